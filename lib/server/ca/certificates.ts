@@ -1,0 +1,143 @@
+import "server-only";
+
+import forge from "node-forge";
+
+import { generateRsaKeyPair, type KeyPair, type RsaKeySize } from "./keys";
+import { randomSerialNumber } from "./serial";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+// Backdate a little so a client whose clock runs behind still accepts a certificate issued just now.
+const CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+export interface DistinguishedName {
+  commonName: string;
+  organization?: string;
+  organizationalUnit?: string;
+  country?: string;
+  state?: string;
+  locality?: string;
+}
+
+export interface CertificateAuthority {
+  certificatePem: string;
+  privateKeyPem: string;
+}
+
+export interface IssuedCertificate {
+  certificatePem: string;
+  privateKeyPem: string;
+  serialNumber: string;
+  notBefore: Date;
+  notAfter: Date;
+}
+
+export type SubjectAltName = { type: "dns"; value: string } | { type: "ip"; value: string };
+
+export interface LeafRequest {
+  subject: DistinguishedName;
+  subjectAltNames?: SubjectAltName[];
+  validityDays: number;
+  /** Broker certificates also serve TLS; client certificates only authenticate. */
+  serverAuth?: boolean;
+  keySize?: RsaKeySize;
+}
+
+/**
+ * Subject attributes in the conventional order with the CN last: Java's RFC 2253 rendering then
+ * starts with "CN=…", which is what the broker's ssl.principal.mapping.rules match.
+ */
+function toAttributes(name: DistinguishedName): forge.pki.CertificateField[] {
+  const fields: [string, string | undefined][] = [
+    ["C", name.country],
+    ["ST", name.state],
+    ["L", name.locality],
+    ["O", name.organization],
+    ["OU", name.organizationalUnit],
+    ["CN", name.commonName],
+  ];
+  return fields
+    .filter((field): field is [string, string] => Boolean(field[1]))
+    .map(([shortName, value]) => ({ shortName, value, valueTagClass: forge.asn1.Type.UTF8 }));
+}
+
+function newCertificate(keys: KeyPair, validityDays: number, now = Date.now()): forge.pki.Certificate {
+  const certificate = forge.pki.createCertificate();
+  certificate.publicKey = keys.publicKey;
+  certificate.serialNumber = randomSerialNumber();
+  certificate.validity.notBefore = new Date(now - CLOCK_SKEW_MS);
+  certificate.validity.notAfter = new Date(now + validityDays * DAY_MS);
+  return certificate;
+}
+
+function sign(certificate: forge.pki.Certificate, issuerKey: forge.pki.PrivateKey): void {
+  certificate.sign(issuerKey, forge.md.sha256.create());
+}
+
+function caExtensions(pathLength: number | undefined): object[] {
+  return [
+    { name: "basicConstraints", cA: true, critical: true, ...(pathLength === undefined ? {} : { pathLenConstraint: pathLength }) },
+    { name: "keyUsage", keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
+    { name: "subjectKeyIdentifier" },
+  ];
+}
+
+export function createRootCa(subject: DistinguishedName, validityDays = 3650): CertificateAuthority {
+  const keys = generateRsaKeyPair(4096);
+  const certificate = newCertificate(keys, validityDays);
+  certificate.setSubject(toAttributes(subject));
+  certificate.setIssuer(toAttributes(subject));
+  certificate.setExtensions(caExtensions(undefined));
+  sign(certificate, keys.privateKey);
+  return { certificatePem: forge.pki.certificateToPem(certificate), privateKeyPem: keys.privateKeyPem };
+}
+
+export function createIntermediateCa(
+  issuer: CertificateAuthority,
+  subject: DistinguishedName,
+  validityDays = 1825,
+): CertificateAuthority {
+  const keys = generateRsaKeyPair(3072);
+  const certificate = newCertificate(keys, validityDays);
+  const issuerCertificate = forge.pki.certificateFromPem(issuer.certificatePem);
+  certificate.setSubject(toAttributes(subject));
+  certificate.setIssuer(issuerCertificate.subject.attributes);
+  certificate.setExtensions([...caExtensions(0), authorityKeyIdentifier(issuerCertificate)]);
+  sign(certificate, forge.pki.privateKeyFromPem(issuer.privateKeyPem));
+  return { certificatePem: forge.pki.certificateToPem(certificate), privateKeyPem: keys.privateKeyPem };
+}
+
+export function issueLeafCertificate(issuer: CertificateAuthority, request: LeafRequest): IssuedCertificate {
+  const keys = generateRsaKeyPair(request.keySize ?? 2048);
+  const certificate = newCertificate(keys, request.validityDays);
+  const issuerCertificate = forge.pki.certificateFromPem(issuer.certificatePem);
+  certificate.setSubject(toAttributes(request.subject));
+  certificate.setIssuer(issuerCertificate.subject.attributes);
+  const extensions: object[] = [
+    { name: "basicConstraints", cA: false, critical: true },
+    { name: "keyUsage", digitalSignature: true, keyEncipherment: true, critical: true },
+    { name: "extKeyUsage", clientAuth: true, serverAuth: Boolean(request.serverAuth) },
+    { name: "subjectKeyIdentifier" },
+    authorityKeyIdentifier(issuerCertificate),
+  ];
+  if (request.subjectAltNames?.length) {
+    extensions.push({
+      name: "subjectAltName",
+      altNames: request.subjectAltNames.map((san) =>
+        san.type === "dns" ? { type: 2, value: san.value } : { type: 7, ip: san.value },
+      ),
+    });
+  }
+  certificate.setExtensions(extensions);
+  sign(certificate, forge.pki.privateKeyFromPem(issuer.privateKeyPem));
+  return {
+    certificatePem: forge.pki.certificateToPem(certificate),
+    privateKeyPem: keys.privateKeyPem,
+    serialNumber: certificate.serialNumber,
+    notBefore: certificate.validity.notBefore,
+    notAfter: certificate.validity.notAfter,
+  };
+}
+
+function authorityKeyIdentifier(issuerCertificate: forge.pki.Certificate): object {
+  return { name: "authorityKeyIdentifier", keyIdentifier: issuerCertificate.generateSubjectKeyIdentifier().getBytes() };
+}
