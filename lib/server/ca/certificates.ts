@@ -75,7 +75,12 @@ function sign(certificate: forge.pki.Certificate, issuerKey: forge.pki.PrivateKe
 
 function caExtensions(pathLength: number | undefined): object[] {
   return [
-    { name: "basicConstraints", cA: true, critical: true, ...(pathLength === undefined ? {} : { pathLenConstraint: pathLength }) },
+    {
+      name: "basicConstraints",
+      cA: true,
+      critical: true,
+      ...(pathLength === undefined ? {} : { pathLenConstraint: pathLength }),
+    },
     { name: "keyUsage", keyCertSign: true, cRLSign: true, digitalSignature: true, critical: true },
     { name: "subjectKeyIdentifier" },
   ];
@@ -139,5 +144,8 @@ export function issueLeafCertificate(issuer: CertificateAuthority, request: Leaf
 }
 
 function authorityKeyIdentifier(issuerCertificate: forge.pki.Certificate): object {
-  return { name: "authorityKeyIdentifier", keyIdentifier: issuerCertificate.generateSubjectKeyIdentifier().getBytes() };
+  return {
+    name: "authorityKeyIdentifier",
+    keyIdentifier: issuerCertificate.generateSubjectKeyIdentifier().getBytes(),
+  };
 }

@@ -1,0 +1,65 @@
+// The broker's configuration: mTLS everywhere, principal = CN, StandardAuthorizer with deny by default.
+import { BROKER_IDENTITY, CONSOLE_IDENTITY, type BrokerLayout, type BrokerPorts } from "./layout";
+
+const HOST = "127.0.0.1";
+
+export function serverProperties(layout: BrokerLayout, ports: BrokerPorts): string {
+  const properties: Record<string, string | number> = {
+    "process.roles": "broker,controller",
+    "node.id": 1,
+    "controller.quorum.voters": `1@${HOST}:${ports.controller}`,
+    listeners: `SSL://${HOST}:${ports.ssl},SASL_SSL://${HOST}:${ports.sasl},CONTROLLER://${HOST}:${ports.controller}`,
+    "advertised.listeners": `SSL://${HOST}:${ports.ssl},SASL_SSL://${HOST}:${ports.sasl}`,
+    // The controller listener is mTLS too, so it is no way around the authorizer: only a
+    // certificate from this CA gets a session there, and the authorizer judges its CN.
+    "listener.security.protocol.map": "SSL:SSL,SASL_SSL:SASL_SSL,CONTROLLER:SSL",
+    "inter.broker.listener.name": "SSL",
+    "controller.listener.names": "CONTROLLER",
+    "log.dirs": layout.data,
+    "num.partitions": 3,
+    "offsets.topic.replication.factor": 1,
+    "transaction.state.log.replication.factor": 1,
+    "transaction.state.log.min.isr": 1,
+    "share.coordinator.state.topic.replication.factor": 1,
+    "share.coordinator.state.topic.min.isr": 1,
+    "group.initial.rebalance.delay.ms": 0,
+
+    "ssl.keystore.type": "PEM",
+    "ssl.keystore.location": layout.brokerKeystore,
+    "ssl.truststore.type": "PEM",
+    "ssl.truststore.location": layout.caBundle,
+    "ssl.client.auth": "required",
+    "ssl.endpoint.identification.algorithm": "https",
+    // Java renders the subject as RFC 2253 ("CN=alice,O=Acme"); the principal is the bare CN.
+    "ssl.principal.mapping.rules": "RULE:^CN=([^,]+).*$/$1/,RULE:^.*[,]CN=([^,]+).*$/$1/,DEFAULT",
+
+    "listener.name.sasl_ssl.ssl.client.auth": "none",
+    "sasl.enabled.mechanisms": "SCRAM-SHA-512",
+    "listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config":
+      "org.apache.kafka.common.security.scram.ScramLoginModule required;",
+
+    "authorizer.class.name": "org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+    "allow.everyone.if.no.acl.found": "false",
+    "super.users": `User:${BROKER_IDENTITY};User:${CONSOLE_IDENTITY}`,
+  };
+  return Object.entries(properties)
+    .map(([key, value]) => `${key}=${String(value).replaceAll("\\", "\\\\")}`)
+    .join("\n")
+    .concat("\n");
+}
+
+export function log4jProperties(): string {
+  return [
+    "status = warn",
+    "appender.stdout.type = Console",
+    "appender.stdout.name = STDOUT",
+    "appender.stdout.layout.type = PatternLayout",
+    "appender.stdout.layout.pattern = [%d] %p %m (%c)%n",
+    "rootLogger.level = INFO",
+    "rootLogger.appenderRef.stdout.ref = STDOUT",
+    // Authorizer decisions at INFO show every denied request, which is what an operator debugs.
+    "logger.authorizer.name = kafka.authorizer.logger",
+    "logger.authorizer.level = INFO",
+    "",
+  ].join("\n");
+}
