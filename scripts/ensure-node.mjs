@@ -26,7 +26,9 @@ const pkg = `node-${process.platform === "win32" ? "win" : process.platform}-${p
 const runtime = join(root, ".runtime");
 const binary = join(runtime, "node_modules", pkg, "bin", "node");
 if (!existsSync(binary)) {
-  console.log(`Node ${process.version} is too old for this project; installing ${pkg}@${RANGE} into .runtime/`);
+  console.log(
+    `Node ${process.version} is too old for this project; installing ${pkg}@${RANGE} into .runtime/`,
+  );
   mkdirSync(runtime, { recursive: true });
   writeFileSync(join(runtime, "package.json"), JSON.stringify({ private: true }) + "\n");
   execFileSync(
