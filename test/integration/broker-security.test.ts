@@ -1,5 +1,8 @@
 // The local cluster enforces what the clusters we target enforce: mTLS on 9092, principal = CN,
 // deny unless an ACL allows, SCRAM on the SASL listener. Proven with kafkajs, as our users connect.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { connect as tlsConnect, type ConnectionOptions } from "node:tls";
 
 import { Kafka, logLevel, type KafkaConfig } from "kafkajs";
@@ -64,7 +67,9 @@ describe("the mTLS listener", () => {
     const root = createRootCa({ commonName: "Stranger Root" });
     const leaf = issueLeafCertificate(root, { subject: { commonName: "stream-processor" }, validityDays: 1 });
     const stranger = { cert: leaf.certificatePem, key: leaf.privateKeyPem };
-    expect(await handshakeAlert(stranger)).toMatch(/^ERR_SSL_.*ALERT_(UNKNOWN_CA|CERTIFICATE_UNKNOWN|BAD_CERTIFICATE)$/);
+    expect(await handshakeAlert(stranger)).toMatch(
+      /^ERR_SSL_.*ALERT_(UNKNOWN_CA|CERTIFICATE_UNKNOWN|BAD_CERTIFICATE)$/,
+    );
     const admin = client({ ssl: { ca: [broker.ca], ...stranger } }).admin();
     await expect(admin.connect()).rejects.toThrow();
   });
@@ -166,5 +171,38 @@ describe("the SASL_SSL SCRAM-SHA-512 listener", () => {
   it("refuses a wrong password", async () => {
     const admin = scram(`${broker.scramUser.password}-wrong`).admin();
     await expect(admin.connect()).rejects.toThrow(/SASL SCRAM SHA512 authentication failed/i);
+  });
+});
+
+describe("kcat (librdkafka), an independent client", () => {
+  function kcat(commonName: string | null, args: string[]) {
+    const dir = mkdtempSync(join(broker.dir, "kcat-"));
+    const identity = commonName ? broker.issueClientCertificate(commonName) : broker.console;
+    writeFileSync(join(dir, "ca.pem"), broker.ca);
+    writeFileSync(join(dir, "cert.pem"), identity.cert);
+    writeFileSync(join(dir, "key.pem"), identity.key);
+    const tls = ["-X", "security.protocol=ssl", "-X", `ssl.ca.location=${join(dir, "ca.pem")}`];
+    const certificate = [
+      "-X",
+      `ssl.certificate.location=${join(dir, "cert.pem")}`,
+      "-X",
+      `ssl.key.location=${join(dir, "key.pem")}`,
+    ];
+    return spawnSync("kcat", ["-b", broker.sslBootstrap, ...tls, ...certificate, ...args], {
+      input: "from kcat\n",
+      encoding: "utf8",
+      timeout: 30_000,
+    });
+  }
+
+  it("writes to metrics with any CA-issued certificate, and only the console reads it back", () => {
+    expect(kcat("kcat-writer", ["-P", "-t", "metrics"]).status).toBe(0);
+
+    const denied = kcat("kcat-reader", ["-C", "-t", "metrics", "-o", "beginning", "-e"]);
+    expect(denied.stderr).toMatch(/Topic authorization failed/i);
+
+    const allowed = kcat(null, ["-C", "-t", "metrics", "-o", "beginning", "-e", "-q"]);
+    expect(allowed.status).toBe(0);
+    expect(allowed.stdout).toContain("from kcat");
   });
 });
