@@ -1,0 +1,35 @@
+import { expect, test } from "@playwright/test";
+
+import { e2eBroker } from "./support/broker";
+
+test.describe("Overview", () => {
+  test("shows the real broker", async ({ page }) => {
+    const broker = e2eBroker();
+    await page.goto("/console");
+
+    const summary = page.getByRole("definition").filter({ hasText: broker.clusterId });
+    await expect(summary).toBeVisible();
+    const brokers = page.getByRole("table", { name: "Brokers" });
+    await expect(brokers.getByRole("row").filter({ hasText: broker.bootstrap })).toBeVisible();
+    await expect(page.getByRole("alert")).toHaveCount(0);
+  });
+
+  test("says the cluster is unreachable while the broker is down, and recovers by itself", async ({
+    page,
+  }) => {
+    const broker = e2eBroker();
+    await page.goto("/console");
+    await expect(page.getByText(broker.clusterId)).toBeVisible();
+
+    await broker.stop();
+    const problem = page.getByRole("alert");
+    await expect(problem.getByRole("heading", { name: "Cluster unreachable" })).toBeVisible({
+      timeout: 45_000,
+    });
+    await expect(problem).not.toContainText(/\bat .+\.(js|ts):\d+/); // no stack trace
+
+    await broker.start();
+    await expect(page.getByRole("table", { name: "Brokers" })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole("alert")).toHaveCount(0);
+  });
+});

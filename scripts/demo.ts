@@ -1,0 +1,86 @@
+// npm run demo – the local cluster, the standard topics, live telemetry, and the console on :3000.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { LOCAL_CLUSTER_DIR, startLocalCluster } from "./cluster/cli";
+import { startTelemetry } from "./demo-telemetry";
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const PORT = Number(process.env.PORT ?? 3000);
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the console unless a build newer than every source file exists. */
+function ensureBuild(): void {
+  const buildId = join(ROOT, ".next", "BUILD_ID");
+  const sources = ["app", "components", "lib", "public"].filter((dir) => existsSync(join(ROOT, dir)));
+  const newest = Math.max(...sources.map((dir) => newestSource(join(ROOT, dir))));
+  if (existsSync(buildId) && statSync(buildId).mtimeMs > newest) return;
+  console.log("Building the console (next build)…");
+  const result = spawnSync(process.execPath, [join(ROOT, "node_modules/next/dist/bin/next"), "build"], {
+    cwd: ROOT,
+    stdio: "inherit",
+  });
+  if (result.status !== 0) throw new Error("next build failed");
+}
+
+/** The console's config: CONSOLE_CONFIG or ./console.config.yaml when present, else one for the local cluster. */
+function consoleConfigPath(ports: { ssl: number }): string {
+  if (process.env.CONSOLE_CONFIG) return process.env.CONSOLE_CONFIG;
+  const own = join(ROOT, "console.config.yaml");
+  if (existsSync(own)) return own;
+  const generated = join(LOCAL_CLUSTER_DIR, "console.config.yaml");
+  writeFileSync(
+    generated,
+    [
+      "# Written by npm run demo for the local cluster; copy console.config.example.yaml to configure your own.",
+      "clusters:",
+      "  - name: local",
+      `    bootstrapBrokers: ["127.0.0.1:${ports.ssl}"]`,
+      "    tls:",
+      "      ca: { file: certs/ca.pem }",
+      "      cert: { file: certs/console.pem }",
+      "      key: { file: certs/private/console-key.pem }",
+      "",
+    ].join("\n"),
+  );
+  return generated;
+}
+
+async function main(): Promise<void> {
+  const broker = await startLocalCluster();
+  const telemetry = await startTelemetry(broker.layout, broker.ports);
+  ensureBuild();
+  const config = consoleConfigPath(broker.ports);
+  const server = spawn(
+    process.execPath,
+    [join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT), "-H", "127.0.0.1"],
+    { cwd: ROOT, env: { ...process.env, CONSOLE_CONFIG: config }, stdio: "inherit" },
+  );
+  console.log(`\nConsole: http://127.0.0.1:${PORT}/console  (config ${relative(ROOT, config)})`);
+  console.log("Ctrl-C stops the console and the telemetry; `npm run cluster stop` stops Kafka.\n");
+
+  const shutdown = async () => {
+    server.kill("SIGTERM");
+    await telemetry.stop();
+  };
+  process.once("SIGINT", () => void shutdown());
+  process.once("SIGTERM", () => void shutdown());
+  server.once("exit", (code) => {
+    void telemetry.stop().then(() => process.exit(code ?? 0));
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
