@@ -1,0 +1,21 @@
+// npm run bench [name…] – benchmarks print figures; they assert nothing.
+import { benchBrokerStart } from "./broker-start";
+
+const benchmarks: Record<string, () => Promise<void>> = {
+  "broker-start": () => benchBrokerStart(),
+};
+
+async function main(names: string[]): Promise<void> {
+  const selected = names.length > 0 ? names : Object.keys(benchmarks);
+  for (const name of selected) {
+    const bench = benchmarks[name];
+    if (!bench) throw new Error(`Unknown benchmark "${name}". Known: ${Object.keys(benchmarks).join(", ")}`);
+    console.log(`# ${name}`);
+    await bench();
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+});
