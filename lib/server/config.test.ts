@@ -1,0 +1,215 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+
+import {
+  type ConfigLoadResult,
+  type EnvironmentVariables,
+  formatConfigProblems,
+  getConfig,
+  loadConfig,
+} from "./config";
+
+const CERTIFICATE = "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUb3Jk\n-----END CERTIFICATE-----";
+const PRIVATE_KEY = "-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEG\n-----END PRIVATE KEY-----";
+const SECRET = "pa55-Never-Print-Me";
+
+const directories: string[] = [];
+afterAll(() => directories.forEach((directory) => rmSync(directory, { recursive: true, force: true })));
+afterEach(() => vi.unstubAllEnvs());
+
+/** Writes files (paths relative to a fresh temp dir) and returns the path of console.config.yaml in it. */
+function configDir(files: Record<string, string>): string {
+  const directory = mkdtempSync(join(tmpdir(), "console-config-"));
+  directories.push(directory);
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(directory, path)), { recursive: true });
+    writeFileSync(join(directory, path), content);
+  }
+  return join(directory, "console.config.yaml");
+}
+
+const load = (yaml: string, env: EnvironmentVariables = {}, files: Record<string, string> = {}) =>
+  loadConfig({ path: configDir({ "console.config.yaml": yaml, ...files }), env });
+
+function problemLines(result: ConfigLoadResult): string[] {
+  if (result.ok) throw new Error(`expected problems, got a valid config from ${result.source}`);
+  return result.problems.map(({ path, message }) => `${path}: ${message}`);
+}
+
+const MINIMAL = "clusters:\n  - name: local\n    bootstrapBrokers: [127.0.0.1:9092]\n";
+
+describe("loadConfig", () => {
+  it("loads a minimal config", () => {
+    const path = configDir({ "console.config.yaml": MINIMAL });
+    expect(loadConfig({ path, env: {} })).toEqual({
+      ok: true,
+      source: path,
+      config: { clusters: [{ name: "local", bootstrapBrokers: ["127.0.0.1:9092"] }], server: {} },
+    });
+  });
+
+  it("lists every problem at once, each with its field path", () => {
+    const yaml = `
+clusters:
+  - name: Local_1
+    bootstrapBrokers: [127.0.0.1, "b:9092"]
+    tls: { ca: { file: ./certs/ca.pem }, cert: { file: ./certs/console.pem } }
+    sasl: { mechanism: gssapi, username: console, password: { env: KAFKA_PASSWORD } }
+`;
+    const lines = problemLines(load(yaml));
+    expect(lines).toEqual([
+      "clusters[0].name: must be a url-safe slug: 1-63 lower-case letters, digits and dashes, not starting or ending with a dash",
+      'clusters[0].bootstrapBrokers[0]: "127.0.0.1" is not host:port (e.g. broker-1.example.com:9092 or [::1]:9092)',
+      expect.stringMatching(
+        /^clusters\[0\]\.tls\.ca: file \.\/certs\/ca\.pem \(resolved to .*\/certs\/ca\.pem\) does not exist$/,
+      ),
+      expect.stringMatching(/^clusters\[0\]\.tls\.cert: file \.\/certs\/console\.pem .* does not exist$/),
+      "clusters[0].tls.key: cert and key go together for client authentication",
+      'clusters[0].sasl.mechanism: Invalid option: expected one of "plain"|"scram-sha-256"|"scram-sha-512"',
+      "clusters[0].sasl.password: environment variable KAFKA_PASSWORD is not set",
+    ]);
+  });
+
+  it("reads PEM files relative to the config file's directory, not the working directory", () => {
+    const yaml = `${MINIMAL}    tls:\n      ca: { file: certs/ca.pem }\n      cert: { file: ./certs/console.pem }\n      key: { file: ./certs/console-key.pem }\n`;
+    const files = {
+      "certs/ca.pem": `${CERTIFICATE}\n`,
+      "certs/console.pem": CERTIFICATE,
+      "certs/console-key.pem": PRIVATE_KEY,
+    };
+    const result = load(yaml, {}, files);
+    expect(result.ok && result.config.clusters[0]?.tls).toEqual({
+      ca: CERTIFICATE,
+      cert: CERTIFICATE,
+      key: PRIVATE_KEY,
+    });
+  });
+
+  it("reads secrets from environment variables", () => {
+    const yaml = `${MINIMAL}    tls: { cert: { file: cert.pem }, key: { env: CONSOLE_KEY } }\n    sasl: { mechanism: scram-sha-512, username: console, password: { env: KAFKA_PASSWORD } }\n`;
+    const result = load(
+      yaml,
+      { KAFKA_PASSWORD: SECRET, CONSOLE_KEY: PRIVATE_KEY },
+      { "cert.pem": CERTIFICATE },
+    );
+    expect(result.ok && result.config.clusters[0]).toMatchObject({
+      tls: { key: PRIVATE_KEY },
+      sasl: { mechanism: "SCRAM-SHA-512", username: "console", password: SECRET },
+    });
+  });
+
+  it("reports an unset environment variable at the field that names it", () => {
+    const yaml = `${MINIMAL}    sasl: { mechanism: plain, username: console, password: { env: KAFKA_PASSWORD } }\n`;
+    expect(problemLines(load(yaml))).toEqual([
+      "clusters[0].sasl.password: environment variable KAFKA_PASSWORD is not set",
+    ]);
+  });
+
+  it("applies CONSOLE__ overrides to a nested field and to a list", () => {
+    const yaml = `${MINIMAL}    sasl: { mechanism: plain, username: console, password: from-file }\n`;
+    const commaSeparated = load(yaml, {
+      CONSOLE__CLUSTERS__0__SASL__PASSWORD: SECRET,
+      CONSOLE__CLUSTERS__0__BOOTSTRAP_BROKERS: "a:9092,b:9092",
+    });
+    expect(commaSeparated.ok && commaSeparated.config.clusters[0]).toMatchObject({
+      bootstrapBrokers: ["a:9092", "b:9092"],
+      sasl: { password: SECRET },
+    });
+    const flowList = load(yaml, { CONSOLE__CLUSTERS__0__BOOTSTRAP_BROKERS: "[c:9092]" });
+    expect(flowList.ok && flowList.config.clusters[0]?.bootstrapBrokers).toEqual(["c:9092"]);
+  });
+
+  it("names the environment variable behind a faulty override", () => {
+    expect(problemLines(load(MINIMAL, { CONSOLE__CLUSTERS__0__BOOTSTRAP_BROKERS: "[nope]" }))).toEqual([
+      'clusters[0].bootstrapBrokers[0]: "nope" is not host:port (e.g. broker-1.example.com:9092 or [::1]:9092) (set by CONSOLE__CLUSTERS__0__BOOTSTRAP_BROKERS)',
+    ]);
+  });
+
+  it("rejects unknown keys, so typos do not pass silently", () => {
+    const yaml = `${MINIMAL}    tsl: {}\nserverr: {}\n`;
+    expect(problemLines(load(yaml))).toEqual(["clusters[0].tsl: unknown key", "serverr: unknown key"]);
+  });
+
+  it("rejects duplicate cluster names", () => {
+    const yaml = `${MINIMAL}  - name: local\n    bootstrapBrokers: [127.0.0.1:9093]\n`;
+    expect(problemLines(load(yaml))).toEqual(['clusters[1].name: "local" is already clusters[0].name']);
+  });
+
+  it("never puts a secret value in a problem message", () => {
+    const yaml = `
+clusters:
+  - name: local
+    bootstrapBrokers: [127.0.0.1:9092]
+    tls: { cert: { file: cert.pem }, key: "${SECRET}" }
+    sasl: { mechanism: plain, username: console, password: [${SECRET}] }
+  - name: file-secret
+    bootstrapBrokers: [127.0.0.1:9092]
+    tls: { cert: { file: cert.pem }, key: { file: secret.txt } }
+`;
+    const env = { CONSOLE__CLUSTERS__1__SASL__PASSWORD: `[${SECRET}`, CONSOLE__CLUSTERS__1__TLS__CA: SECRET };
+    const result = load(yaml, env, { "cert.pem": CERTIFICATE, "secret.txt": SECRET });
+    expect(problemLines(result)).toHaveLength(5);
+    expect(result.ok || formatConfigProblems(result)).not.toContain(SECRET);
+
+    const brokenYaml = load(`clusters:\n  - sasl: { password: "${SECRET}\n`);
+    expect(problemLines(brokenYaml)[0]).toMatch(/^console\.config\.yaml:\d+:\d+: YAML syntax: /);
+    expect(brokenYaml.ok || formatConfigProblems(brokenYaml)).not.toContain(SECRET);
+  });
+
+  it("reads the file named by CONSOLE_CONFIG and reports it when missing", () => {
+    const path = configDir({ "console.config.yaml": MINIMAL });
+    expect(loadConfig({ env: { CONSOLE_CONFIG: path } })).toMatchObject({ ok: true, source: path });
+    const missing = join(dirname(path), "nope.yaml");
+    expect(problemLines(loadConfig({ env: { CONSOLE_CONFIG: missing } }))).toEqual([
+      `${missing}: does not exist; copy console.config.example.yaml to console.config.yaml, or point CONSOLE_CONFIG at your file`,
+    ]);
+  });
+
+  it("runs from CONSOLE__ variables alone when the default file is absent", () => {
+    vi.spyOn(process, "cwd").mockReturnValue(dirname(configDir({})));
+    const result = loadConfig({
+      env: { CONSOLE__CLUSTERS__0__NAME: "local", CONSOLE__CLUSTERS__0__BOOTSTRAP_BROKERS: "127.0.0.1:9092" },
+    });
+    vi.restoreAllMocks();
+    expect(result).toMatchObject({ ok: true, config: { clusters: [{ name: "local" }] } });
+    expect(result.source).toMatch(
+      /^CONSOLE__\* environment variables \(no file at .*console\.config\.yaml\)$/,
+    );
+  });
+});
+
+describe("formatConfigProblems", () => {
+  it("names the source and lists one problem per line", () => {
+    const text = formatConfigProblems({
+      ok: false,
+      source: "/etc/console.yaml",
+      problems: [
+        { path: "clusters[0].name", message: "is required" },
+        { path: "serverr", message: "unknown key" },
+      ],
+    });
+    expect(text.split("\n")).toEqual([
+      "Invalid console configuration from /etc/console.yaml (2 problems):",
+      "  - clusters[0].name: is required",
+      "  - serverr: unknown key",
+      expect.stringContaining("Nothing starts"),
+    ]);
+  });
+});
+
+describe("getConfig", () => {
+  it("throws the formatted problems while invalid, then loads once and caches", () => {
+    const path = configDir({ "console.config.yaml": "clusters: []\n" });
+    vi.stubEnv("CONSOLE_CONFIG", path);
+    expect(() => getConfig()).toThrow(/clusters: configure at least one cluster/);
+
+    writeFileSync(path, MINIMAL);
+    const config = getConfig();
+    expect(config.clusters.map(({ name }) => name)).toEqual(["local"]);
+    writeFileSync(path, "clusters: []\n");
+    expect(getConfig()).toBe(config);
+  });
+});
