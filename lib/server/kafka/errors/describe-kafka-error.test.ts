@@ -320,6 +320,27 @@ const cases: Case[] = [
     { sasl: { mechanism: "PLAIN", username: "scram-client" } },
   ],
   [
+    "SASL in plaintext to a SASL_SSL port: the broker hangs up",
+    connectFailed(
+      new AuthenticationError("Cannot find a suitable SASL mechanism.", {
+        cause: new NetworkError("Connection closed"),
+      }),
+    ),
+    {
+      kind: "authentication",
+      code: "PLT_KFK_AUTHENTICATION",
+      title: "SASL authentication failed: the broker closed the connection during the handshake",
+      hint: "The listener probably expects TLS (SASL_SSL): add tls settings (at least tls.ca) to this cluster.",
+    },
+    { tls: false, sasl: { mechanism: "SCRAM-SHA-512", username: "scram-client" } },
+  ],
+  [
+    "no SASL settings for a SASL port: the broker hangs up",
+    new NetworkError("Connection closed"),
+    { kind: "unreachable", hint: expect.stringContaining("configure sasl for this cluster") },
+    { tls: true },
+  ],
+  [
     "SASL against a listener without SASL",
     saslFailed("Cannot find a suitable SASL mechanism.", 17, 34, { errorCode: 34, mechanisms: [] }),
     {
@@ -347,6 +368,15 @@ const cases: Case[] = [
       code: "GROUP_AUTHORIZATION_FAILED",
       title: "The console's identity may not access this consumer group",
     },
+  ],
+  [
+    "config ACL missing",
+    answered(32, 29, "Topic authorization failed."),
+    {
+      title: "The console's identity User:console may not describe the configuration of topic orders",
+      hint: "Grant DESCRIBE_CONFIGS on topic orders to User:console, or make it a super user.",
+    },
+    { principal: "User:console", operation: "DESCRIBE_CONFIGS", resourceName: "orders" },
   ],
   [
     "cluster ACL missing",

@@ -17,7 +17,9 @@ export function describeKafkaError(error: unknown, context: KafkaErrorContext = 
   let best: Candidate | null = null;
   for (const link of flattenErrorChain(error)) {
     const candidate =
-      describeTlsLink(link, context) ?? describeProtocolLink(link, context) ?? describeNetworkLink(link);
+      describeTlsLink(link, context) ??
+      describeProtocolLink(link, context) ??
+      describeNetworkLink(link, context);
     // Ties keep the first: parents come before their causes, and earlier attempts before later ones.
     if (candidate && (!best || candidate.rank > best.rank)) best = candidate;
   }

@@ -1,11 +1,14 @@
 // Failures to reach a broker at all: DNS, TCP, timeouts, connections dropped.
 import { TimeoutError } from "@platformatic/kafka";
 import { stringField, type ErrorLink } from "./error-chain";
-import { rank, type Candidate } from "./types";
+import { rank, type Candidate, type KafkaErrorContext } from "./types";
 
 const checkAddress = "Check the bootstrap address and port, and that the broker is running.";
 
-export function describeNetworkLink({ error, broker }: ErrorLink): Candidate | null {
+export function describeNetworkLink(
+  { error, broker }: ErrorLink,
+  context: KafkaErrorContext,
+): Candidate | null {
   const code = stringField(error.code);
   const message = stringField(error.message) ?? "";
   const where = broker ?? "the broker";
@@ -66,12 +69,11 @@ export function describeNetworkLink({ error, broker }: ErrorLink): Candidate | n
     );
   }
   if (message === "Connection closed" || message === "Connection closed while waiting for ready.") {
-    return unreachable(
-      `${whoStarts} closed the connection`,
-      "The broker may be restarting, or it refused the console's security settings (client certificate, SASL) and hung up.",
-      code,
-      rank.connectionClosed,
-    );
+    // A SASL listener hangs up on a client that sends requests before authenticating.
+    const hint = context.sasl
+      ? "The broker may be restarting, or it refused the console's security settings and hung up."
+      : "The broker may be restarting. If this port is a SASL listener (SASL_SSL, SASL_PLAINTEXT), configure sasl for this cluster: such a listener hangs up on clients that do not authenticate.";
+    return unreachable(`${whoStarts} closed the connection`, hint, code, rank.connectionClosed);
   }
   return null;
 }

@@ -40,6 +40,9 @@ export function describeProtocolLink(link: ErrorLink, context: KafkaErrorContext
     return { rank: rank.unsupportedApi, problem: { kind: "broker", title, hint, code } };
   }
   const message = stringField(error.message) ?? "";
+  if (code === "PLT_KFK_AUTHENTICATION" && isClosedConnection(error.cause)) {
+    return { rank: rank.authenticationGeneric, problem: { ...hungUpDuringSasl(context), code } };
+  }
   if (code === "PLT_KFK_AUTHENTICATION" || /^SASL mechanism .* not supported/.test(message)) {
     const problem = describeSasl(undefined, link, context);
     return { rank: rank.authenticationGeneric, problem: { ...problem, code: code ?? problem.code } };
@@ -66,6 +69,24 @@ function describeSasl(apiId: string | undefined, link: ErrorLink, context: Kafka
   };
 }
 
+function isClosedConnection(cause: unknown): boolean {
+  return (
+    typeof cause === "object" && cause !== null && "message" in cause && cause.message === "Connection closed"
+  );
+}
+
+/** Seen when SASL goes in plaintext to a SASL_SSL port: the broker drops the connection without a word. */
+function hungUpDuringSasl(context: KafkaErrorContext) {
+  return {
+    kind: "authentication" as const,
+    title: "SASL authentication failed: the broker closed the connection during the handshake",
+    hint:
+      context.tls === false
+        ? "The listener probably expects TLS (SASL_SSL): add tls settings (at least tls.ca) to this cluster."
+        : "Compare the port's security protocol (SASL_SSL, SASL_PLAINTEXT) with the cluster's tls and sasl settings.",
+  };
+}
+
 function enabledMechanisms(response: unknown): string | undefined {
   if (typeof response !== "object" || response === null || !("mechanisms" in response)) return undefined;
   const { mechanisms } = response;
@@ -79,6 +100,16 @@ const resourceByCode: Record<string, string> = {
   DELEGATION_TOKEN_AUTHORIZATION_FAILED: "delegation token",
 };
 
+/** ACL operations as the end of "may not ..." followed by the resource. */
+const verbs: Record<string, string> = {
+  WRITE: "write to",
+  DESCRIBE_CONFIGS: "describe the configuration of",
+  ALTER_CONFIGS: "alter the configuration of",
+  IDEMPOTENT_WRITE: "write idempotently to",
+  CLUSTER_ACTION: "perform cluster actions on",
+  ALL: "do everything on",
+};
+
 function describeAuthorization(apiId: string, context: KafkaErrorContext) {
   const { principal, operation, resourceName } = context;
   const type = resourceByCode[apiId];
@@ -90,7 +121,7 @@ function describeAuthorization(apiId: string, context: KafkaErrorContext) {
           ? `${type} ${resourceName}`
           : `this ${type}`
         : (resourceName ?? "this resource");
-  const verb = operation ? operation.toLowerCase().replaceAll("_", " ") : "access";
+  const verb = operation ? (verbs[operation] ?? operation.toLowerCase().replaceAll("_", " ")) : "access";
   return {
     kind: "authorization" as const,
     title: `The console's identity ${principal ? `${principal} ` : ""}may not ${verb} ${resource}`,

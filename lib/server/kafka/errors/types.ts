@@ -9,6 +9,8 @@ export interface KafkaErrorContext {
   operation?: string;
   /** The topic, group or transactional id the operation was on. */
   resourceName?: string;
+  /** Whether the console connects with TLS at all. */
+  tls?: boolean;
   /** Whether the console presented a client certificate; tells "none sent" from "refused". */
   clientCertificate?: boolean;
   /** The SASL settings in use (never the password). */

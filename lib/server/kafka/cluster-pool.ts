@@ -1,0 +1,159 @@
+// The clients of every configured cluster, created once and reused; recreated after a connection-level failure.
+import { Admin, TimeoutError } from "@platformatic/kafka";
+
+import type { ClusterConnection, ClusterProblem, ClusterStatus } from "@/lib/schemas/cluster";
+
+import {
+  adminOptions,
+  checkTlsMaterial,
+  defaultTimeouts,
+  principalOf,
+  type ClientTimeouts,
+} from "./client-options";
+import { checkClusterStatus } from "./cluster-status";
+import { ConnectionErrorLog } from "./connection-error-log";
+import { describeKafkaError, type KafkaErrorContext } from "./errors/describe-kafka-error";
+
+export type ClusterResult<T> = { ok: true; data: T } | { ok: false; problem: ClusterProblem };
+
+export interface ClusterPoolOptions {
+  timeouts?: ClientTimeouts;
+  /** Upper bound for one operation, whatever the library does underneath. */
+  deadlineMs?: number;
+}
+
+export interface ClusterPool {
+  /** Cluster names in configuration order. */
+  names(): string[];
+  /** Runs an operation with the cluster's admin client; failures come back translated, never thrown. */
+  withAdmin<T>(
+    cluster: string,
+    operation: (admin: Admin) => Promise<T>,
+    context?: KafkaErrorContext,
+  ): Promise<ClusterResult<T>>;
+  /** Live overview; concurrent callers for one cluster share one request. */
+  status(cluster: string): Promise<ClusterStatus>;
+  close(): Promise<void>;
+}
+
+/** What the pool holds per cluster. A producer and a fetch consumer join here later, next to the admin. */
+interface ClusterClients {
+  connection: ClusterConnection;
+  admin?: Admin;
+  connectionErrors: ConnectionErrorLog;
+  statusInFlight?: Promise<ClusterStatus>;
+}
+
+/** A safety net above the library's own timeouts (about 6 s for a silent broker with the defaults). */
+const DEFAULT_DEADLINE_MS = 12_000;
+
+/** Failures after which the client's connections are suspect: start over with a new client next time. */
+const connectionLevel = new Set<ClusterProblem["kind"]>(["unreachable", "tls", "authentication"]);
+
+export function createClusterPool(
+  connections: ClusterConnection[],
+  options: ClusterPoolOptions = {},
+): ClusterPool {
+  const timeouts = options.timeouts ?? defaultTimeouts;
+  const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
+  const clusters = new Map<string, ClusterClients>(
+    connections.map((connection) => [
+      connection.name,
+      { connection, connectionErrors: new ConnectionErrorLog() },
+    ]),
+  );
+  let closed = false;
+
+  function adminOf(clients: ClusterClients): Admin {
+    if (clients.admin && !clients.admin.closed) return clients.admin;
+    const admin = new Admin(adminOptions(clients.connection, timeouts));
+    clients.connectionErrors.watch(admin);
+    clients.admin = admin;
+    return admin;
+  }
+
+  function discard(clients: ClusterClients, admin: Admin) {
+    if (clients.admin !== admin) return;
+    clients.admin = undefined;
+    // A stuck connection may take long to close; nobody waits for it.
+    admin.close().catch(() => {});
+  }
+
+  async function withAdmin<T>(
+    cluster: string,
+    operation: (admin: Admin) => Promise<T>,
+    context: KafkaErrorContext = {},
+  ): Promise<ClusterResult<T>> {
+    const clients = clusters.get(cluster);
+    if (!clients || closed) return { ok: false, problem: unknownCluster(cluster, closed) };
+    const tlsProblem = checkTlsMaterial(clients.connection);
+    if (tlsProblem) return { ok: false, problem: tlsProblem };
+    const startedAt = Date.now();
+    const admin = adminOf(clients);
+    try {
+      return { ok: true, data: await withDeadline(operation(admin), deadlineMs) };
+    } catch (error) {
+      // The telling TLS alert may only have reached the connection, not the failed request.
+      const seen = clients.connectionErrors.since(startedAt);
+      const problem = describeKafkaError(seen.length ? new AggregateError([error, ...seen]) : error, {
+        ...contextOf(clients.connection),
+        ...context,
+      });
+      if (connectionLevel.has(problem.kind)) discard(clients, admin);
+      return { ok: false, problem };
+    }
+  }
+
+  function status(cluster: string): Promise<ClusterStatus> {
+    const clients = clusters.get(cluster);
+    if (!clients || closed) {
+      const checkedAt = new Date().toISOString();
+      return Promise.resolve({ ok: false, cluster, problem: unknownCluster(cluster, closed), checkedAt });
+    }
+    clients.statusInFlight ??= checkClusterStatus(cluster, withAdmin).finally(() => {
+      clients.statusInFlight = undefined;
+    });
+    return clients.statusInFlight;
+  }
+
+  async function close() {
+    closed = true;
+    const admins = [...clusters.values()].flatMap((clients) => (clients.admin ? [clients.admin] : []));
+    for (const clients of clusters.values()) clients.admin = undefined;
+    await Promise.allSettled(admins.map((admin) => withDeadline(admin.close(), deadlineMs)));
+  }
+
+  return { names: () => [...clusters.keys()], withAdmin, status, close };
+}
+
+function contextOf(connection: ClusterConnection): KafkaErrorContext {
+  return {
+    cluster: connection.name,
+    principal: principalOf(connection),
+    tls: Boolean(connection.tls),
+    clientCertificate: Boolean(connection.tls?.cert),
+    sasl: connection.sasl && { mechanism: connection.sasl.mechanism, username: connection.sasl.username },
+  };
+}
+
+function unknownCluster(cluster: string, closed: boolean): ClusterProblem {
+  return closed
+    ? {
+        kind: "unreachable",
+        title: "The console is shutting down",
+        hint: "Its connections to the clusters are closed. Try again once it is back.",
+      }
+    : {
+        kind: "unknown-cluster",
+        title: `No cluster named "${cluster}" is configured`,
+        hint: "Check the cluster names in the console's configuration.",
+      };
+}
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new TimeoutError(`No answer within ${Math.round(ms / 1000)} s.`)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,52 @@
+import "server-only";
+
+// The one module that talks to Kafka: a pool of clients per configured cluster, and the translation of
+// every Kafka, network and TLS error into a ClusterProblem an operator can act on.
+import type { Admin } from "@platformatic/kafka";
+
+import type { ClusterStatus } from "@/lib/schemas/cluster";
+import { getConfig } from "@/lib/server/config";
+
+import { closeCurrentPool, currentPool } from "./global-pool";
+import type { ClusterResult } from "./cluster-pool";
+import { describeKafkaError, type KafkaErrorContext } from "./errors/describe-kafka-error";
+
+export { describeKafkaError } from "./errors/describe-kafka-error";
+export type { KafkaErrorContext } from "./errors/describe-kafka-error";
+export type { ClusterResult } from "./cluster-pool";
+
+/** Configured cluster names, in configuration order. */
+export function listClusterNames(): string[] {
+  return getConfig().clusters.map((cluster) => cluster.name);
+}
+
+/** The cluster's live overview, or why it cannot be had. Never throws. */
+export async function getClusterStatus(cluster: string): Promise<ClusterStatus> {
+  try {
+    return await currentPool().status(cluster);
+  } catch (error) {
+    // Only reachable when the configuration itself cannot be read; the pool translates everything else.
+    return { ok: false, cluster, problem: describeKafkaError(error), checkedAt: new Date().toISOString() };
+  }
+}
+
+/**
+ * Runs an operation with the cluster's pooled admin client (never a client per request). Failures
+ * come back as a translated ClusterProblem; pass the ACL operation and resource for precise messages.
+ */
+export async function withClusterAdmin<T>(
+  cluster: string,
+  operation: (admin: Admin) => Promise<T>,
+  context?: KafkaErrorContext,
+): Promise<ClusterResult<T>> {
+  try {
+    return await currentPool().withAdmin(cluster, operation, context);
+  } catch (error) {
+    return { ok: false, problem: describeKafkaError(error, context) };
+  }
+}
+
+/** Closes every client of every cluster (shutdown, tests). The next call opens new ones. */
+export async function closeAllClusters(): Promise<void> {
+  await closeCurrentPool();
+}
