@@ -1,0 +1,18 @@
+// GET /api/v1/clusters/{cluster}/status – the cluster's health and overview
+import { getClusterStatus, listClusterNames } from "@/lib/server/kafka";
+
+export const dynamic = "force-dynamic";
+
+const noStore = { "Cache-Control": "no-store" };
+
+export async function GET(_request: Request, { params }: { params: Promise<{ cluster: string }> }) {
+  const { cluster } = await params;
+  if (!listClusterNames().includes(cluster)) {
+    return Response.json(
+      { error: { code: "UNKNOWN_CLUSTER", message: `No cluster named "${cluster}" is configured.` } },
+      { status: 404, headers: noStore },
+    );
+  }
+  // 200 even when the cluster is down: the status, with its problem, is the answer.
+  return Response.json(await getClusterStatus(cluster), { headers: noStore });
+}
