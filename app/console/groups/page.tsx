@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { FeaturePlaceholder } from "@/components/shell/feature-placeholder";
+import { GroupsIcon } from "@/components/ui/icons";
+
+export const metadata: Metadata = { title: "Consumer groups" };
+
+export default function ConsumerGroupsPage() {
+  return (
+    <FeaturePlaceholder
+      title="Consumer groups"
+      icon={<GroupsIcon className="size-6" />}
+      arrives="Consumer group management arrives in a later release."
+    />
+  );
+}

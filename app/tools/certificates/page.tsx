@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { FeaturePlaceholder } from "@/components/shell/feature-placeholder";
+import { CertificateIcon } from "@/components/ui/icons";
+
+export const metadata: Metadata = { title: "Certificates" };
+
+export default function CertificatesPage() {
+  return (
+    <FeaturePlaceholder
+      title="Certificates"
+      icon={<CertificateIcon className="size-6" />}
+      arrives="Certificate tools arrive in a later release."
+    />
+  );
+}

@@ -1,0 +1,2 @@
+/** The name in the header, the browser tab and error pages. */
+export const PRODUCT_NAME = "Kafka Console";
