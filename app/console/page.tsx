@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { getClusterStatus, listClusterNames } from "@/lib/server/kafka";
+import { OverviewSkeleton } from "@/components/cluster/overview-skeleton";
+import { PageHeader } from "@/components/shell/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ClusterOverviewLive } from "./_components/cluster-overview-live";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Overview" };
+
+async function ClusterOverview({ cluster }: { cluster: string }) {
+  const status = await getClusterStatus(cluster);
+  return <ClusterOverviewLive cluster={cluster} initialStatus={status} />;
+}
+
+export default function OverviewPage() {
+  const cluster = listClusterNames()[0];
+  if (cluster === undefined) {
+    return (
+      <>
+        <PageHeader title="Overview" />
+        <EmptyState
+          title="No cluster configured"
+          description="Add a cluster to the console's configuration file and restart the console."
+        />
+      </>
+    );
+  }
+  // A down broker can take until its connect timeout to answer; the shell and a skeleton show meanwhile.
+  return (
+    <Suspense fallback={<OverviewSkeleton />}>
+      <ClusterOverview cluster={cluster} />
+    </Suspense>
+  );
+}

@@ -1,0 +1,51 @@
+import { useId } from "react";
+import type { BrokerSummary } from "@/lib/schemas/cluster";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardHeader } from "@/components/ui/card";
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell } from "@/components/ui/table";
+
+function address({ host, port }: BrokerSummary): string {
+  // IPv6 literals need brackets to keep the port readable.
+  return host.includes(":") ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+export function BrokersTable({ brokers }: { brokers: BrokerSummary[] }) {
+  const titleId = useId();
+  const sorted = [...brokers].sort((a, b) => a.nodeId - b.nodeId);
+  return (
+    <Card>
+      <CardHeader
+        title="Brokers"
+        titleId={titleId}
+        description={`${brokers.length} ${brokers.length === 1 ? "broker" : "brokers"} in the cluster`}
+      />
+      <Table aria-labelledby={titleId}>
+        <TableHead>
+          <tr>
+            <TableHeaderCell>Node ID</TableHeaderCell>
+            <TableHeaderCell>Address</TableHeaderCell>
+            <TableHeaderCell>Rack</TableHeaderCell>
+            <TableHeaderCell>Role</TableHeaderCell>
+          </tr>
+        </TableHead>
+        <TableBody>
+          {sorted.map((broker) => (
+            <tr key={broker.nodeId}>
+              <TableCell className="font-medium tabular-nums">{broker.nodeId}</TableCell>
+              <TableCell className="font-mono text-xs">{address(broker)}</TableCell>
+              <TableCell>{broker.rack ?? "—"}</TableCell>
+              <TableCell>{broker.isController ? <Badge tone="info">Controller</Badge> : "Broker"}</TableCell>
+            </tr>
+          ))}
+          {sorted.length === 0 && (
+            <tr>
+              <TableCell colSpan={4} className="text-zinc-600 dark:text-zinc-400">
+                The cluster reported no brokers.
+              </TableCell>
+            </tr>
+          )}
+        </TableBody>
+      </Table>
+    </Card>
+  );
+}
