@@ -93,12 +93,12 @@ describe("getClusterStatus through the pool", () => {
     expect(overview).toMatchObject({ topicCount: 0, internalTopicCount: 0, partitionCount: 0 });
     expect(overview.brokers).toHaveLength(1);
 
-    const describe = await pool.withAdmin(
+    const refused = await pool.withAdmin(
       "no-acls",
       (admin) => admin.describeConfigs({ resources: [{ resourceType: 2, resourceName: "orders" }] }),
       { operation: "DESCRIBE_CONFIGS", resourceName: "orders" },
     );
-    expect(describe).toEqual({
+    expect(refused).toEqual({
       ok: false,
       problem: {
         kind: "authorization",
@@ -124,6 +124,13 @@ describe("getClusterStatus through the pool", () => {
       return status.ok ? status : undefined;
     });
     expect(back.overview.topicCount).toBe(2);
+  });
+
+  it("recovers from a restart it did not witness, on the first call", async () => {
+    expectOk(await pool.status("local"));
+    await broker.restart();
+    // The old connection was closed by the broker; the client must not hand it out again.
+    expect(expectOk(await pool.status("local")).topicCount).toBe(2);
   });
 
   it("closes every client and refuses work afterwards", async () => {

@@ -74,4 +74,25 @@ describe("an unreachable cluster", () => {
     const { problem } = await timedStatus([`127.0.0.1:${down}`, `127.0.0.1:${alsoDown}`]);
     expect(problem).toMatchObject({ kind: "unreachable", code: "ECONNREFUSED" });
   });
+
+  it("gives up at the pool's deadline and starts over with a new client", async () => {
+    // The library can leave a client waiting forever (e.g. after Node threw inside its connect); the
+    // deadline is the backstop, and the client that missed it is not used again.
+    const { port } = silent.address() as { port: number };
+    const pool = createClusterPool([{ name: "hung", bootstrapBrokers: [`127.0.0.1:${port}`] }], {
+      deadlineMs: 1_000,
+    });
+    const first = await pool.withAdmin("hung", async (admin) => admin);
+    const started = Date.now();
+    const status = await pool.status("hung");
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(status).toMatchObject({
+      ok: false,
+      problem: { kind: "unreachable", title: "The cluster did not answer in time", code: "PLT_KFK_TIMEOUT" },
+    });
+    const second = await pool.withAdmin("hung", async (admin) => admin);
+    expect(first.ok && second.ok && first.data !== second.data).toBe(true);
+    if (first.ok) expect(first.data.closed).toBe(true);
+    await pool.close();
+  });
 });

@@ -58,7 +58,7 @@ export function fetchClusterMetadata(admin: Admin): Promise<MetadataSnapshot> {
 }
 
 /** A ResponseError whose errors all sit under /topics/... still carries a usable cluster view. */
-function partialResponse(error: Error | null): MetadataSnapshot | undefined {
+export function partialResponse(error: Error | null): MetadataSnapshot | undefined {
   if (!error || !("response" in error) || !("errors" in error) || !Array.isArray(error.errors))
     return undefined;
   const topicLevel = error.errors.every(
