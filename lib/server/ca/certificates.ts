@@ -2,7 +2,7 @@ import "server-only";
 
 import forge from "node-forge";
 
-import { generateRsaKeyPair, type KeyPair, type RsaKeySize } from "./keys";
+import { fromPrivateKeyPem, generateRsaKeyPair, type KeyPair, type RsaKeySize } from "./keys";
 import { randomSerialNumber } from "./serial";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -55,9 +55,17 @@ function toAttributes(name: DistinguishedName): forge.pki.CertificateField[] {
     ["OU", name.organizationalUnit],
     ["CN", name.commonName],
   ];
-  return fields
-    .filter((field): field is [string, string] => Boolean(field[1]))
-    .map(([shortName, value]) => ({ shortName, value, valueTagClass: forge.asn1.Type.UTF8 }));
+  return (
+    fields
+      .filter((field): field is [string, string] => Boolean(field[1]))
+      // UTF8String, not forge's default PrintableString, which cannot hold "_", "@" or "*" in a CN.
+      // @types/node-forge types valueTagClass as a class, but forge reads it as the ASN.1 tag type.
+      .map(([shortName, value]) => ({
+        shortName,
+        value,
+        valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class,
+      }))
+  );
 }
 
 function newCertificate(keys: KeyPair, validityDays: number, now = Date.now()): forge.pki.Certificate {
@@ -69,8 +77,8 @@ function newCertificate(keys: KeyPair, validityDays: number, now = Date.now()): 
   return certificate;
 }
 
-function sign(certificate: forge.pki.Certificate, issuerKey: forge.pki.PrivateKey): void {
-  certificate.sign(issuerKey, forge.md.sha256.create());
+function sign(certificate: forge.pki.Certificate, issuerKeyPem: string): void {
+  certificate.sign(fromPrivateKeyPem(issuerKeyPem).privateKey, forge.md.sha256.create());
 }
 
 function caExtensions(pathLength: number | undefined): object[] {
@@ -92,7 +100,7 @@ export function createRootCa(subject: DistinguishedName, validityDays = 3650): C
   certificate.setSubject(toAttributes(subject));
   certificate.setIssuer(toAttributes(subject));
   certificate.setExtensions(caExtensions(undefined));
-  sign(certificate, keys.privateKey);
+  certificate.sign(keys.privateKey, forge.md.sha256.create());
   return { certificatePem: forge.pki.certificateToPem(certificate), privateKeyPem: keys.privateKeyPem };
 }
 
@@ -107,7 +115,7 @@ export function createIntermediateCa(
   certificate.setSubject(toAttributes(subject));
   certificate.setIssuer(issuerCertificate.subject.attributes);
   certificate.setExtensions([...caExtensions(0), authorityKeyIdentifier(issuerCertificate)]);
-  sign(certificate, forge.pki.privateKeyFromPem(issuer.privateKeyPem));
+  sign(certificate, issuer.privateKeyPem);
   return { certificatePem: forge.pki.certificateToPem(certificate), privateKeyPem: keys.privateKeyPem };
 }
 
@@ -133,7 +141,7 @@ export function issueLeafCertificate(issuer: CertificateAuthority, request: Leaf
     });
   }
   certificate.setExtensions(extensions);
-  sign(certificate, forge.pki.privateKeyFromPem(issuer.privateKeyPem));
+  sign(certificate, issuer.privateKeyPem);
   return {
     certificatePem: forge.pki.certificateToPem(certificate),
     privateKeyPem: keys.privateKeyPem,
