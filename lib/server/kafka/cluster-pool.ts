@@ -41,6 +41,8 @@ interface ClusterClients {
   connection: ClusterConnection;
   admin?: Admin;
   connectionErrors: ConnectionErrorLog;
+  /** Checked once: the connection settings do not change during the pool's life. */
+  tlsProblem?: ClusterProblem | null;
   statusInFlight?: Promise<ClusterStatus>;
 }
 
@@ -86,8 +88,8 @@ export function createClusterPool(
   ): Promise<ClusterResult<T>> {
     const clients = clusters.get(cluster);
     if (!clients || closed) return { ok: false, problem: unknownCluster(cluster, closed) };
-    const tlsProblem = checkTlsMaterial(clients.connection);
-    if (tlsProblem) return { ok: false, problem: tlsProblem };
+    if (clients.tlsProblem === undefined) clients.tlsProblem = checkTlsMaterial(clients.connection);
+    if (clients.tlsProblem) return { ok: false, problem: clients.tlsProblem };
     const startedAt = Date.now();
     const admin = adminOf(clients);
     try {

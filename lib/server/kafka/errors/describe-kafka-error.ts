@@ -3,6 +3,7 @@ import type { ClusterProblem } from "@/lib/schemas/cluster";
 import { flattenErrorChain, stringField } from "./error-chain";
 import { describeNetworkLink } from "./network-problems";
 import { describeProtocolLink } from "./protocol-problems";
+import { describeSaslLink } from "./sasl-problems";
 import { describeTlsLink } from "./tls-problems";
 import type { Candidate, KafkaErrorContext } from "./types";
 
@@ -18,6 +19,7 @@ export function describeKafkaError(error: unknown, context: KafkaErrorContext = 
   for (const link of flattenErrorChain(error)) {
     const candidate =
       describeTlsLink(link, context) ??
+      describeSaslLink(link, context) ??
       describeProtocolLink(link, context) ??
       describeNetworkLink(link, context);
     // Ties keep the first: parents come before their causes, and earlier attempts before later ones.
