@@ -7,4 +7,4 @@ const nextConfig = {
   serverExternalPackages: ["@platformatic/kafka", "node-forge"],
 };
 
-module.exports = nextConfig;
+export default nextConfig;

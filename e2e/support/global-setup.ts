@@ -1,5 +1,6 @@
 // One real broker in a temp dir and one production build of the console pointed at it.
 import { spawn, type ChildProcess } from "node:child_process";
+import { createRequire } from "node:module";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -46,9 +47,10 @@ export default async function globalSetup(config: FullConfig) {
   const port = new URL(baseURL).port;
   const server = spawn(
     process.execPath,
-    [require.resolve("next/dist/bin/next"), "start", "-p", port, "-H", "127.0.0.1"],
+    [createRequire(import.meta.url).resolve("next/dist/bin/next"), "start", "-p", port, "-H", "127.0.0.1"],
     {
-      env: { ...process.env, CONSOLE_CONFIG: configPath, NODE_ENV: "production" },
+      // The specs load the CA code under the react-server condition (see package.json); Next must not.
+      env: { ...process.env, NODE_OPTIONS: "", CONSOLE_CONFIG: configPath, NODE_ENV: "production" },
       stdio: ["ignore", "inherit", "inherit"],
     },
   );
