@@ -27,6 +27,10 @@ test.describe("Overview", () => {
     await expect(problem).toBeVisible({ timeout: 45_000 });
     await expect(problem).not.toContainText(/\bat .+\.(js|ts):\d+/); // no stack trace
 
+    // A page rendered on the server while the broker is down shows the same panel.
+    await page.reload();
+    await expect(problem).toBeVisible({ timeout: 45_000 });
+
     await broker.start();
     await expect(page.getByRole("table", { name: "Brokers" })).toBeVisible({ timeout: 60_000 });
     await expect(problem).toHaveCount(0);

@@ -3,25 +3,17 @@
 import { randomInt } from "node:crypto";
 import { readFileSync } from "node:fs";
 
-import { Admin, Producer, type MessageToProduce } from "@platformatic/kafka";
+import { Producer, type MessageToProduce } from "@platformatic/kafka";
 
 import { issueClientCertificate } from "./cluster/certificates";
 import { CONSOLE_IDENTITY, type BrokerLayout, type BrokerPorts } from "./cluster/layout";
-import { STANDARD_TOPICS } from "./cluster/readiness";
+import { consoleAdmin, STANDARD_TOPICS } from "./cluster/readiness";
 
 const DEVICES = ["4412abe2", "9c01d7f3", "e7a2b410", "1b5f3c88"];
 const LEVELS = ["info", "info", "info", "warn", "error"];
 
 async function seedTopics(layout: BrokerLayout, ports: BrokerPorts): Promise<void> {
-  const admin = new Admin({
-    clientId: `${CONSOLE_IDENTITY}-demo-seed`,
-    bootstrapBrokers: [`127.0.0.1:${ports.ssl}`],
-    tls: {
-      ca: readFileSync(layout.caBundle, "utf8"),
-      cert: readFileSync(layout.consoleCert, "utf8"),
-      key: readFileSync(layout.consoleKey, "utf8"),
-    },
-  });
+  const admin = consoleAdmin(layout, ports, `${CONSOLE_IDENTITY}-demo-seed`);
   try {
     const existing = new Set(await admin.listTopics());
     const missing = STANDARD_TOPICS.filter((topic) => !existing.has(topic));

@@ -1,10 +1,12 @@
 // npm run demo – the local cluster, the standard topics, live telemetry, and the console on :3000.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { LOCAL_CLUSTER_DIR, startLocalCluster } from "./cluster/cli";
+import { startLocalCluster } from "./cluster/cli";
+import { writeConsoleConfig } from "./cluster/console-config";
+import type { BrokerLayout, BrokerPorts } from "./cluster/layout";
 import { startTelemetry } from "./demo-telemetry";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -34,33 +36,18 @@ function ensureBuild(): void {
 }
 
 /** The console's config: CONSOLE_CONFIG or ./console.config.yaml when present, else one for the local cluster. */
-function consoleConfigPath(ports: { ssl: number }): string {
+function consoleConfigPath(layout: BrokerLayout, ports: BrokerPorts): string {
   if (process.env.CONSOLE_CONFIG) return process.env.CONSOLE_CONFIG;
   const own = join(ROOT, "console.config.yaml");
   if (existsSync(own)) return own;
-  const generated = join(LOCAL_CLUSTER_DIR, "console.config.yaml");
-  writeFileSync(
-    generated,
-    [
-      "# Written by npm run demo for the local cluster; copy console.config.example.yaml to configure your own.",
-      "clusters:",
-      "  - name: local",
-      `    bootstrapBrokers: ["127.0.0.1:${ports.ssl}"]`,
-      "    tls:",
-      "      ca: { file: certs/ca.pem }",
-      "      cert: { file: certs/console.pem }",
-      "      key: { file: certs/private/console-key.pem }",
-      "",
-    ].join("\n"),
-  );
-  return generated;
+  return writeConsoleConfig(layout, ports, "local");
 }
 
 async function main(): Promise<void> {
   const broker = await startLocalCluster();
   const telemetry = await startTelemetry(broker.layout, broker.ports);
   ensureBuild();
-  const config = consoleConfigPath(broker.ports);
+  const config = consoleConfigPath(broker.layout, broker.ports);
   const server = spawn(
     process.execPath,
     [join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT), "-H", "127.0.0.1"],

@@ -1,11 +1,11 @@
 // One real broker in a temp dir and one production build of the console pointed at it.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 
 import type { FullConfig } from "@playwright/test";
 
+import { writeConsoleConfig } from "../../scripts/cluster/console-config";
+import { brokerLayout } from "../../scripts/cluster/layout";
 import { startTestBroker } from "../../test/support/broker";
 
 export const E2E_CLUSTER = "e2e";
@@ -26,20 +26,7 @@ async function waitForConsole(url: string, server: ChildProcess, timeoutMs = 120
 
 export default async function globalSetup(config: FullConfig) {
   const broker = await startTestBroker();
-  const configPath = join(broker.dir, "console.config.yaml");
-  writeFileSync(
-    configPath,
-    [
-      "clusters:",
-      `  - name: ${E2E_CLUSTER}`,
-      `    bootstrapBrokers: ["${broker.sslBootstrap}"]`,
-      "    tls:",
-      "      ca: { file: certs/ca.pem }",
-      "      cert: { file: certs/console.pem }",
-      "      key: { file: certs/private/console-key.pem }",
-      "",
-    ].join("\n"),
-  );
+  const configPath = writeConsoleConfig(brokerLayout(broker.dir), broker.ports, E2E_CLUSTER);
   // Specs reach the broker through these (workers inherit the environment set here).
   process.env.E2E_BROKER_DIR = broker.dir;
 

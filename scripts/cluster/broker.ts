@@ -17,6 +17,7 @@ import { fileURLToPath } from "node:url";
 
 import { ensureCertificates } from "./certificates";
 import { brokerLayout, DEFAULT_PORTS, type BrokerLayout, type BrokerPorts } from "./layout";
+import { isAlive } from "./process";
 import { log4jProperties, serverProperties } from "./properties";
 import { applyDefaultAcls, waitUntilReady } from "./readiness";
 
@@ -70,15 +71,6 @@ function java(args: string[]): string[] {
 function readState(layout: BrokerLayout): BrokerState | undefined {
   if (!existsSync(layout.state)) return undefined;
   return JSON.parse(readFileSync(layout.state, "utf8")) as BrokerState;
-}
-
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function format(layout: BrokerLayout, scramUsers: Record<string, string>): string {

@@ -10,13 +10,19 @@ import {
 } from "@platformatic/kafka";
 
 import { CONSOLE_IDENTITY, type BrokerLayout, type BrokerPorts } from "./layout";
+import { isAlive } from "./process";
 
 /** The topics a Morio-style deployment writes to: every client may write them, none may read. */
 export const STANDARD_TOPICS = ["logs", "metrics", "events", "audit", "alarms", "checks", "notifications"];
 
-function consoleAdmin(layout: BrokerLayout, ports: BrokerPorts): Admin {
+/** An admin client with the console's identity (a super user); the caller closes it. */
+export function consoleAdmin(
+  layout: BrokerLayout,
+  ports: BrokerPorts,
+  clientId = `${CONSOLE_IDENTITY}-cluster-script`,
+): Admin {
   return new Admin({
-    clientId: `${CONSOLE_IDENTITY}-cluster-script`,
+    clientId,
     bootstrapBrokers: [`127.0.0.1:${ports.ssl}`],
     tls: {
       ca: readFileSync(layout.caBundle, "utf8"),
@@ -26,15 +32,6 @@ function consoleAdmin(layout: BrokerLayout, ports: BrokerPorts): Admin {
     timeout: 5_000,
     retries: 0,
   });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function logTail(layout: BrokerLayout, lines = 30): string {

@@ -1,0 +1,25 @@
+// A console configuration for a local broker, so the demo and the e2e suite connect as the console does.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+import type { BrokerLayout, BrokerPorts } from "./layout";
+
+/** Writes `console.config.yaml` into the broker's directory (paths relative to it) and returns its path. */
+export function writeConsoleConfig(layout: BrokerLayout, ports: BrokerPorts, clusterName: string): string {
+  const path = join(layout.dir, "console.config.yaml");
+  writeFileSync(
+    path,
+    [
+      "# Written for the local broker in this directory; see console.config.example.yaml for every option.",
+      "clusters:",
+      `  - name: ${clusterName}`,
+      `    bootstrapBrokers: ["127.0.0.1:${ports.ssl}"]`,
+      "    tls:",
+      "      ca: { file: certs/ca.pem }",
+      "      cert: { file: certs/console.pem }",
+      "      key: { file: certs/private/console-key.pem }",
+      "",
+    ].join("\n"),
+  );
+  return path;
+}
