@@ -1,0 +1,139 @@
+// The console's own state. One module owns the database (lib/server/store); everything else goes
+// through this interface, so a PostgreSQL implementation can replace SQLite for several replicas.
+import type { Role } from "@/lib/schemas/auth";
+
+/** ISO-8601 timestamps in UTC throughout. */
+export type Timestamp = string;
+
+export interface UserRecord {
+  id: string;
+  username: string;
+  role: Role;
+  /** scrypt, self-describing (parameters + salt + hash); never plaintext. */
+  passwordHash: string;
+  mustChangePassword: boolean;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  disabledAt: Timestamp | null;
+  lastSignInAt: Timestamp | null;
+}
+
+export interface SessionRecord {
+  id: string;
+  userId: string;
+  createdAt: Timestamp;
+  lastSeenAt: Timestamp;
+  /** Absolute expiry; idle expiry is lastSeenAt + the configured idle time. */
+  expiresAt: Timestamp;
+  clientAddress: string | null;
+  userAgent: string | null;
+}
+
+export interface ApiTokenRecord {
+  id: string;
+  name: string;
+  role: Role;
+  /** SHA-256 of the secret (the secret is 256 random bits, so a slow hash adds nothing). */
+  secretHash: string;
+  createdBy: string;
+  createdAt: Timestamp;
+  expiresAt: Timestamp | null;
+  revokedAt: Timestamp | null;
+  lastUsedAt: Timestamp | null;
+}
+
+export type AuditOutcome = "success" | "failure" | "denied";
+
+export interface AuditEventInput {
+  /** "user:alice", "token:<id> (<name>)", "anonymous", "system". */
+  actor: string;
+  /** Dotted verb: "auth.sign-in", "auth.sign-out", "user.create", "token.revoke", … */
+  action: string;
+  target?: string | null;
+  outcome: AuditOutcome;
+  clientAddress?: string | null;
+  requestId?: string | null;
+  /** Small, non-secret facts (role granted, reason of a failure). Never a password, token or key. */
+  details?: Record<string, string | number | boolean | null>;
+}
+
+export interface AuditEvent extends Required<Omit<AuditEventInput, "details">> {
+  id: number;
+  at: Timestamp;
+  details: Record<string, string | number | boolean | null>;
+}
+
+export interface AuditQuery {
+  actor?: string;
+  /** Prefix match: "auth." finds every sign-in and sign-out. */
+  action?: string;
+  target?: string;
+  outcome?: AuditOutcome;
+  since?: Timestamp;
+  until?: Timestamp;
+  /** Keyset paging: events with id < before, newest first. */
+  before?: number;
+  limit: number;
+}
+
+export interface AuditPage {
+  events: AuditEvent[];
+  /** Pass as `before` for the next (older) page; null at the end. */
+  nextBefore: number | null;
+}
+
+export interface UserStore {
+  count(): number;
+  list(): UserRecord[];
+  findById(id: string): UserRecord | undefined;
+  findByUsername(username: string): UserRecord | undefined;
+  /** Throws StoreConflictError when the username exists. */
+  create(user: Pick<UserRecord, "username" | "role" | "passwordHash" | "mustChangePassword">): UserRecord;
+  update(
+    id: string,
+    patch: Partial<
+      Pick<UserRecord, "role" | "passwordHash" | "mustChangePassword" | "disabledAt" | "lastSignInAt">
+    >,
+  ): UserRecord | undefined;
+  delete(id: string): boolean;
+}
+
+export interface SessionStore {
+  create(session: Omit<SessionRecord, "id"> & { id?: string }): SessionRecord;
+  find(id: string): SessionRecord | undefined;
+  touch(id: string, lastSeenAt: Timestamp): void;
+  delete(id: string): void;
+  deleteForUser(userId: string): number;
+  deleteExpired(now: Timestamp, idleBefore: Timestamp): number;
+}
+
+export interface ApiTokenStore {
+  create(token: Omit<ApiTokenRecord, "createdAt" | "revokedAt" | "lastUsedAt">): ApiTokenRecord;
+  find(id: string): ApiTokenRecord | undefined;
+  list(): ApiTokenRecord[];
+  revoke(id: string, at: Timestamp): ApiTokenRecord | undefined;
+  touch(id: string, at: Timestamp): void;
+}
+
+export interface AuditStore {
+  /** Append-only: there is no update or delete, and the database refuses them too. */
+  append(event: AuditEventInput): AuditEvent;
+  query(query: AuditQuery): AuditPage;
+}
+
+export interface ConsoleStore {
+  users: UserStore;
+  sessions: SessionStore;
+  tokens: ApiTokenStore;
+  audit: AuditStore;
+  /** Runs fn in one transaction (BEGIN IMMEDIATE … COMMIT, ROLLBACK on throw). */
+  transaction<T>(fn: () => T): T;
+  close(): void;
+}
+
+export class StoreConflictError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "StoreConflictError";
+  }
+}
