@@ -1,8 +1,10 @@
 // npm run bench [name…] – benchmarks print figures; they assert nothing.
 import { benchBrokerStart } from "./broker-start";
+import { benchKeyGeneration } from "./key-generation";
 
 const benchmarks: Record<string, () => Promise<void>> = {
   "broker-start": () => benchBrokerStart(),
+  "key-generation": () => benchKeyGeneration(),
 };
 
 async function main(names: string[]): Promise<void> {
