@@ -1,18 +1,33 @@
+import { posix } from "node:path";
+
 import { describe, expect, it } from "vitest";
 
-import { clusterNameSchema, consoleConfigSchema, isBrokerAddress, type ValueResolver } from "./config";
+import {
+  clusterNameSchema,
+  consoleConfigSchema,
+  isBrokerAddress,
+  type PathResolver,
+  type ValueResolver,
+} from "./config";
 
 const CERTIFICATE = "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUb3Jk\n-----END CERTIFICATE-----\n";
 const PRIVATE_KEY = "-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEG\n-----END PRIVATE KEY-----\n";
 
 // Files and variables are the server's business; here a reference resolves to a fixed table.
-const values: Record<string, string> = { "ca.pem": CERTIFICATE, KAFKA_PASSWORD: "from-env" };
+const SESSION_SECRET = "0123456789abcdef0123456789abcdef";
+const values: Record<string, string> = {
+  "ca.pem": CERTIFICATE,
+  KAFKA_PASSWORD: "from-env",
+  SESSION_SECRET,
+  SHORT_SECRET: "too-short-to-seal-anything",
+};
 const resolveFromTable: ValueResolver = (reference) => {
   const key = "file" in reference ? reference.file : reference.env;
   const value = values[key];
   return value === undefined ? { ok: false, message: `${key} is missing` } : { ok: true, value };
 };
-const schema = consoleConfigSchema(resolveFromTable);
+const resolvePath: PathResolver = (...segments) => posix.resolve("/etc/console", ...segments);
+const schema = consoleConfigSchema(resolveFromTable, resolvePath);
 
 function problemsOf(input: unknown) {
   const result = schema.safeParse(input);
@@ -65,7 +80,15 @@ describe("consoleConfigSchema", () => {
       tls: { ca: CERTIFICATE, cert: CERTIFICATE, key: PRIVATE_KEY, servername: "kafka" },
       sasl: { mechanism: "SCRAM-SHA-512", username: "console", password: "from-env" },
     });
-    expect(parsed.server).toEqual({});
+    expect(parsed.server).toEqual({
+      dataDir: "/etc/console/.local/console",
+      storePath: "/etc/console/.local/console/console.db",
+      sessionSecret: undefined,
+      sessionIdleMinutes: 30,
+      sessionAbsoluteHours: 12,
+      secureCookies: true,
+      trustProxy: false,
+    });
   });
 
   it("accepts mechanisms in upper case too", () => {
@@ -139,6 +162,66 @@ describe("consoleConfigSchema", () => {
       "clusters.1.tls.ca: missing.pem is missing",
       "clusters.1.sasl: Invalid input: expected object, received number",
       'clusters.1.name: "a" is already clusters[0].name',
+    ]);
+  });
+});
+
+describe("server settings", () => {
+  const CLUSTERS = [{ name: "a", bootstrapBrokers: ["a:1"] }];
+  const serverOf = (server: unknown) => schema.parse({ clusters: CLUSTERS, server }).server;
+  const serverProblems = (server: unknown) => problemsOf({ clusters: CLUSTERS, server });
+
+  it("resolves relative paths against the config file's directory; storePath defaults into dataDir", () => {
+    expect(serverOf({ dataDir: "state" })).toMatchObject({
+      dataDir: "/etc/console/state",
+      storePath: "/etc/console/state/console.db",
+    });
+    expect(serverOf({ dataDir: "/var/lib/console", storePath: "../db/console.sqlite" })).toMatchObject({
+      dataDir: "/var/lib/console",
+      storePath: "/etc/db/console.sqlite",
+    });
+  });
+
+  it("reads the session secret from a file, a variable or inline, and requires 32 characters", () => {
+    expect(serverOf({ sessionSecret: { env: "SESSION_SECRET" } }).sessionSecret).toBe(SESSION_SECRET);
+    expect(serverOf({ sessionSecret: SESSION_SECRET }).sessionSecret).toBe(SESSION_SECRET);
+    expect(serverProblems({ sessionSecret: { env: "SHORT_SECRET" } })).toEqual([
+      "server.sessionSecret: environment variable SHORT_SECRET is shorter than 32 characters (generate one with: openssl rand -base64 48)",
+    ]);
+    expect(serverProblems({ sessionSecret: { file: "secret" } })).toEqual([
+      "server.sessionSecret: secret is missing",
+    ]);
+    expect(serverProblems({ sessionSecret: "tiny" }).join("\n")).not.toContain("tiny");
+  });
+
+  it("takes numbers and booleans as YAML writes them or as environment overrides spell them", () => {
+    const settings = {
+      sessionIdleMinutes: "15",
+      sessionAbsoluteHours: 8,
+      secureCookies: "false",
+      trustProxy: true,
+    };
+    expect(serverOf(settings)).toMatchObject({
+      sessionIdleMinutes: 15,
+      sessionAbsoluteHours: 8,
+      secureCookies: false,
+      trustProxy: true,
+    });
+  });
+
+  it("rejects out-of-range durations, non-booleans and unknown keys", () => {
+    expect(
+      serverProblems({
+        sessionIdleMinutes: 0,
+        sessionAbsoluteHours: "1.5",
+        secureCookies: "yes",
+        storePth: "x",
+      }),
+    ).toEqual([
+      "server.sessionIdleMinutes: must be at least 1",
+      "server.sessionAbsoluteHours: expected a whole number",
+      "server.secureCookies: expected true or false",
+      'server: Unrecognized key: "storePth"',
     ]);
   });
 });

@@ -168,18 +168,76 @@ function reportDuplicateNames(clusters: readonly unknown[], ctx: z.RefinementCtx
   });
 }
 
-/** Reserved for the server's own settings (later: store path, session secret, CA). */
-export const serverSettingsSchema = z.strictObject({});
-export type ServerSettings = z.output<typeof serverSettingsSchema>;
+/** Absolute path of segments resolved one after another from the config file's directory. */
+export type PathResolver = (...segments: string[]) => string;
+
+export const DEFAULT_DATA_DIR = ".local/console";
+export const SESSION_SECRET_MIN_LENGTH = 32;
+
+const sessionSecretCheck: ContentCheck = (text) =>
+  text.length >= SESSION_SECRET_MIN_LENGTH
+    ? undefined
+    : `is shorter than ${SESSION_SECRET_MIN_LENGTH} characters (generate one with: openssl rand -base64 48)`;
+
+// Environment overrides arrive as strings, so "60" and "true" count as the YAML number and boolean.
+const wholeNumber = (min: number, max: number) =>
+  z.preprocess(
+    (value) => (typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
+    z
+      .number({ error: "expected a whole number" })
+      .int("expected a whole number")
+      .min(min, `must be at least ${min}`)
+      .max(max, `must be at most ${max}`),
+  );
+const flag = z.preprocess(
+  (value) => (value === "true" ? true : value === "false" ? false : value),
+  z.boolean({ error: "expected true or false" }),
+);
+
+/** The server's own settings, paths absolute. */
+export interface ServerSettings {
+  /** Where the console keeps its state: the store, the generated session secret. */
+  dataDir: string;
+  /** The SQLite database; <dataDir>/console.db unless set. */
+  storePath: string;
+  /** Seals session cookies; when absent, the server generates one into <dataDir>/session-secret. */
+  sessionSecret: string | undefined;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  /** Cookies carry the Secure attribute; turn off only for plain-http access other than localhost. */
+  secureCookies: boolean;
+  /** Take the client address from the first X-Forwarded-For hop (behind a reverse proxy only). */
+  trustProxy: boolean;
+}
+
+export function serverSettingsSchema(resolve: ValueResolver, resolvePath: PathResolver) {
+  return z
+    .strictObject({
+      dataDir: z.string().min(1, "must not be empty").default(DEFAULT_DATA_DIR),
+      storePath: z.string().min(1, "must not be empty").optional(),
+      sessionSecret: resolvedValueSchema(resolve, sessionSecretCheck).optional(),
+      sessionIdleMinutes: wholeNumber(1, 7 * 24 * 60).default(30),
+      sessionAbsoluteHours: wholeNumber(1, 90 * 24).default(12),
+      secureCookies: flag.default(true),
+      trustProxy: flag.default(false),
+    })
+    .transform(({ dataDir, storePath, sessionSecret, ...settings }): ServerSettings => ({
+      ...settings,
+      sessionSecret,
+      dataDir: resolvePath(dataDir),
+      storePath: storePath === undefined ? resolvePath(dataDir, "console.db") : resolvePath(storePath),
+    }));
+}
 
 /** The whole file. A new section is one more key here plus its field in ConsoleConfig. */
-export function consoleConfigSchema(resolve: ValueResolver) {
+export function consoleConfigSchema(resolve: ValueResolver, resolvePath: PathResolver) {
   return z.strictObject({
     clusters: z
       .array(clusterSchema(resolve))
       .min(1, "configure at least one cluster")
       .superRefine(reportDuplicateNames, { when: ({ value }) => Array.isArray(value) }),
-    server: serverSettingsSchema.default({}),
+    // prefault, not default: an absent section still goes through the defaults and path resolution.
+    server: serverSettingsSchema(resolve, resolvePath).prefault({}),
   });
 }
 

@@ -44,11 +44,57 @@ const MINIMAL = "clusters:\n  - name: local\n    bootstrapBrokers: [127.0.0.1:90
 describe("loadConfig", () => {
   it("loads a minimal config", () => {
     const path = configDir({ "console.config.yaml": MINIMAL });
+    const dataDir = join(dirname(path), ".local/console");
     expect(loadConfig({ path, env: {} })).toEqual({
       ok: true,
       source: path,
-      config: { clusters: [{ name: "local", bootstrapBrokers: ["127.0.0.1:9092"] }], server: {} },
+      config: {
+        clusters: [{ name: "local", bootstrapBrokers: ["127.0.0.1:9092"] }],
+        server: {
+          dataDir,
+          storePath: join(dataDir, "console.db"),
+          sessionSecret: undefined,
+          sessionIdleMinutes: 30,
+          sessionAbsoluteHours: 12,
+          secureCookies: true,
+          trustProxy: false,
+        },
+      },
     });
+  });
+
+  it("resolves server paths and the session secret file against the config file's directory", () => {
+    const yaml = `${MINIMAL}server:\n  dataDir: state\n  sessionSecret: { file: secrets/session }\n`;
+    const path = configDir({ "console.config.yaml": yaml, "secrets/session": `${"s".repeat(40)}\n` });
+    const result = loadConfig({ path, env: {} });
+    expect(result.ok && result.config.server).toMatchObject({
+      dataDir: join(dirname(path), "state"),
+      storePath: join(dirname(path), "state", "console.db"),
+      sessionSecret: "s".repeat(40),
+    });
+  });
+
+  it("sets server settings from CONSOLE__SERVER__ variables and checks the secret's length", () => {
+    const result = load(MINIMAL, {
+      CONSOLE__SERVER__STORE_PATH: "/var/lib/console/console.db",
+      CONSOLE__SERVER__SESSION_IDLE_MINUTES: "60",
+      CONSOLE__SERVER__TRUST_PROXY: "true",
+      CONSOLE__SERVER__SESSION_SECRET: "{ env: SESSION_SECRET }",
+      SESSION_SECRET: "x".repeat(32),
+    });
+    expect(result.ok && result.config.server).toMatchObject({
+      storePath: "/var/lib/console/console.db",
+      sessionIdleMinutes: 60,
+      trustProxy: true,
+      sessionSecret: "x".repeat(32),
+    });
+    const short = load(MINIMAL, { CONSOLE__SERVER__SESSION_SECRET: SECRET });
+    expect(problemLines(short)).toEqual([
+      expect.stringMatching(
+        /^server\.sessionSecret: the inline value is shorter than 32 characters .*\(set by CONSOLE__SERVER__SESSION_SECRET\)$/,
+      ),
+    ]);
+    expect(short.ok || formatConfigProblems(short)).not.toContain(SECRET);
   });
 
   it("lists every problem at once, each with its field path", () => {
@@ -129,8 +175,12 @@ clusters:
   });
 
   it("rejects unknown keys, so typos do not pass silently", () => {
-    const yaml = `${MINIMAL}    tsl: {}\nserverr: {}\n`;
-    expect(problemLines(load(yaml))).toEqual(["clusters[0].tsl: unknown key", "serverr: unknown key"]);
+    const yaml = `${MINIMAL}    tsl: {}\nserverr: {}\nserver: { storPath: x }\n`;
+    expect(problemLines(load(yaml))).toEqual([
+      "clusters[0].tsl: unknown key",
+      "server.storPath: unknown key",
+      "serverr: unknown key",
+    ]);
   });
 
   it("rejects duplicate cluster names", () => {

@@ -13,7 +13,7 @@ import {
 } from "./config/env-overrides";
 import { type ConfigProblem, problemsFromIssues, requiredFieldMessage } from "./config/problems";
 import { readConfigDocument } from "./config/read-document";
-import { createValueResolver } from "./config/resolve-value";
+import { createPathResolver, createValueResolver } from "./config/resolve-value";
 
 export type { EnvironmentVariables } from "./config/env-overrides";
 export type { ConfigProblem } from "./config/problems";
@@ -67,7 +67,8 @@ function loadFile(file: string, requested: boolean, env: EnvironmentVariables): 
   const source = envOnly ? `CONSOLE__* environment variables (no file at ${file})` : file;
   const document = read.ok ? read.document : {};
   const problems = [...overrideProblems, ...applyEnvOverrides(document, overrides)];
-  const schema = consoleConfigSchema(createValueResolver(dirname(file), env));
+  const baseDir = dirname(file);
+  const schema = consoleConfigSchema(createValueResolver(baseDir, env), createPathResolver(baseDir));
   const parsed = schema.safeParse(document, { error: requiredFieldMessage });
   if (!parsed.success)
     problems.push(...attributeToOverrides(problemsFromIssues(parsed.error.issues), overrides));

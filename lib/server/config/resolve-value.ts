@@ -3,7 +3,7 @@ import "server-only";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 
-import type { ResolvedValue, ValueResolver } from "@/lib/schemas/config";
+import type { PathResolver, ResolvedValue, ValueResolver } from "@/lib/schemas/config";
 
 import type { EnvironmentVariables } from "./env-overrides";
 
@@ -16,6 +16,12 @@ export function createValueResolver(baseDir: string, env: EnvironmentVariables):
       ? { ok: false, message: `environment variable ${reference.env} is not set` }
       : { ok: true, value };
   };
+}
+
+/** Resolves configured paths (server.dataDir, server.storePath) against baseDir, the config file's directory. */
+export function createPathResolver(baseDir: string): PathResolver {
+  // Operator paths read at run time: not build inputs for Next's output file tracing.
+  return (...segments) => resolve(/* turbopackIgnore: true */ baseDir, ...segments);
 }
 
 function readValueFile(file: string, baseDir: string): ResolvedValue {
