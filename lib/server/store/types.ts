@@ -108,7 +108,10 @@ export interface SessionStore {
 }
 
 export interface ApiTokenStore {
-  create(token: Omit<ApiTokenRecord, "createdAt" | "revokedAt" | "lastUsedAt">): ApiTokenRecord;
+  /** The id is generated (12 base62 characters, see newApiTokenId) unless given. */
+  create(
+    token: Omit<ApiTokenRecord, "id" | "createdAt" | "revokedAt" | "lastUsedAt"> & { id?: string },
+  ): ApiTokenRecord;
   find(id: string): ApiTokenRecord | undefined;
   list(): ApiTokenRecord[];
   revoke(id: string, at: Timestamp): ApiTokenRecord | undefined;

@@ -1,0 +1,179 @@
+// Users, sessions and API tokens against a real SQLite file.
+import { describe, expect, it } from "vitest";
+
+import { StoreConflictError } from "../types";
+import { tempStores } from "./test-support";
+
+const temp = tempStores();
+const HOUR = 3_600_000;
+const newUser = (username: string, role: "viewer" | "operator" | "admin" = "viewer") => ({
+  username,
+  role,
+  passwordHash: `scrypt$hash-of-${username}`,
+  mustChangePassword: true,
+});
+
+describe("users", () => {
+  it("creates, finds, lists, updates and deletes", () => {
+    const { store, clock } = temp.open();
+    const bob = store.users.create(newUser("bob"));
+    const alice = store.users.create(newUser("alice", "admin"));
+    expect(alice).toEqual({
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      username: "alice",
+      role: "admin",
+      passwordHash: "scrypt$hash-of-alice",
+      mustChangePassword: true,
+      createdAt: "2025-03-01T10:00:00.000Z",
+      updatedAt: "2025-03-01T10:00:00.000Z",
+      disabledAt: null,
+      lastSignInAt: null,
+    });
+    expect(store.users.count()).toBe(2);
+    expect(store.users.list().map(({ username }) => username)).toEqual(["alice", "bob"]);
+    expect(store.users.findByUsername("bob")).toEqual(bob);
+    expect(store.users.findById(alice.id)).toEqual(alice);
+    expect(store.users.findByUsername("carol")).toBeUndefined();
+
+    clock.advance(HOUR);
+    const updated = store.users.update(bob.id, {
+      role: "operator",
+      mustChangePassword: false,
+      disabledAt: "2025-03-01T11:00:00.000Z",
+    });
+    expect(updated).toMatchObject({
+      role: "operator",
+      mustChangePassword: false,
+      disabledAt: "2025-03-01T11:00:00.000Z",
+      updatedAt: "2025-03-01T11:00:00.000Z",
+    });
+    expect(store.users.update(bob.id, { disabledAt: null })?.disabledAt).toBeNull();
+    expect(store.users.update("no-such-id", { role: "admin" })).toBeUndefined();
+
+    expect(store.users.delete(bob.id)).toBe(true);
+    expect(store.users.delete(bob.id)).toBe(false);
+    expect(store.users.findById(bob.id)).toBeUndefined();
+  });
+
+  it("records a sign-in without counting it as a change to the account", () => {
+    const { store, clock } = temp.open();
+    const alice = store.users.create(newUser("alice"));
+    clock.advance(HOUR);
+    const signedIn = store.users.update(alice.id, { lastSignInAt: "2025-03-01T11:00:00.000Z" });
+    expect(signedIn).toMatchObject({ lastSignInAt: "2025-03-01T11:00:00.000Z", updatedAt: alice.updatedAt });
+  });
+
+  it("refuses a second user with the same name", () => {
+    const { store } = temp.open();
+    store.users.create(newUser("alice"));
+    expect(() => store.users.create(newUser("alice", "admin"))).toThrow(StoreConflictError);
+    expect(() => store.users.create(newUser("alice"))).toThrow("a user named alice already exists");
+    expect(store.users.count()).toBe(1);
+  });
+});
+
+describe("sessions", () => {
+  const sessionOf = (userId: string, lastSeenAt: string, expiresAt: string) => ({
+    userId,
+    createdAt: "2025-03-01T10:00:00.000Z",
+    lastSeenAt,
+    expiresAt,
+    clientAddress: "192.0.2.7",
+    userAgent: null,
+  });
+
+  it("creates with a random id, finds, touches and deletes", () => {
+    const { store } = temp.open();
+    const alice = store.users.create(newUser("alice"));
+    const session = store.sessions.create(
+      sessionOf(alice.id, "2025-03-01T10:00:00.000Z", "2025-03-01T22:00:00.000Z"),
+    );
+    expect(session.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(store.sessions.find(session.id)).toEqual(session);
+    store.sessions.touch(session.id, "2025-03-01T10:05:00.000Z");
+    expect(store.sessions.find(session.id)?.lastSeenAt).toBe("2025-03-01T10:05:00.000Z");
+    store.sessions.delete(session.id);
+    expect(store.sessions.find(session.id)).toBeUndefined();
+  });
+
+  it("ends every session of a user, and all of them when the user is deleted", () => {
+    const { store } = temp.open();
+    const alice = store.users.create(newUser("alice"));
+    const bob = store.users.create(newUser("bob"));
+    const times = ["2025-03-01T10:00:00.000Z", "2025-03-01T22:00:00.000Z"] as const;
+    const [first, second] = [1, 2].map(() => store.sessions.create(sessionOf(alice.id, ...times)));
+    const bobs = store.sessions.create(sessionOf(bob.id, ...times));
+    expect(store.sessions.deleteForUser(alice.id)).toBe(2);
+    expect(store.sessions.find(first!.id) ?? store.sessions.find(second!.id)).toBeUndefined();
+
+    const again = store.sessions.create({ ...sessionOf(alice.id, ...times), id: "chosen-id" });
+    expect(again.id).toBe("chosen-id");
+    store.users.delete(alice.id);
+    expect(store.sessions.find("chosen-id")).toBeUndefined();
+    expect(store.sessions.find(bobs.id)).toEqual(bobs);
+  });
+
+  it("refuses a session for a user who does not exist", () => {
+    const { store } = temp.open();
+    expect(() =>
+      store.sessions.create(sessionOf("ghost", "2025-03-01T10:00:00.000Z", "2025-03-01T22:00:00.000Z")),
+    ).toThrow(/FOREIGN KEY/);
+  });
+
+  it("deletes sessions past their absolute expiry or idle too long", () => {
+    const { store } = temp.open();
+    const alice = store.users.create(newUser("alice"));
+    const active = store.sessions.create(
+      sessionOf(alice.id, "2025-03-01T11:50:00.000Z", "2025-03-01T22:00:00.000Z"),
+    );
+    store.sessions.create(sessionOf(alice.id, "2025-03-01T11:10:00.000Z", "2025-03-01T22:00:00.000Z")); // idle
+    store.sessions.create(sessionOf(alice.id, "2025-03-01T11:55:00.000Z", "2025-03-01T12:00:00.000Z")); // expired
+    expect(store.sessions.deleteExpired("2025-03-01T12:00:00.000Z", "2025-03-01T11:30:00.000Z")).toBe(2);
+    expect(store.sessions.find(active.id)).toEqual(active);
+  });
+});
+
+describe("API tokens", () => {
+  const tokenOf = (name: string) => ({
+    name,
+    role: "operator" as const,
+    secretHash: `sha256-of-${name}`,
+    createdBy: "user:alice",
+    expiresAt: null,
+  });
+
+  it("creates with a short base62 id, lists newest first, touches and revokes once", () => {
+    const { store, clock } = temp.open();
+    const ci = store.tokens.create(tokenOf("ci"));
+    expect(ci).toEqual({
+      id: expect.stringMatching(/^[0-9A-Za-z]{12}$/),
+      name: "ci",
+      role: "operator",
+      secretHash: "sha256-of-ci",
+      createdBy: "user:alice",
+      createdAt: "2025-03-01T10:00:00.000Z",
+      expiresAt: null,
+      revokedAt: null,
+      lastUsedAt: null,
+    });
+    clock.advance(HOUR);
+    const backup = store.tokens.create({
+      ...tokenOf("backup"),
+      id: "backup000001",
+      expiresAt: "2026-03-01T00:00:00.000Z",
+    });
+    expect(store.tokens.list().map(({ name }) => name)).toEqual(["backup", "ci"]);
+    expect(() => store.tokens.create({ ...tokenOf("dup"), id: backup.id })).toThrow(StoreConflictError);
+
+    store.tokens.touch(ci.id, "2025-03-01T11:30:00.000Z");
+    expect(store.tokens.find(ci.id)?.lastUsedAt).toBe("2025-03-01T11:30:00.000Z");
+    expect(store.tokens.revoke(ci.id, "2025-03-01T12:00:00.000Z")?.revokedAt).toBe(
+      "2025-03-01T12:00:00.000Z",
+    );
+    expect(store.tokens.revoke(ci.id, "2025-03-01T13:00:00.000Z")?.revokedAt).toBe(
+      "2025-03-01T12:00:00.000Z",
+    );
+    expect(store.tokens.revoke("nope", "2025-03-01T13:00:00.000Z")).toBeUndefined();
+    expect(store.tokens.find("nope")).toBeUndefined();
+  });
+});

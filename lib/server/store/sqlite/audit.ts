@@ -1,0 +1,79 @@
+import type { AuditEvent, AuditOutcome, AuditQuery, AuditStore } from "../types";
+import { type Connection, nullableText, type Row, text } from "./connection";
+
+export const MAX_AUDIT_PAGE = 1000;
+
+function toEvent(row: Row): AuditEvent {
+  return {
+    id: Number(row.id),
+    at: text(row, "at"),
+    actor: text(row, "actor"),
+    action: text(row, "action"),
+    target: nullableText(row, "target"),
+    outcome: text(row, "outcome") as AuditOutcome,
+    clientAddress: nullableText(row, "client_address"),
+    requestId: nullableText(row, "request_id"),
+    details: JSON.parse(text(row, "details")) as AuditEvent["details"],
+  };
+}
+
+/** "auth." → "auth.%", with the prefix's own % and _ matched literally. */
+const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (wildcard) => `\\${wildcard}`)}%`;
+
+/** Accepts any date the Date constructor reads and compares it as the stored ISO text. */
+function isoTimestamp(value: string, name: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw new RangeError(`audit query: ${name} is not a timestamp`);
+  return date.toISOString();
+}
+
+/** WHERE clause and values for a query; `since` is inclusive, `until` exclusive. */
+function whereClause(query: AuditQuery): { sql: string; values: (string | number)[] } {
+  const conditions: string[] = [];
+  const values: (string | number)[] = [];
+  const add = (condition: string, value: string | number) => {
+    conditions.push(condition);
+    values.push(value);
+  };
+  if (query.actor) add("actor = ?", query.actor);
+  if (query.action) add("action LIKE ? ESCAPE '\\'", likePrefix(query.action));
+  if (query.target) add("target = ?", query.target);
+  if (query.outcome) add("outcome = ?", query.outcome);
+  if (query.since) add("at >= ?", isoTimestamp(query.since, "since"));
+  if (query.until) add("at < ?", isoTimestamp(query.until, "until"));
+  if (query.before !== undefined) add("id < ?", query.before);
+  return { sql: conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "", values };
+}
+
+export function createAuditStore({ statement, now }: Connection): AuditStore {
+  return {
+    append(event) {
+      const row = statement(
+        `INSERT INTO audit_events (at, actor, action, target, outcome, client_address, request_id, details)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+      ).get(
+        now(),
+        event.actor,
+        event.action,
+        event.target ?? null,
+        event.outcome,
+        event.clientAddress ?? null,
+        event.requestId ?? null,
+        JSON.stringify(event.details ?? {}),
+      );
+      return toEvent(row as Row);
+    },
+
+    // Keyset paging, newest first: one row more than asked tells whether an older page exists.
+    query(query) {
+      const limit = Math.min(Math.max(Math.trunc(query.limit) || 1, 1), MAX_AUDIT_PAGE);
+      const where = whereClause(query);
+      const rows = statement(`SELECT * FROM audit_events ${where.sql} ORDER BY id DESC LIMIT ?`).all(
+        ...where.values,
+        limit + 1,
+      );
+      const events = rows.slice(0, limit).map(toEvent);
+      return { events, nextBefore: rows.length > limit ? (events.at(-1)?.id ?? null) : null };
+    },
+  };
+}

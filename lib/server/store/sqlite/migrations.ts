@@ -1,0 +1,111 @@
+// The store's schema as an ordered list of steps. A step, once released, never changes: a new
+// column or table is a new step at the end. Each applied step is recorded in schema_migrations.
+import type { DatabaseSync } from "node:sqlite";
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: "users, sessions, API tokens and the audit trail",
+    sql: `
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL CHECK (role IN ('viewer', 'operator', 'admin')),
+        password_hash TEXT NOT NULL,
+        must_change_password INTEGER NOT NULL CHECK (must_change_password IN (0, 1)),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        disabled_at TEXT,
+        last_sign_in_at TEXT
+      ) STRICT;
+
+      CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        client_address TEXT,
+        user_agent TEXT
+      ) STRICT;
+      CREATE INDEX sessions_user_id ON sessions (user_id);
+      CREATE INDEX sessions_expires_at ON sessions (expires_at);
+
+      CREATE TABLE api_tokens (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('viewer', 'operator', 'admin')),
+        secret_hash TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT,
+        revoked_at TEXT,
+        last_used_at TEXT
+      ) STRICT;
+
+      CREATE TABLE audit_events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT,
+        outcome TEXT NOT NULL CHECK (outcome IN ('success', 'failure', 'denied')),
+        client_address TEXT,
+        request_id TEXT,
+        details TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(details) AND json_type(details) = 'object')
+      ) STRICT;
+      CREATE INDEX audit_events_at ON audit_events (at);
+      CREATE INDEX audit_events_actor ON audit_events (actor, id);
+      CREATE INDEX audit_events_action ON audit_events (action, id);
+      CREATE INDEX audit_events_target ON audit_events (target, id);
+      CREATE INDEX audit_events_outcome ON audit_events (outcome, id);
+
+      -- Append-only in the database itself, whatever code or tool opens the file.
+      CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events
+      BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
+      CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events
+      BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
+    `,
+  },
+];
+
+/**
+ * Applies the steps not yet recorded, all in one IMMEDIATE transaction, so two processes opening the
+ * store at once (the server and `npm run user`) take turns and a failed step leaves nothing behind.
+ */
+export function applyMigrations(
+  db: DatabaseSync,
+  at: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+): number[] {
+  db.exec("BEGIN IMMEDIATE");
+  try {
+    db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT`);
+    const row = db.prepare("SELECT max(version) AS version FROM schema_migrations").get();
+    const current = typeof row?.version === "number" ? row.version : 0;
+    const latest = migrations.at(-1)?.version ?? 0;
+    if (current > latest)
+      throw new Error(
+        `the store's schema is version ${current}, newer than this console knows (${latest}); run a newer console or restore a backup`,
+      );
+    const record = db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)");
+    const applied: number[] = [];
+    for (const migration of migrations.filter(({ version }) => version > current)) {
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, at);
+      applied.push(migration.version);
+    }
+    db.exec("COMMIT");
+    return applied;
+  } catch (error) {
+    db.exec("ROLLBACK");
+    throw error;
+  }
+}
