@@ -1,0 +1,38 @@
+import "server-only";
+
+import { getStore } from "@/lib/server/store";
+import type { AuditEventInput, AuditPage, AuditQuery, ConsoleStore } from "@/lib/server/store/types";
+
+import { currentRequestFacts } from "./request-context";
+import type { RequestFacts } from "./request-facts";
+
+export type AuditRecordInput = Omit<AuditEventInput, "clientAddress" | "requestId">;
+
+/** Appends one record with the request's client address and id. Callers pass no secrets in details. */
+export async function recordAudit(event: AuditRecordInput): Promise<void> {
+  appendAudit(getStore(), event, await currentRequestFacts());
+}
+
+/** Synchronous, so a mutation and its record can share one store transaction. */
+export function appendAudit(store: ConsoleStore, event: AuditRecordInput, facts: RequestFacts): void {
+  store.audit.append({ ...event, clientAddress: facts.clientAddress, requestId: facts.requestId });
+}
+
+/**
+ * For refusals and rejected credentials: the answer (401, 403) must not turn into a 500 because the
+ * audit trail could not be written, so a failure is logged instead.
+ */
+export async function recordAuditQuietly(event: AuditRecordInput): Promise<void> {
+  try {
+    await recordAudit(event);
+  } catch (error) {
+    console.error(`Could not record audit event ${event.action}:`, error);
+  }
+}
+
+const MAX_PAGE = 500;
+
+export function queryAudit(query: AuditQuery): AuditPage {
+  const limit = Math.min(Math.max(Math.trunc(query.limit) || 50, 1), MAX_PAGE);
+  return getStore().audit.query({ ...query, limit });
+}

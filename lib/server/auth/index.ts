@@ -1,0 +1,14 @@
+import "server-only";
+
+// Who is asking and what they may do: sign-in and sessions, API tokens, roles for pages, server
+// actions and route handlers, and the audit trail. Pages and actions use only what is exported here,
+// so another way to sign in (OIDC) can be added without touching them.
+export type { Principal, PublicApiToken, PublicUser, UserPrincipal } from "./principal-types";
+export { getPrincipal } from "./principal";
+export { requirePageRole } from "./page-guard";
+export { guardedAction, type ActionSpec } from "./action-guard";
+export { guardedRoute } from "./route-guard";
+export { signIn, signOut, changeOwnPassword } from "./sign-in";
+export { listUsers, createUser, setUserRole, resetUserPassword, setUserDisabled, deleteUser } from "./users";
+export { listApiTokens, createApiToken, revokeApiToken } from "./tokens";
+export { recordAudit, queryAudit } from "./audit";

@@ -1,0 +1,33 @@
+import "server-only";
+
+import { forbidden, redirect } from "next/navigation";
+
+import { type Role, roleAtLeast, safeNextPath } from "@/lib/schemas/auth";
+
+import { recordDenial } from "./denials";
+import { authenticateRequest } from "./principal";
+import type { UserPrincipal } from "./principal-types";
+import { currentPath } from "./request-context";
+
+/**
+ * For pages and layouts: anonymous → /login?next=<this page>, a forced password change →
+ * /account/password, a role too low → forbidden() (403, app/forbidden.tsx). Call it in every page
+ * that shows data, not only in its layout: a client-side navigation renders the page without
+ * re-running the layout.
+ */
+export async function requirePageRole(
+  role: Role,
+  options: { allowPasswordChange?: boolean } = {},
+): Promise<UserPrincipal> {
+  const { principal } = await authenticateRequest();
+  const path = safeNextPath(await currentPath());
+  // API tokens are for /api; a page needs a person signed in.
+  if (principal?.kind !== "user") redirect(`/login?next=${encodeURIComponent(path)}`);
+  if (principal.user.mustChangePassword && !options.allowPasswordChange)
+    redirect(`/account/password?next=${encodeURIComponent(path)}`);
+  if (!roleAtLeast(principal.role, role)) {
+    await recordDenial(principal, `page ${path}`, { status: 403, reason: "role", required: role });
+    forbidden();
+  }
+  return principal;
+}

@@ -1,0 +1,75 @@
+import "server-only";
+
+import { unstable_rethrow } from "next/navigation";
+
+import { type Role, roleAtLeast } from "@/lib/schemas/auth";
+import { jsonError } from "@/lib/errors";
+
+import { recordDenial, roleTooLow } from "./denials";
+import { authenticateRequest } from "./principal";
+import type { Principal } from "./principal-types";
+import { isSameOriginRequest } from "./request-facts";
+
+// Only a Bearer challenge: a Basic one would make browsers pop up a password dialog for the UI's own fetches.
+const CHALLENGE = { "WWW-Authenticate": 'Bearer realm="kafka-console"' };
+const BASIC_CHALLENGE = { "WWW-Authenticate": 'Basic realm="kafka-console", charset="UTF-8"' };
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Wraps a route handler: 401 (with WWW-Authenticate) without valid credentials, 403 for a role too
+ * low, 403 CROSS_ORIGIN for a state-changing request authenticated by the session cookie from
+ * another origin (tokens need no such check: browsers never attach them by themselves), and a
+ * 500 without details for unexpected throws. Errors are `{ error: { code, message } }`.
+ */
+export function guardedRoute<Ctx>(
+  spec: { role: Role },
+  handler: (request: Request, context: Ctx & { principal: Principal }) => Promise<Response>,
+): (request: Request, context: Ctx) => Promise<Response> {
+  return async (request, context) => {
+    try {
+      const target = `${request.method} ${new URL(request.url).pathname}`;
+      const mutating = !SAFE_METHODS.has(request.method);
+      const authentication = await authenticateRequest();
+      const { principal } = authentication;
+      if (!principal) {
+        // Rejected credentials are already in the audit trail; missing ones only matter for writes.
+        if (authentication.via === "none" && mutating)
+          await recordDenial(null, target, { status: 401, reason: "unauthenticated", required: spec.role });
+        const basic = authentication.via === "rejected" && authentication.scheme === "basic";
+        return jsonError(
+          401,
+          "UNAUTHENTICATED",
+          authentication.via === "rejected"
+            ? "The credentials were not accepted: the session has ended, or the API token is unknown, revoked or expired."
+            : "Sign in, or send an API token: Authorization: Bearer kc_<id>_<secret>.",
+          basic ? BASIC_CHALLENGE : CHALLENGE,
+        );
+      }
+      if (mutating && authentication.via === "session" && !isSameOriginRequest(request.headers)) {
+        await recordDenial(principal, target, { status: 403, reason: "cross-origin" });
+        return jsonError(
+          403,
+          "CROSS_ORIGIN",
+          "A signed-in browser may change things only from the console's own pages; scripts use an API token.",
+        );
+      }
+      if (principal.kind === "user" && principal.user.mustChangePassword) {
+        await recordDenial(principal, target, { status: 403, reason: "password-change-required" });
+        return jsonError(403, "PASSWORD_CHANGE_REQUIRED", "Change your password first.");
+      }
+      if (!roleAtLeast(principal.role, spec.role)) {
+        await recordDenial(principal, target, { status: 403, reason: "role", required: spec.role });
+        return jsonError(403, "FORBIDDEN", roleTooLow(principal, spec.role));
+      }
+      return await handler(request, { ...context, principal });
+    } catch (error) {
+      unstable_rethrow(error);
+      console.error(`${request.method} ${request.url} failed:`, error);
+      return jsonError(
+        500,
+        "INTERNAL",
+        "Something went wrong on the server; the details are in the server's log.",
+      );
+    }
+  };
+}

@@ -1,0 +1,178 @@
+import "server-only";
+
+import { newPasswordSchema } from "@/lib/schemas/auth";
+import { actionError, actionOk, type ActionResult } from "@/lib/errors";
+import { getStore } from "@/lib/server/store";
+
+import { appendAudit } from "./audit";
+import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password";
+import type { Principal } from "./principal-types";
+import { currentRequestFacts } from "./request-context";
+import {
+  createSession,
+  dropSessionCookie,
+  sessionIdFromCookie,
+  setSessionCookie,
+  sweepExpiredSessions,
+} from "./sessions";
+import { accountKey, addressKey, defaultThrottlePolicy, SignInThrottle } from "./sign-in-throttle";
+
+export const WRONG_CREDENTIALS = "Wrong user name or password";
+
+// In memory, on globalThis so dev reloads keep it: one console process, one set of counters.
+// Several replicas would each throttle on their own and need the counters in the store instead.
+const THROTTLE = Symbol.for("kafka-console.auth.sign-in-throttle");
+type GlobalWithThrottle = typeof globalThis & { [THROTTLE]?: SignInThrottle };
+const shared = globalThis as GlobalWithThrottle;
+export function signInThrottle(): SignInThrottle {
+  return (shared[THROTTLE] ??= new SignInThrottle(defaultThrottlePolicy));
+}
+
+const tooManyAttempts = (retryAfterMs: number) =>
+  actionError<never>(
+    429,
+    `Too many sign-in attempts; try again in ${Math.ceil(retryAfterMs / 1000)} seconds`,
+  );
+
+/**
+ * Unknown user, disabled user and wrong password get the same answer after the same work (one
+ * scrypt verification). A throttled attempt is refused before any password is looked at.
+ */
+export async function signIn(input: {
+  username: string;
+  password: string;
+}): Promise<ActionResult<{ mustChangePassword: boolean }>> {
+  const store = getStore();
+  const facts = await currentRequestFacts();
+  const username = input.username.trim().toLowerCase();
+  const keys = [accountKey(username), ...(facts.clientAddress ? [addressKey(facts.clientAddress)] : [])];
+  const audit = (outcome: "success" | "failure" | "denied", details: Record<string, string | boolean>) =>
+    appendAudit(
+      store,
+      {
+        actor: outcome === "success" ? `user:${username}` : "anonymous",
+        action: "auth.sign-in",
+        target: `user:${username}`,
+        outcome,
+        details,
+      },
+      facts,
+    );
+
+  const retryAfterMs = signInThrottle().retryAfterMs(keys);
+  if (retryAfterMs > 0) {
+    audit("denied", { reason: "throttled" });
+    return tooManyAttempts(retryAfterMs);
+  }
+
+  const user = store.users.findByUsername(username);
+  const usable = user !== undefined && user.disabledAt === null;
+  const matches = usable
+    ? await verifyPassword(input.password, user.passwordHash)
+    : await verifyAgainstDummy(input.password);
+  if (!usable || !matches) {
+    signInThrottle().recordFailure(keys);
+    audit("failure", { reason: !user ? "unknown-user" : !usable ? "user-disabled" : "wrong-password" });
+    return actionError(401, WRONG_CREDENTIALS);
+  }
+
+  signInThrottle().forget(accountKey(username));
+  // A session id planted before sign-in (fixation) must not survive it.
+  const previousSessionId = await sessionIdFromCookie();
+  const now = new Date();
+  const session = store.transaction(() => {
+    if (previousSessionId) store.sessions.delete(previousSessionId);
+    store.users.update(user.id, { lastSignInAt: now.toISOString() });
+    audit("success", { mustChangePassword: user.mustChangePassword });
+    return createSession(store, user.id, facts, now);
+  });
+  await setSessionCookie(session);
+  sweepExpiredSessions(store, now);
+  return actionOk({ mustChangePassword: user.mustChangePassword });
+}
+
+/** Ends the current session (if any) and clears the cookie; recorded when there was a session. */
+export async function signOut(): Promise<void> {
+  const store = getStore();
+  const sessionId = await sessionIdFromCookie();
+  const session = sessionId ? store.sessions.find(sessionId) : undefined;
+  if (session) {
+    const facts = await currentRequestFacts();
+    const user = store.users.findById(session.userId);
+    store.transaction(() => {
+      store.sessions.delete(session.id);
+      appendAudit(
+        store,
+        { actor: user ? `user:${user.username}` : "anonymous", action: "auth.sign-out", outcome: "success" },
+        facts,
+      );
+    });
+  }
+  await dropSessionCookie();
+}
+
+/**
+ * The signed-in user's own password. Checks the current one (throttled like sign-in), clears a
+ * forced change, and ends every session of the user: this browser gets a fresh one, others sign in again.
+ */
+export async function changeOwnPassword(
+  principal: Principal,
+  input: { currentPassword: string; newPassword: string },
+): Promise<ActionResult<null>> {
+  if (principal.kind !== "user") return actionError(403, "API tokens have no password to change.");
+  const store = getStore();
+  const facts = await currentRequestFacts();
+  const target = `user:${principal.user.username}`;
+  const audit = (outcome: "success" | "failure" | "denied", details?: Record<string, string>) =>
+    appendAudit(
+      store,
+      { actor: principal.actor, action: "auth.change-password", target, outcome, details },
+      facts,
+    );
+
+  const keys = [
+    accountKey(principal.user.username),
+    ...(facts.clientAddress ? [addressKey(facts.clientAddress)] : []),
+  ];
+  const retryAfterMs = signInThrottle().retryAfterMs(keys);
+  if (retryAfterMs > 0) {
+    audit("denied", { reason: "throttled" });
+    return tooManyAttempts(retryAfterMs);
+  }
+  const user = store.users.findById(principal.user.id);
+  if (!user) return actionError(401, "Your account no longer exists.");
+  if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
+    signInThrottle().recordFailure(keys);
+    audit("failure", { reason: "wrong-password" });
+    return actionError(400, "Your current password is not correct.", { currentPassword: ["Wrong password"] });
+  }
+  const checked = newPasswordSchema.safeParse(input.newPassword);
+  if (!checked.success)
+    return actionError(400, "Choose another new password.", {
+      newPassword: checked.error.issues.map((issue) => issue.message),
+    });
+  if (input.newPassword === input.currentPassword)
+    return actionError(400, "Choose another new password.", {
+      newPassword: ["Choose a password different from the current one"],
+    });
+
+  const passwordHash = await hashPassword(input.newPassword);
+  const session = store.transaction(() => {
+    store.users.update(user.id, { passwordHash, mustChangePassword: false });
+    const ended = store.sessions.deleteForUser(user.id);
+    appendAudit(
+      store,
+      {
+        actor: principal.actor,
+        action: "auth.change-password",
+        target,
+        outcome: "success",
+        details: { sessionsEnded: ended },
+      },
+      facts,
+    );
+    return createSession(store, user.id, facts);
+  });
+  await setSessionCookie(session);
+  return actionOk(null);
+}

@@ -1,0 +1,78 @@
+import "server-only";
+
+import { type Role, roleAtLeast, roleSchema } from "@/lib/schemas/auth";
+import { actionError, actionOk, type ActionResult } from "@/lib/errors";
+import { getStore } from "@/lib/server/store";
+
+import { appendAudit } from "./audit";
+import { type Principal, type PublicApiToken, publicToken, tokenActor } from "./principal-types";
+import { currentRequestFacts } from "./request-context";
+import { formatToken, generateTokenSecret, hashTokenSecret } from "./token-credentials";
+
+const DAY_MS = 86_400_000;
+
+export function listApiTokens(): PublicApiToken[] {
+  return getStore().tokens.list().map(publicToken);
+}
+
+/** The full `kc_<id>_<secret>` value is returned once; the store keeps only the secret's SHA-256. */
+export async function createApiToken(
+  input: { name: string; role: Role; expiresInDays?: number },
+  actor: Principal,
+): Promise<ActionResult<{ token: PublicApiToken; secret: string }>> {
+  if (!roleAtLeast(actor.role, "admin")) return actionError(403, "Only admins manage API tokens.");
+  const name = input.name.trim();
+  const days = input.expiresInDays;
+  if (name === "" || name.length > 80)
+    return actionError(400, "Name the token (at most 80 characters).", { name: ["Name the token"] });
+  if (!roleSchema.safeParse(input.role).success)
+    return actionError(400, "Choose viewer, operator or admin.", { role: ["Choose a role"] });
+  if (days !== undefined && !(Number.isInteger(days) && days >= 1 && days <= 3650))
+    return actionError(400, "Expiry is 1 to 3650 days, or none.", { expiresInDays: ["1 to 3650 days"] });
+
+  const store = getStore();
+  const facts = await currentRequestFacts();
+  const secret = generateTokenSecret();
+  const expiresAt = days === undefined ? null : new Date(Date.now() + days * DAY_MS).toISOString();
+  const token = store.transaction(() => {
+    const created = store.tokens.create({
+      name,
+      role: input.role,
+      secretHash: hashTokenSecret(secret),
+      createdBy: actor.actor,
+      expiresAt,
+    });
+    appendAudit(
+      store,
+      {
+        actor: actor.actor,
+        action: "token.create",
+        target: tokenActor(created),
+        outcome: "success",
+        details: { role: created.role, expiresAt },
+      },
+      facts,
+    );
+    return created;
+  });
+  return actionOk({ token: publicToken(token), secret: formatToken({ id: token.id, secret }) });
+}
+
+export async function revokeApiToken(id: string, actor: Principal): Promise<ActionResult<PublicApiToken>> {
+  if (!roleAtLeast(actor.role, "admin")) return actionError(403, "Only admins manage API tokens.");
+  const store = getStore();
+  const facts = await currentRequestFacts();
+  return store.transaction(() => {
+    const token = store.tokens.find(id);
+    if (!token) return actionError(404, "There is no such API token.");
+    if (token.revokedAt !== null) return actionOk(publicToken(token));
+    const revoked = store.tokens.revoke(id, new Date().toISOString());
+    if (!revoked) return actionError(404, "There is no such API token.");
+    appendAudit(
+      store,
+      { actor: actor.actor, action: "token.revoke", target: tokenActor(token), outcome: "success" },
+      facts,
+    );
+    return actionOk(publicToken(revoked));
+  });
+}
