@@ -2,16 +2,20 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { ClusterHealthIndicator } from "@/components/cluster/cluster-health-indicator";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
+import type { Role } from "@/lib/schemas/auth";
 import { PRODUCT_NAME } from "./product";
 import { SideNav } from "./side-nav";
+import { UserMenu } from "./user-menu";
 
 interface AppShellProps {
   /** The cluster whose health the header shows; none when no cluster is configured. */
   cluster?: string;
+  /** The signed-in user, from the layout's role check: the header's user menu and the navigation. */
+  user?: { username: string; role: Role };
   children: ReactNode;
 }
 
-export function AppShell({ cluster, children }: AppShellProps) {
+export function AppShell({ cluster, user, children }: AppShellProps) {
   return (
     <div className="flex min-h-dvh flex-col">
       <a
@@ -33,12 +37,13 @@ export function AppShell({ cluster, children }: AppShellProps) {
         <div className="ml-auto flex min-w-0 items-center gap-3">
           {cluster && <ClusterHealthIndicator cluster={cluster} />}
           <ThemeToggle />
+          {user && <UserMenu username={user.username} role={user.role} />}
         </div>
       </header>
       <div className="flex flex-1 flex-col md:flex-row">
         <aside className="shrink-0 border-b border-zinc-200 md:w-60 md:border-r md:border-b-0 dark:border-zinc-800">
           <div className="md:sticky md:top-14">
-            <SideNav />
+            <SideNav role={user?.role} />
           </div>
         </aside>
         <main

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isNavItemActive } from "./nav-items";
+import { isNavItemActive, navSectionsFor } from "./nav-items";
 
 describe("isNavItemActive", () => {
   const overview = { href: "/console", exact: true };
@@ -18,5 +18,26 @@ describe("isNavItemActive", () => {
 
   it("does not match a sibling that shares a prefix", () => {
     expect(isNavItemActive(topics, "/console/topics-archive")).toBe(false);
+  });
+});
+
+describe("navSectionsFor", () => {
+  const headings = (role: Parameters<typeof navSectionsFor>[0]) =>
+    navSectionsFor(role).map((section) => section.heading);
+
+  it("shows the Admin section to admins only", () => {
+    expect(headings("admin")).toContain("Admin");
+    expect(headings("operator")).not.toContain("Admin");
+    expect(headings("viewer")).not.toContain("Admin");
+    expect(headings(undefined)).not.toContain("Admin");
+  });
+
+  it("lists audit, users and API tokens under Admin", () => {
+    const admin = navSectionsFor("admin").find((section) => section.heading === "Admin");
+    expect(admin?.items.map((item) => item.label)).toEqual(["Audit", "Users", "API tokens"]);
+  });
+
+  it("keeps the everyday sections for every role", () => {
+    expect(headings("viewer")).toEqual([undefined, "Security", "Tools"]);
   });
 });

@@ -1,5 +1,15 @@
 import type { ComponentType, SVGProps } from "react";
-import { CertificateIcon, GroupsIcon, OverviewIcon, ShieldIcon, TopicsIcon } from "@/components/ui/icons";
+import { roleAtLeast, type Role } from "@/lib/schemas/auth";
+import {
+  AuditIcon,
+  CertificateIcon,
+  GroupsIcon,
+  KeyIcon,
+  OverviewIcon,
+  ShieldIcon,
+  TopicsIcon,
+  UserIcon,
+} from "@/components/ui/icons";
 
 export interface NavItem {
   href: string;
@@ -12,6 +22,8 @@ export interface NavItem {
 export interface NavSection {
   heading?: string;
   items: NavItem[];
+  /** Shown only to this role and above. Hiding is a courtesy; every page checks the role itself. */
+  minRole?: Role;
 }
 
 export const navSections: NavSection[] = [
@@ -27,7 +39,23 @@ export const navSections: NavSection[] = [
     heading: "Tools",
     items: [{ href: "/tools/certificates", label: "Certificates", Icon: CertificateIcon }],
   },
+  {
+    heading: "Admin",
+    minRole: "admin",
+    items: [
+      { href: "/console/audit", label: "Audit", Icon: AuditIcon },
+      { href: "/console/admin/users", label: "Users", Icon: UserIcon },
+      { href: "/console/admin/tokens", label: "API tokens", Icon: KeyIcon },
+    ],
+  },
 ];
+
+/** The sections a role may see; without a role (no session), only the unrestricted ones. */
+export function navSectionsFor(role: Role | undefined): NavSection[] {
+  return navSections.filter(
+    (section) => !section.minRole || (role !== undefined && roleAtLeast(role, section.minRole)),
+  );
+}
 
 export function isNavItemActive(item: Pick<NavItem, "href" | "exact">, pathname: string): boolean {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, "") : pathname;

@@ -1,0 +1,116 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { ROLES, type Role } from "@/lib/schemas/auth";
+import { createApiToken } from "@/lib/actions/create-api-token";
+import { Button } from "@/components/ui/button";
+import { Card, CardHeader } from "@/components/ui/card";
+import { Field, FormMessage, Select, TextInput } from "@/components/ui/field";
+import { OneTimeSecret } from "./one-time-secret";
+import { TokenUsage } from "./token-usage";
+
+type CreateTokenState = Awaited<ReturnType<typeof createApiToken>>;
+
+export function CreateTokenForm({ cluster }: { cluster?: string }) {
+  // Controlled, so a refused value stays in its field to be corrected.
+  const [name, setName] = useState("");
+  const [role, setRole] = useState<Role>("viewer");
+  const [expiresInDays, setExpiresInDays] = useState("");
+  const [state, formAction, pending] = useActionState(
+    async (previous: CreateTokenState | null, formData: FormData) => {
+      const result = await createApiToken(previous, formData);
+      if (result.ok) {
+        setName("");
+        setExpiresInDays("");
+      }
+      return result;
+    },
+    null,
+  );
+  const [dismissed, setDismissed] = useState<CreateTokenState | null>(null);
+  const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
+  const created = state?.ok && state !== dismissed ? state.data : null;
+
+  return (
+    <Card>
+      <CardHeader
+        title="Create token"
+        description="For scripts and automation. A token acts with its role, and its secret is shown only once."
+      />
+      <div className="space-y-4 px-5 py-4">
+        <form
+          action={formAction}
+          aria-label="Create token"
+          noValidate
+          onSubmit={(event) => pending && event.preventDefault()}
+          className="flex flex-wrap items-start gap-3"
+        >
+          <Field label="Name" errors={fieldErrors?.name} className="w-full sm:w-64">
+            {(control) => (
+              <TextInput
+                {...control}
+                name="name"
+                required
+                autoComplete="off"
+                placeholder="ci-deploy"
+                value={name}
+                onChange={(event) => setName(event.target.value)}
+              />
+            )}
+          </Field>
+          <Field label="Role" errors={fieldErrors?.role} className="w-40">
+            {(control) => (
+              <Select
+                {...control}
+                name="role"
+                value={role}
+                onChange={(event) => setRole(event.target.value as Role)}
+              >
+                {ROLES.map((option) => (
+                  <option key={option} value={option}>
+                    {option}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field label="Expiry in days (optional)" errors={fieldErrors?.expiresInDays} className="w-48">
+            {(control) => (
+              <TextInput
+                {...control}
+                name="expiresInDays"
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={3650}
+                placeholder="Never"
+                value={expiresInDays}
+                onChange={(event) => setExpiresInDays(event.target.value)}
+              />
+            )}
+          </Field>
+          <Button type="submit" variant="primary" className="mt-6" aria-busy={pending || undefined}>
+            Create token
+          </Button>
+        </form>
+        {state && !state.ok && !fieldErrors && <FormMessage tone="error">{state.error}</FormMessage>}
+        {created && (
+          <div className="space-y-3">
+            <p role="status" className="text-sm">
+              Created token <strong>{created.token.name}</strong> ({created.token.role}), id{" "}
+              <code className="font-mono">{created.token.id}</code>.
+            </p>
+            <OneTimeSecret
+              label="Token value"
+              value={created.secret}
+              note="Copy it now and store it where the client keeps its secrets; the console keeps only a hash."
+              autoFocus
+            />
+            <TokenUsage tokenId={created.token.id} value={created.secret} cluster={cluster} />
+            <Button onClick={() => setDismissed(state)}>Done</Button>
+          </div>
+        )}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,12 @@
+import type { Role } from "@/lib/schemas/auth";
+
+/** What the users table shows of a user; the password hash never reaches the browser. */
+export interface UserRow {
+  id: string;
+  username: string;
+  role: Role;
+  mustChangePassword: boolean;
+  createdAt: string;
+  disabledAt: string | null;
+  lastSignInAt: string | null;
+}

@@ -1,0 +1,12 @@
+/** An audit event as the page shows it; the same shape the store returns. */
+export interface AuditEventRow {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  target: string | null;
+  outcome: "success" | "failure" | "denied";
+  clientAddress: string | null;
+  requestId: string | null;
+  details: Record<string, string | number | boolean | null>;
+}

@@ -1,0 +1,66 @@
+import Link from "next/link";
+import type { AuditFilters } from "@/lib/queries/audit";
+import { AUDIT_OUTCOMES } from "@/lib/queries/audit";
+import { Button, buttonClassName } from "@/components/ui/button";
+import { Field, Select, TextInput } from "@/components/ui/field";
+
+interface AuditFiltersFormProps {
+  filters: AuditFilters;
+  /** The page's own path; the form submits to it with GET, so every filtered view is a shareable URL. */
+  action: string;
+}
+
+/** A plain GET form: works without JavaScript, and the browser's back button undoes a filter. */
+export function AuditFiltersForm({ filters, action }: AuditFiltersFormProps) {
+  return (
+    <form
+      method="get"
+      action={action}
+      role="search"
+      aria-label="Filter audit events"
+      className="grid gap-3 rounded-lg border border-zinc-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3 dark:border-zinc-800 dark:bg-zinc-900"
+    >
+      <Field label="Actor" hint='Exact, e.g. "user:alice" or "anonymous".'>
+        {(control) => <TextInput {...control} name="actor" defaultValue={filters.actor} autoComplete="off" />}
+      </Field>
+      <Field label="Action" hint='Prefix: "auth." finds every sign-in and sign-out.'>
+        {(control) => (
+          <TextInput {...control} name="action" defaultValue={filters.action} autoComplete="off" />
+        )}
+      </Field>
+      <Field label="Target" hint='Exact, e.g. "user:bob".'>
+        {(control) => (
+          <TextInput {...control} name="target" defaultValue={filters.target} autoComplete="off" />
+        )}
+      </Field>
+      <Field label="Outcome">
+        {(control) => (
+          <Select {...control} name="outcome" defaultValue={filters.outcome}>
+            <option value="">Any</option>
+            {AUDIT_OUTCOMES.map((outcome) => (
+              <option key={outcome} value={outcome}>
+                {outcome}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field label="From (UTC)">
+        {(control) => (
+          <TextInput {...control} name="from" type="datetime-local" defaultValue={filters.from} />
+        )}
+      </Field>
+      <Field label="To (UTC)">
+        {(control) => <TextInput {...control} name="to" type="datetime-local" defaultValue={filters.to} />}
+      </Field>
+      <div className="flex items-center gap-3 sm:col-span-2 lg:col-span-3">
+        <Button type="submit" variant="primary">
+          Apply filters
+        </Button>
+        <Link href={action} className={buttonClassName("ghost")}>
+          Clear filters
+        </Link>
+      </div>
+    </form>
+  );
+}

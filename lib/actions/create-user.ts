@@ -1,0 +1,15 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { createUserSchema } from "@/lib/schemas/auth";
+import * as auth from "@/lib/server/auth";
+
+/** Adds a user with a random initial password, returned once for the admin to hand over. */
+export const createUser = auth.guardedAction(
+  { role: "admin", schema: createUserSchema },
+  async (input, principal) => {
+    const result = await auth.createUser(input, principal);
+    if (result.ok) revalidatePath("/console/admin/users");
+    return result;
+  },
+);

@@ -1,0 +1,17 @@
+"use server";
+
+import { z } from "zod";
+import { revalidatePath } from "next/cache";
+import * as auth from "@/lib/server/auth";
+
+const deleteUserSchema = z.object({ userId: z.string().min(1).max(100) });
+
+/** The last admin and the acting admin cannot be deleted; auth.deleteUser answers 409 for those. */
+export const deleteUser = auth.guardedAction(
+  { role: "admin", schema: deleteUserSchema },
+  async (input, principal) => {
+    const result = await auth.deleteUser(input.userId, principal);
+    if (result.ok) revalidatePath("/console/admin/users");
+    return result;
+  },
+);

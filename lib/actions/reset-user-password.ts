@@ -1,0 +1,17 @@
+"use server";
+
+import { z } from "zod";
+import { revalidatePath } from "next/cache";
+import * as auth from "@/lib/server/auth";
+
+const resetUserPasswordSchema = z.object({ userId: z.string().min(1).max(100) });
+
+/** A new random password, returned once; the user is signed out everywhere and must change it. */
+export const resetUserPassword = auth.guardedAction(
+  { role: "admin", schema: resetUserPasswordSchema },
+  async (input, principal) => {
+    const result = await auth.resetUserPassword(input.userId, principal);
+    if (result.ok) revalidatePath("/console/admin/users");
+    return result;
+  },
+);

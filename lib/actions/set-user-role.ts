@@ -1,0 +1,18 @@
+"use server";
+
+import { z } from "zod";
+import { revalidatePath } from "next/cache";
+import { roleSchema } from "@/lib/schemas/auth";
+import * as auth from "@/lib/server/auth";
+
+const setUserRoleSchema = z.object({ userId: z.string().min(1).max(100), role: roleSchema });
+
+/** The last admin cannot be demoted; auth.setUserRole answers 409 for that. */
+export const setUserRole = auth.guardedAction(
+  { role: "admin", schema: setUserRoleSchema },
+  async (input, principal) => {
+    const result = await auth.setUserRole(input.userId, input.role, principal);
+    if (result.ok) revalidatePath("/console/admin/users");
+    return result;
+  },
+);
