@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { listApiTokens, requirePageRole } from "@/lib/server/auth";
+import { listClusterNames } from "@/lib/server/kafka";
+import { CreateTokenForm } from "@/components/admin/create-token-form";
+import type { TokenRow } from "@/components/admin/token-row";
+import { tokenStatus } from "@/components/admin/token-status";
+import { TokensTable } from "@/components/admin/tokens-table";
+import { PageHeader } from "@/components/shell/page-header";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "API tokens" };
+
+export default async function TokensPage() {
+  await requirePageRole("admin");
+  const now = new Date();
+  const tokens: TokenRow[] = listApiTokens()
+    .toSorted((a, b) => b.createdAt.localeCompare(a.createdAt))
+    .map((token) => ({ ...token, status: tokenStatus(token, now) }));
+  return (
+    <>
+      <PageHeader
+        title="API tokens"
+        description="Credentials for scripts and automation calling the console's REST API."
+      />
+      <div className="space-y-6">
+        <CreateTokenForm cluster={listClusterNames()[0]} />
+        <TokensTable tokens={tokens} />
+      </div>
+    </>
+  );
+}
