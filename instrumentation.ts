@@ -1,12 +1,25 @@
 // Next.js calls register() once when a server starts. Validate the configuration before serving
 // anything: with problems, print them all and exit 78 (EX_CONFIG) rather than run half-configured.
+// Then open the store, the session secret and, on first start, create the first admin.
 export async function register(): Promise<void> {
   // The check on NEXT_RUNTIME lets the edge bundle drop this branch, and with it fs and the config module.
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { formatConfigProblems, loadConfig } = await import("@/lib/server/config");
+    const { formatConfigProblems, getConfig, loadConfig } = await import("@/lib/server/config");
     const result = loadConfig();
     if (!result.ok) {
       process.stderr.write(`${formatConfigProblems(result)}\n`);
+      process.exit(78);
+    }
+    const { dataDir, storePath } = getConfig().server;
+    try {
+      const { prepareAuthAtStart } = await import("@/lib/server/auth/startup");
+      await prepareAuthAtStart();
+    } catch (error) {
+      // Almost always the data directory: missing permissions, a full disk, a store from a newer version.
+      const reason = error instanceof Error ? error.message : String(error);
+      process.stderr.write(
+        `Cannot open the console's state (server.dataDir ${dataDir}, store ${storePath}): ${reason}\n`,
+      );
       process.exit(78);
     }
   }

@@ -1,9 +1,9 @@
 // The production server refuses to start half-configured: every problem listed, exit 78 (EX_CONFIG).
 import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 import { expect, test } from "@playwright/test";
 
@@ -24,9 +24,14 @@ test("an invalid configuration stops the console with every problem listed", asy
       "",
     ].join("\n"),
   );
-  const next = createRequire(import.meta.url).resolve("next/dist/bin/next");
-  const server = spawn(process.execPath, [next, "start", "-p", String(await freePort()), "-H", "127.0.0.1"], {
-    env: { ...process.env, NODE_OPTIONS: "", CONSOLE_CONFIG: config },
+  const server = spawn(process.execPath, [fileURLToPath(new URL("../server.mjs", import.meta.url))], {
+    env: {
+      ...process.env,
+      NODE_OPTIONS: "",
+      CONSOLE_CONFIG: config,
+      PORT: String(await freePort()),
+      HOSTNAME: "127.0.0.1",
+    },
   });
   let stderr = "";
   server.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));

@@ -48,11 +48,11 @@ async function main(): Promise<void> {
   const telemetry = await startTelemetry(broker.layout, broker.ports);
   ensureBuild();
   const config = consoleConfigPath(broker.layout, broker.ports);
-  const server = spawn(
-    process.execPath,
-    [join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT), "-H", "127.0.0.1"],
-    { cwd: ROOT, env: { ...process.env, CONSOLE_CONFIG: config }, stdio: "inherit" },
-  );
+  const server = spawn(process.execPath, [join(ROOT, "server.mjs")], {
+    cwd: ROOT,
+    env: { ...process.env, CONSOLE_CONFIG: config, PORT: String(PORT), HOSTNAME: "127.0.0.1" },
+    stdio: "inherit",
+  });
   console.log(`\nConsole: http://127.0.0.1:${PORT}/console  (config ${relative(ROOT, config)})`);
   console.log("Ctrl-C stops the console and the telemetry; `npm run cluster stop` stops Kafka.\n");
 

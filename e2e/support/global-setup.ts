@@ -1,6 +1,6 @@
 // One real broker in a temp dir and one production build of the console pointed at it.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 
 import type { FullConfig } from "@playwright/test";
 
@@ -32,15 +32,18 @@ export default async function globalSetup(config: FullConfig) {
 
   const baseURL = String(config.projects[0]?.use.baseURL);
   const port = new URL(baseURL).port;
-  const server = spawn(
-    process.execPath,
-    [createRequire(import.meta.url).resolve("next/dist/bin/next"), "start", "-p", port, "-H", "127.0.0.1"],
-    {
-      // The specs load the CA code under the react-server condition (see package.json); Next must not.
-      env: { ...process.env, NODE_OPTIONS: "", CONSOLE_CONFIG: configPath, NODE_ENV: "production" },
-      stdio: ["ignore", "inherit", "inherit"],
+  const server = spawn(process.execPath, [fileURLToPath(new URL("../../server.mjs", import.meta.url))], {
+    // The specs load the CA code under the react-server condition (see package.json); Next must not.
+    env: {
+      ...process.env,
+      NODE_OPTIONS: "",
+      CONSOLE_CONFIG: configPath,
+      NODE_ENV: "production",
+      PORT: port,
+      HOSTNAME: "127.0.0.1",
     },
-  );
+    stdio: ["ignore", "inherit", "inherit"],
+  });
   await waitForConsole(`${baseURL}/api/v1/clusters/${E2E_CLUSTER}/status`, server);
 
   return async () => {
