@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { statSync } from "node:fs";
 import { dirname } from "node:path";
 import { DatabaseSync } from "node:sqlite";
@@ -34,6 +35,31 @@ describe("openSqliteStore", () => {
       MIGRATIONS.map(({ version }) => ({ version })),
     );
     db.close();
+  });
+
+  it("waits for another process's write lock (the server and npm run user share the file)", async () => {
+    const { store, path } = temp.open();
+    // Another process takes the write lock, holds it for a moment, then commits one event.
+    const holder = spawn(
+      process.execPath,
+      [
+        "-e",
+        `const db = new (require("node:sqlite").DatabaseSync)(process.argv[1]);
+         db.exec("BEGIN IMMEDIATE");
+         db.exec("INSERT INTO audit_events (at, actor, action, outcome) VALUES ('2025-03-01T09:00:00.000Z', 'other', 'other.write', 'success')");
+         process.stdout.write("locked\\n");
+         setTimeout(() => { db.exec("COMMIT"); db.close(); }, 400);`,
+        path,
+      ],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
+    const exited = new Promise((resolve) => holder.once("exit", resolve));
+    await new Promise((resolve) => holder.stdout.once("data", resolve));
+    const started = performance.now();
+    const event = store.audit.append({ actor: "system", action: "test.after-lock", outcome: "success" });
+    expect(performance.now() - started).toBeGreaterThan(200);
+    expect(event.id).toBe(2);
+    expect(await exited).toBe(0);
   });
 
   it("refuses a store written by a newer console", () => {
