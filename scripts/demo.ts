@@ -40,7 +40,8 @@ function consoleConfigPath(layout: BrokerLayout, ports: BrokerPorts): string {
   if (process.env.CONSOLE_CONFIG) return process.env.CONSOLE_CONFIG;
   const own = join(ROOT, "console.config.yaml");
   if (existsSync(own)) return own;
-  return writeConsoleConfig(layout, ports, "local");
+  // The console's users and audit trail outlive `npm run cluster reset`: keep them beside, not inside.
+  return writeConsoleConfig(layout, ports, "local", "../console");
 }
 
 async function main(): Promise<void> {

@@ -5,12 +5,20 @@ import { join } from "node:path";
 import type { BrokerLayout, BrokerPorts } from "./layout";
 
 /** Writes `console.config.yaml` into the broker's directory (paths relative to it) and returns its path. */
-export function writeConsoleConfig(layout: BrokerLayout, ports: BrokerPorts, clusterName: string): string {
+export function writeConsoleConfig(
+  layout: BrokerLayout,
+  ports: BrokerPorts,
+  clusterName: string,
+  /** The console's own data (store, session secret), relative to the broker's directory. */
+  dataDir = "console-data",
+): string {
   const path = join(layout.dir, "console.config.yaml");
   writeFileSync(
     path,
     [
       "# Written for the local broker in this directory; see console.config.example.yaml for every option.",
+      "server:",
+      `  dataDir: ${dataDir}`,
       "clusters:",
       `  - name: ${clusterName}`,
       `    bootstrapBrokers: ["127.0.0.1:${ports.ssl}"]`,
