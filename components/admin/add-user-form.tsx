@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { ROLES, type Role } from "@/lib/schemas/auth";
 import { createUser } from "@/lib/actions/create-user";
 import { Button } from "@/components/ui/button";
@@ -24,6 +24,14 @@ export function AddUserForm() {
   const [role, setRole] = useState<Role>("viewer");
   const [dismissed, setDismissed] = useState<CreateUserState | null>(null);
   const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
+  // Submitted by hand rather than through `action`: React's automatic form reset would put the
+  // controlled role select back to its first option on screen while the state keeps the choice.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (pending) return;
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => formAction(formData));
+  };
   const created = state?.ok && state !== dismissed ? state.data : null;
 
   return (
@@ -33,13 +41,7 @@ export function AddUserForm() {
         description="The console generates the initial password; the user chooses their own at first sign-in."
       />
       <div className="space-y-4 px-5 py-4">
-        <form
-          action={formAction}
-          aria-label="Add user"
-          noValidate
-          onSubmit={(event) => pending && event.preventDefault()}
-          className="flex flex-wrap items-start gap-3"
-        >
+        <form onSubmit={submit} aria-label="Add user" noValidate className="flex flex-wrap items-start gap-3">
           <Field label="User name" errors={fieldErrors?.username} className="w-full sm:w-64">
             {(control) => (
               <TextInput

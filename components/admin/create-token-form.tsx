@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { ROLES, type Role } from "@/lib/schemas/auth";
 import { createApiToken } from "@/lib/actions/create-api-token";
 import { Button } from "@/components/ui/button";
@@ -29,6 +29,14 @@ export function CreateTokenForm({ cluster }: { cluster?: string }) {
   );
   const [dismissed, setDismissed] = useState<CreateTokenState | null>(null);
   const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
+  // Submitted by hand rather than through `action`: React's automatic form reset would put the
+  // controlled role select back to its first option on screen while the state keeps the choice.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (pending) return;
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => formAction(formData));
+  };
   const created = state?.ok && state !== dismissed ? state.data : null;
 
   return (
@@ -39,10 +47,9 @@ export function CreateTokenForm({ cluster }: { cluster?: string }) {
       />
       <div className="space-y-4 px-5 py-4">
         <form
-          action={formAction}
+          onSubmit={submit}
           aria-label="Create token"
           noValidate
-          onSubmit={(event) => pending && event.preventDefault()}
           className="flex flex-wrap items-start gap-3"
         >
           <Field label="Name" errors={fieldErrors?.name} className="w-full sm:w-64">
@@ -52,7 +59,7 @@ export function CreateTokenForm({ cluster }: { cluster?: string }) {
                 name="name"
                 required
                 autoComplete="off"
-                placeholder="ci-deploy"
+                placeholder="e.g. ci-deploy"
                 value={name}
                 onChange={(event) => setName(event.target.value)}
               />

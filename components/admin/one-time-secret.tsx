@@ -57,11 +57,10 @@ export function OneTimeSecret({ label, value, note, autoFocus = false }: OneTime
           spellCheck={false}
           autoComplete="off"
           onFocus={(event) => event.currentTarget.select()}
-          className={cn(inputClassName, "font-mono")}
+          className={cn(inputClassName, "min-w-0 flex-1 font-mono")}
         />
         <Button
           onClick={async () => setCopy((await copyText(value, inputRef.current)) ? "copied" : "failed")}
-          aria-label={`Copy ${label.toLowerCase()}`}
           className="shrink-0"
         >
           <CopyIcon />

@@ -6,7 +6,8 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell } from "@/components/ui/table";
+import { TableBody, TableHead } from "@/components/ui/table";
+import { DenseCell, DenseHeaderCell } from "./dense-cells";
 import type { TokenRow } from "./token-row";
 import { tokenStatusTone } from "./token-status";
 import { UtcTime } from "./utc-time";
@@ -52,64 +53,66 @@ export function TokensTable({ tokens }: { tokens: TokenRow[] }) {
           {notice}
         </p>
       )}
-      <Table aria-labelledby={titleId}>
-        <TableHead>
-          <tr>
-            <TableHeaderCell>Name</TableHeaderCell>
-            <TableHeaderCell>ID</TableHeaderCell>
-            <TableHeaderCell>Role</TableHeaderCell>
-            <TableHeaderCell>Created</TableHeaderCell>
-            <TableHeaderCell>Expires</TableHeaderCell>
-            <TableHeaderCell>Last used</TableHeaderCell>
-            <TableHeaderCell>Status</TableHeaderCell>
-            <TableHeaderCell>
-              <span className="sr-only">Actions</span>
-            </TableHeaderCell>
-          </tr>
-        </TableHead>
-        <TableBody>
-          {tokens.map((token) => (
-            <tr key={token.id}>
-              <TableCell className="font-medium">{token.name}</TableCell>
-              <TableCell className="font-mono text-xs">{token.id}</TableCell>
-              <TableCell>{token.role}</TableCell>
-              <TableCell>
-                <div>
-                  <UtcTime iso={token.createdAt} />
-                </div>
-                <div className="text-xs text-zinc-500 dark:text-zinc-400">by {token.createdBy}</div>
-              </TableCell>
-              <TableCell>
-                <UtcTime iso={token.expiresAt} fallback="Never" />
-              </TableCell>
-              <TableCell>
-                <UtcTime iso={token.lastUsedAt} fallback="Never" />
-              </TableCell>
-              <TableCell>
-                <Badge tone={tokenStatusTone[token.status]}>{token.status}</Badge>
-              </TableCell>
-              <TableCell className="text-right">
-                {token.status !== "revoked" && (
-                  <Button
-                    onClick={() => setRevoking({ token })}
-                    aria-label={`Revoke ${token.name}`}
-                    className="text-red-700 dark:text-red-400"
-                  >
-                    Revoke
-                  </Button>
-                )}
-              </TableCell>
-            </tr>
-          ))}
-          {tokens.length === 0 && (
+      <div className="overflow-x-auto">
+        <table aria-labelledby={titleId} className="w-full border-collapse text-left text-sm">
+          <TableHead>
             <tr>
-              <TableCell colSpan={8} className="text-zinc-600 dark:text-zinc-400">
-                No API tokens yet. Create one above for a script or a pipeline.
-              </TableCell>
+              <DenseHeaderCell>Name</DenseHeaderCell>
+              <DenseHeaderCell>ID</DenseHeaderCell>
+              <DenseHeaderCell>Role</DenseHeaderCell>
+              <DenseHeaderCell>Created</DenseHeaderCell>
+              <DenseHeaderCell>Expires</DenseHeaderCell>
+              <DenseHeaderCell>Last used</DenseHeaderCell>
+              <DenseHeaderCell>Status</DenseHeaderCell>
+              <DenseHeaderCell>
+                <span className="sr-only">Actions</span>
+              </DenseHeaderCell>
             </tr>
-          )}
-        </TableBody>
-      </Table>
+          </TableHead>
+          <TableBody>
+            {tokens.map((token) => (
+              <tr key={token.id}>
+                <DenseCell className="font-medium whitespace-nowrap">{token.name}</DenseCell>
+                <DenseCell className="font-mono text-xs">{token.id}</DenseCell>
+                <DenseCell>{token.role}</DenseCell>
+                <DenseCell>
+                  <UtcTime iso={token.createdAt} />
+                  <div className="text-xs whitespace-nowrap text-zinc-500 dark:text-zinc-400">
+                    by {token.createdBy}
+                  </div>
+                </DenseCell>
+                <DenseCell>
+                  <UtcTime iso={token.expiresAt} fallback="Never" />
+                </DenseCell>
+                <DenseCell>
+                  <UtcTime iso={token.lastUsedAt} fallback="Never" />
+                </DenseCell>
+                <DenseCell>
+                  <Badge tone={tokenStatusTone[token.status]}>{token.status}</Badge>
+                </DenseCell>
+                <DenseCell className="text-right">
+                  {token.status !== "revoked" && (
+                    <Button
+                      onClick={() => setRevoking({ token })}
+                      aria-label={`Revoke ${token.name}`}
+                      className="text-red-700 dark:text-red-400"
+                    >
+                      Revoke
+                    </Button>
+                  )}
+                </DenseCell>
+              </tr>
+            ))}
+            {tokens.length === 0 && (
+              <tr>
+                <DenseCell colSpan={8} className="text-zinc-600 dark:text-zinc-400">
+                  No API tokens yet. Create one above for a script or a pipeline.
+                </DenseCell>
+              </tr>
+            )}
+          </TableBody>
+        </table>
+      </div>
       <ConfirmDialog
         open={revoking !== null}
         title={`Revoke token ${revoking?.token.name ?? ""}?`}

@@ -10,7 +10,7 @@ import type { UserRow } from "./user-row";
 
 function RowError({ message }: { message: string }) {
   return (
-    <p role="alert" className="mt-1 max-w-64 text-xs text-red-700 dark:text-red-400">
+    <p role="alert" className="mt-1 max-w-48 text-xs text-red-700 dark:text-red-400">
       {message}
     </p>
   );
@@ -30,7 +30,7 @@ export function UserRoleForm({ user }: { user: UserRow }) {
           name="role"
           defaultValue={user.role}
           aria-label={`Role for ${user.username}`}
-          className="w-28"
+          className="w-30"
         >
           {ROLES.map((role) => (
             <option key={role} value={role}>
@@ -59,7 +59,7 @@ export function UserRowActions({ user, onResetPassword, onDelete }: UserRowActio
   const disabled = user.disabledAt !== null;
   return (
     <div>
-      <div className="flex flex-wrap justify-end gap-2">
+      <div className="flex justify-end gap-1.5 whitespace-nowrap">
         <Button onClick={onResetPassword} aria-label={`Reset password for ${user.username}`}>
           Reset password
         </Button>

@@ -6,7 +6,8 @@ import { resetUserPassword } from "@/lib/actions/reset-user-password";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { Table, TableBody, TableCell, TableHead, TableHeaderCell } from "@/components/ui/table";
+import { TableBody, TableHead } from "@/components/ui/table";
+import { DenseCell, DenseHeaderCell } from "./dense-cells";
 import { OneTimeSecret } from "./one-time-secret";
 import type { UserRow } from "./user-row";
 import { UserRowActions, UserRoleForm } from "./user-row-actions";
@@ -72,58 +73,60 @@ export function UsersTable({ users, currentUserId }: UsersTableProps) {
           {notice}
         </p>
       )}
-      <Table aria-labelledby={titleId}>
-        <TableHead>
-          <tr>
-            <TableHeaderCell>User name</TableHeaderCell>
-            <TableHeaderCell>Role</TableHeaderCell>
-            <TableHeaderCell>Created</TableHeaderCell>
-            <TableHeaderCell>Last sign-in</TableHeaderCell>
-            <TableHeaderCell>Status</TableHeaderCell>
-            <TableHeaderCell>
-              <span className="sr-only">Actions</span>
-            </TableHeaderCell>
-          </tr>
-        </TableHead>
-        <TableBody>
-          {users.map((user) => (
-            <tr key={user.id}>
-              <TableCell className="font-medium">
-                {user.username}
-                {user.id === currentUserId && (
-                  <span className="ml-1 font-normal text-zinc-500 dark:text-zinc-400">(you)</span>
-                )}
-              </TableCell>
-              <TableCell>
-                <UserRoleForm key={user.role} user={user} />
-              </TableCell>
-              <TableCell>
-                <UtcTime iso={user.createdAt} />
-              </TableCell>
-              <TableCell>
-                <UtcTime iso={user.lastSignInAt} fallback="Never" />
-              </TableCell>
-              <TableCell>
-                <div className="flex flex-wrap gap-1">
-                  {user.disabledAt ? (
-                    <Badge tone="danger">Disabled</Badge>
-                  ) : (
-                    <Badge tone="success">Active</Badge>
-                  )}
-                  {user.mustChangePassword && <Badge tone="warning">Must change password</Badge>}
-                </div>
-              </TableCell>
-              <TableCell>
-                <UserRowActions
-                  user={user}
-                  onResetPassword={() => setDialog({ kind: "reset", user })}
-                  onDelete={() => setDialog({ kind: "delete", user })}
-                />
-              </TableCell>
+      <div className="overflow-x-auto">
+        <table aria-labelledby={titleId} className="w-full border-collapse text-left text-sm">
+          <TableHead>
+            <tr>
+              <DenseHeaderCell>User name</DenseHeaderCell>
+              <DenseHeaderCell>Role</DenseHeaderCell>
+              <DenseHeaderCell>Created</DenseHeaderCell>
+              <DenseHeaderCell>Last sign-in</DenseHeaderCell>
+              <DenseHeaderCell>Status</DenseHeaderCell>
+              <DenseHeaderCell>
+                <span className="sr-only">Actions</span>
+              </DenseHeaderCell>
             </tr>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHead>
+          <TableBody>
+            {users.map((user) => (
+              <tr key={user.id}>
+                <DenseCell className="font-medium whitespace-nowrap">
+                  {user.username}
+                  {user.id === currentUserId && (
+                    <span className="ml-1 font-normal text-zinc-500 dark:text-zinc-400">(you)</span>
+                  )}
+                </DenseCell>
+                <DenseCell>
+                  <UserRoleForm key={user.role} user={user} />
+                </DenseCell>
+                <DenseCell>
+                  <UtcTime iso={user.createdAt} stacked />
+                </DenseCell>
+                <DenseCell>
+                  <UtcTime iso={user.lastSignInAt} fallback="Never" stacked />
+                </DenseCell>
+                <DenseCell>
+                  <div className="flex flex-col items-start gap-1">
+                    {user.disabledAt ? (
+                      <Badge tone="danger">Disabled</Badge>
+                    ) : (
+                      <Badge tone="success">Active</Badge>
+                    )}
+                    {user.mustChangePassword && <Badge tone="warning">Must change password</Badge>}
+                  </div>
+                </DenseCell>
+                <DenseCell>
+                  <UserRowActions
+                    user={user}
+                    onResetPassword={() => setDialog({ kind: "reset", user })}
+                    onDelete={() => setDialog({ kind: "delete", user })}
+                  />
+                </DenseCell>
+              </tr>
+            ))}
+          </TableBody>
+        </table>
+      </div>
 
       <ConfirmDialog
         open={dialog?.kind === "reset"}

@@ -12,18 +12,23 @@ interface UtcTimeProps {
   iso: string | null;
   /** Stands in for a missing time: "Never", "No expiry". */
   fallback?: string;
-  seconds?: boolean;
+  /** Date above time, for narrow table columns. */
+  stacked?: boolean;
 }
 
 /**
  * A date and time in UTC: the same on server and browser, and the zone the audit filters use. The
  * full timestamp is the tooltip and the machine-readable value.
  */
-export function UtcTime({ iso, fallback = "—", seconds = false }: UtcTimeProps) {
+export function UtcTime({ iso, fallback = "—", stacked = false }: UtcTimeProps) {
   if (iso === null) return <span className="text-zinc-500 dark:text-zinc-400">{fallback}</span>;
+  const [day, time] = formatUtc(iso).split(" ");
+  if (time === undefined) return <>{iso}</>;
   return (
     <time dateTime={iso} title={iso} className="whitespace-nowrap tabular-nums">
-      {formatUtc(iso, { seconds })} <span className="text-zinc-500 dark:text-zinc-400">UTC</span>
+      {day}
+      {stacked ? <br /> : " "}
+      {time} <span className="text-zinc-500 dark:text-zinc-400">UTC</span>
     </time>
   );
 }

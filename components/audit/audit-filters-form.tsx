@@ -1,4 +1,8 @@
+"use client";
+
 import Link from "next/link";
+import { useRouter } from "next/navigation";
+import type { FormEvent } from "react";
 import type { AuditFilters } from "@/lib/queries/audit";
 import { AUDIT_OUTCOMES } from "@/lib/queries/audit";
 import { Button, buttonClassName } from "@/components/ui/button";
@@ -10,12 +14,26 @@ interface AuditFiltersFormProps {
   action: string;
 }
 
-/** A plain GET form: works without JavaScript, and the browser's back button undoes a filter. */
+/**
+ * A GET form, so every filtered view is a URL to share and the back button undoes a filter. With
+ * JavaScript it leaves the empty fields out of that URL; without, the browser submits it as is.
+ * The page keys it by its filters, so the fields follow a client-side navigation.
+ */
 export function AuditFiltersForm({ filters, action }: AuditFiltersFormProps) {
+  const router = useRouter();
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const params = new URLSearchParams();
+    for (const [name, value] of new FormData(event.currentTarget)) {
+      if (typeof value === "string" && value.trim() !== "") params.set(name, value.trim());
+    }
+    router.push(params.size > 0 ? `${action}?${params}` : action);
+  };
   return (
     <form
       method="get"
       action={action}
+      onSubmit={submit}
       role="search"
       aria-label="Filter audit events"
       className="grid gap-3 rounded-lg border border-zinc-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-3 dark:border-zinc-800 dark:bg-zinc-900"

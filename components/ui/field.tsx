@@ -2,7 +2,7 @@ import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttribu
 import { cn } from "./cn";
 
 export const inputClassName = cn(
-  "block w-full rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm shadow-xs",
+  "block rounded-md border border-zinc-300 bg-white px-3 py-1.5 text-sm shadow-xs",
   "placeholder:text-zinc-400 focus:border-sky-600 focus:ring-2 focus:ring-sky-600/30 focus:outline-none",
   "aria-invalid:border-red-600 dark:border-zinc-700 dark:bg-zinc-950 dark:focus:border-sky-400",
   "dark:aria-invalid:border-red-400",
@@ -15,7 +15,13 @@ interface FieldProps {
   /** Messages from the server's validation; the field is marked invalid while there are any. */
   errors?: string[];
   className?: string;
-  children: (control: { id: string; "aria-describedby"?: string; "aria-invalid"?: true }) => ReactNode;
+  /** Renders the control with these props spread on it (they include its full width). */
+  children: (control: {
+    id: string;
+    "aria-describedby"?: string;
+    "aria-invalid"?: true;
+    className: string;
+  }) => ReactNode;
 }
 
 /** A label, the control it names, a hint and the field's errors, wired together for screen readers. */
@@ -40,6 +46,7 @@ export function Field({ label, hint, errors, className, children }: FieldProps) 
           id,
           "aria-describedby": describedBy || undefined,
           "aria-invalid": invalid ? true : undefined,
+          className: "w-full",
         })}
       </div>
       {invalid && (

@@ -46,7 +46,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         }
       />
       <div className="space-y-6">
-        <AuditFiltersForm filters={filters} action="/console/audit" />
+        <AuditFiltersForm key={auditSearchString(filters)} filters={filters} action="/console/audit" />
         {problems.length > 0 && (
           <FormMessage tone="error">
             {problems.length === 1
