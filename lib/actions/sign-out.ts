@@ -19,8 +19,8 @@ export async function signOut(
   payload: FormData,
 ): Promise<ActionResult<null>> {
   const result = await guardedSignOut(previous, payload);
-  // The redirect stays outside the guard, whose catch-all must not swallow it. A session that
-  // expired meanwhile (401) means the user is signed out all the same.
-  if (result.ok || result.status === 401) redirect("/login?reason=signed-out");
+  // Anonymous callers get the guard's 401 like every other action; the button takes a 401 (the
+  // session ended meanwhile) to the sign-in page.
+  if (result.ok) redirect("/login?reason=signed-out");
   return result;
 }
