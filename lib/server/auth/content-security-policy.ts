@@ -7,9 +7,11 @@ export function contentSecurityPolicy(nonce: string, options: { dev: boolean }):
     "default-src 'self'",
     // Development only: React rebuilds server error stacks in the browser with eval.
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.dev ? " 'unsafe-eval'" : ""}`,
-    // <style> elements need the nonce; style="" attributes (React's style prop, used by Next's
-    // route announcer and our components) cannot carry one, so attributes alone are allowed inline.
-    `style-src 'self' 'nonce-${nonce}'`,
+    // <style> elements need the nonce in production. The dev server's overlay and hot reloading
+    // insert <style> elements without one, so development allows them inline.
+    options.dev ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
+    // style="" attributes cannot carry a nonce; CSS in an attribute cannot run script, and React's
+    // style prop renders one on the server, so attributes alone are allowed inline.
     "style-src-attr 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",

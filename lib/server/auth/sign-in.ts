@@ -28,11 +28,13 @@ export function signInThrottle(): SignInThrottle {
   return (shared[THROTTLE] ??= new SignInThrottle(defaultThrottlePolicy));
 }
 
-const tooManyAttempts = (retryAfterMs: number) =>
-  actionError<never>(
+function tooManyAttempts(retryAfterMs: number) {
+  const seconds = Math.ceil(retryAfterMs / 1000);
+  return actionError<never>(
     429,
-    `Too many sign-in attempts; try again in ${Math.ceil(retryAfterMs / 1000)} seconds`,
+    `Too many sign-in attempts; try again in ${seconds} ${seconds === 1 ? "second" : "seconds"}`,
   );
+}
 
 /**
  * Unknown user, disabled user and wrong password get the same answer after the same work (one
