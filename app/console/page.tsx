@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requirePageRole } from "@/lib/server/auth";
 import { Suspense } from "react";
 import { getClusterStatus, listClusterNames } from "@/lib/server/kafka";
 import { OverviewSkeleton } from "@/components/cluster/overview-skeleton";
@@ -15,7 +16,8 @@ async function ClusterOverview({ cluster }: { cluster: string }) {
   return <ClusterOverviewLive cluster={cluster} initialStatus={status} />;
 }
 
-export default function OverviewPage() {
+export default async function OverviewPage() {
+  await requirePageRole("viewer");
   const cluster = listClusterNames()[0];
   if (cluster === undefined) {
     return (

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import { requirePageRole } from "@/lib/server/auth";
 import { FeaturePlaceholder } from "@/components/shell/feature-placeholder";
 import { ShieldIcon } from "@/components/ui/icons";
 
 export const metadata: Metadata = { title: "ACLs" };
 
-export default function AclsPage() {
+export default async function AclsPage() {
+  await requirePageRole("viewer");
   return (
     <FeaturePlaceholder
       title="ACLs"
