@@ -2,13 +2,14 @@ import { existsSync } from "node:fs";
 
 import { defineConfig } from "@playwright/test";
 
+import { storageStateFor } from "./e2e/support/credentials";
+
 const port = Number(process.env.E2E_PORT ?? 3217);
 // Debian's chromium when it is installed (this project's machines); Playwright's own browser otherwise.
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((path) => existsSync(path));
 
 export default defineConfig({
   testDir: "e2e",
-  testMatch: "**/*.spec.ts",
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
   // One broker and one console for the run; the specs stop and start that broker, so they run in order.
@@ -35,5 +36,12 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  projects: [
+    { name: "setup", testMatch: /.*\.setup\.ts/, use: { browserName: "chromium" } },
+    {
+      name: "chromium",
+      dependencies: ["setup"],
+      use: { browserName: "chromium", storageState: storageStateFor("admin") },
+    },
+  ],
 });

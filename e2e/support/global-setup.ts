@@ -1,5 +1,8 @@
-// One real broker in a temp dir and one production build of the console pointed at it.
-import { spawn, type ChildProcess } from "node:child_process";
+// One real broker in a temp dir and one production build of the console pointed at it, with the
+// users the specs sign in as.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import type { FullConfig } from "@playwright/test";
@@ -7,44 +10,99 @@ import type { FullConfig } from "@playwright/test";
 import { writeConsoleConfig } from "../../scripts/cluster/console-config";
 import { brokerLayout } from "../../scripts/cluster/layout";
 import { startTestBroker } from "../../test/support/broker";
+import { writeCredentials } from "./credentials";
 
 export const E2E_CLUSTER = "e2e";
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const FIRST_ADMIN = /Created the first user "admin" with password: (\S+)/;
 
-async function waitForConsole(url: string, server: ChildProcess, timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+/** Resolves with the first admin's password once the server prints it, and it answers HTTP. */
+async function startConsole(
+  baseURL: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ server: ChildProcess; adminPassword: string }> {
+  const server = spawn(process.execPath, [join(ROOT, "server.mjs")], {
+    env,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let output = "";
+  server.stdout?.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+    process.stdout.write(
+      chunk.toString().replace(FIRST_ADMIN, 'Created the first user "admin" with password: ***'),
+    );
+  });
+  const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`The console exited with code ${server.exitCode}`);
+    const adminPassword = FIRST_ADMIN.exec(output)?.[1];
     try {
-      if ((await fetch(url)).ok) return;
+      if (adminPassword && (await fetch(`${baseURL}/login`)).ok) return { server, adminPassword };
     } catch {
       // not listening yet
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  throw new Error(`The console did not answer at ${url} within ${timeoutMs / 1000}s`);
+  server.kill("SIGTERM");
+  throw new Error(`The console did not start, or printed no first admin password, within 120 s`);
+}
+
+function addUser(env: NodeJS.ProcessEnv, username: string, role: string, password: string): void {
+  const result = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, "node_modules/tsx/dist/cli.mjs"),
+      "--conditions=react-server",
+      join(ROOT, "scripts/user.ts"),
+      "add",
+      username,
+      "--role",
+      role,
+      "--password-stdin",
+      "--no-change-required",
+    ],
+    { env, input: `${password}\n`, encoding: "utf8" },
+  );
+  if (result.status !== 0)
+    throw new Error(`npm run user add ${username} failed: ${result.stderr}${result.stdout}`);
 }
 
 export default async function globalSetup(config: FullConfig) {
   const broker = await startTestBroker();
   const configPath = writeConsoleConfig(brokerLayout(broker.dir), broker.ports, E2E_CLUSTER);
-  // Specs reach the broker through these (workers inherit the environment set here).
+  // Specs reach the broker through this (workers inherit the environment set here).
   process.env.E2E_BROKER_DIR = broker.dir;
 
-  const baseURL = String(config.projects[0]?.use.baseURL);
-  const port = new URL(baseURL).port;
-  const server = spawn(process.execPath, [fileURLToPath(new URL("../../server.mjs", import.meta.url))], {
-    // The specs load the CA code under the react-server condition (see package.json); Next must not.
-    env: {
-      ...process.env,
-      NODE_OPTIONS: "",
-      CONSOLE_CONFIG: configPath,
-      NODE_ENV: "production",
-      PORT: port,
-      HOSTNAME: "127.0.0.1",
-    },
-    stdio: ["ignore", "inherit", "inherit"],
+  const baseURL = String(config.projects.at(-1)?.use.baseURL);
+  // The specs load the CA code under the react-server condition (see package.json); Next must not.
+  const env = {
+    ...process.env,
+    NODE_OPTIONS: "",
+    CONSOLE_CONFIG: configPath,
+    NODE_ENV: "production" as const,
+    PORT: new URL(baseURL).port,
+    HOSTNAME: "127.0.0.1",
+  };
+  const { server, adminPassword } = await startConsole(baseURL, env);
+
+  const password = () => randomBytes(18).toString("base64url");
+  const users = {
+    viewer: { username: "vera-viewer", password: password() },
+    operator: { username: "otto-operator", password: password() },
+  };
+  const spareUsers = {
+    idle: { username: "ida-idle", password: password() },
+    throttled: { username: "tess-throttled", password: password() },
+  };
+  for (const [role, user] of Object.entries(users)) addUser(env, user.username, role, user.password);
+  for (const user of Object.values(spareUsers)) addUser(env, user.username, "viewer", user.password);
+  writeCredentials({
+    adminInitialPassword: adminPassword,
+    adminPassword: `${password()}-admin`,
+    users,
+    spareUsers,
+    storePath: join(broker.dir, "console-data", "console.db"),
   });
-  await waitForConsole(`${baseURL}/api/v1/clusters/${E2E_CLUSTER}/status`, server);
 
   return async () => {
     server.kill("SIGTERM");

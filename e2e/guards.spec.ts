@@ -1,0 +1,112 @@
+// Every route handler and every server action in the code base refuses an anonymous caller (401)
+// and a caller whose role is too low (403). The endpoints are found by reading the sources and the
+// build's server-action manifest, so a new endpoint without a guard fails here.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+
+import { ROLES, type Role } from "../lib/schemas/auth";
+import { storageStateFor } from "./support/credentials";
+import { findRouteHandlers, findServerActions, PUBLIC_ENDPOINTS, urlPathOf } from "./support/endpoints";
+
+const ROOT = join(import.meta.dirname, "..");
+const SAMPLES = { cluster: "e2e" };
+const routes = findRouteHandlers(SAMPLES);
+const actions = findServerActions();
+
+interface ManifestEntry {
+  workers: Record<string, unknown>;
+  filename: string;
+  exportedName: string;
+}
+const manifest = JSON.parse(
+  readFileSync(join(ROOT, ".next/server/server-reference-manifest.json"), "utf8"),
+) as {
+  node: Record<string, ManifestEntry>;
+};
+
+/** The roles below the one required: each must be refused. */
+const lowerRoles = (role: Role): Role[] => ROLES.slice(0, ROLES.indexOf(role));
+
+async function clientFor(baseURL: string, role: Role | null): Promise<APIRequestContext> {
+  return playwrightRequest.newContext({
+    baseURL,
+    storageState: role ? storageStateFor(role) : { cookies: [], origins: [] },
+    // Same-origin, so a refusal is about who calls, not where from.
+    extraHTTPHeaders: { Origin: baseURL },
+  });
+}
+
+test("the sources and the build agree on the endpoints there are", () => {
+  expect(routes.length).toBeGreaterThan(0);
+  expect(actions.length).toBeGreaterThan(0);
+  const fromSources = actions.map((action) => `${action.file}#${action.name}`).sort();
+  const fromBuild = Object.values(manifest.node)
+    .map((entry) => `${entry.filename}#${entry.exportedName}`)
+    .sort();
+  // An action the build knows but the scan does not (say, an inline "use server") would go untested.
+  expect(fromBuild).toEqual(fromSources);
+});
+
+for (const route of routes) {
+  test.describe(`route ${route.file}`, () => {
+    if (PUBLIC_ENDPOINTS[route.file]) return;
+
+    test("declares a role with guardedRoute", () => {
+      expect(route.methods.length).toBeGreaterThan(0);
+      expect(route.role).not.toBeNull();
+    });
+
+    for (const method of route.methods) {
+      test(`${method} refuses anonymous and lower roles`, async ({ baseURL }) => {
+        const anonymous = await clientFor(baseURL!, null);
+        expect((await anonymous.fetch(route.path, { method })).status()).toBe(401);
+        await anonymous.dispose();
+        for (const role of lowerRoles(route.role ?? "viewer")) {
+          const client = await clientFor(baseURL!, role);
+          expect((await client.fetch(route.path, { method })).status(), role).toBe(403);
+          await client.dispose();
+        }
+      });
+    }
+  });
+}
+
+test("every public endpoint is one that exists", () => {
+  const known = [
+    ...routes.map((route) => route.file),
+    ...actions.map((action) => `${action.file}#${action.name}`),
+  ];
+  for (const endpoint of Object.keys(PUBLIC_ENDPOINTS)) expect(known).toContain(endpoint);
+});
+
+for (const [id, entry] of Object.entries(manifest.node)) {
+  const key = `${entry.filename}#${entry.exportedName}`;
+  const declared = actions.find((action) => `${action.file}#${action.name}` === key);
+  if (PUBLIC_ENDPOINTS[key]) continue;
+  test(`action ${key} refuses anonymous and lower roles`, async ({ baseURL }) => {
+    expect(declared?.role, "built with guardedAction({ role })").toBeTruthy();
+    // An action is posted to a page that bundles it, as the browser does.
+    const worker = Object.keys(entry.workers)[0]!;
+    const page = urlPathOf(join(ROOT, worker.replace(/\/page$/, "/page.tsx")), SAMPLES).replace(/^\/$/, "/");
+    const call = async (role: Role | null) => {
+      const client = await clientFor(baseURL!, role);
+      const response = await client.post(page, {
+        headers: {
+          "Next-Action": id,
+          Accept: "text/x-component",
+          "Content-Type": "text/plain;charset=UTF-8",
+        },
+        data: JSON.stringify([null, {}]),
+      });
+      const body = await response.text();
+      await client.dispose();
+      return body;
+    };
+    expect(await call(null)).toContain('"status":401');
+    for (const role of lowerRoles(declared!.role!)) {
+      expect(await call(role), role).toContain('"status":403');
+    }
+  });
+}
