@@ -9,6 +9,8 @@ import { contentSecurityPolicy } from "@/lib/server/auth/content-security-policy
 const SESSION_COOKIE = "kc_session";
 // Pages that need a signed-in user; anonymous document requests go straight to the sign-in form.
 const SIGNED_IN_AREAS = /^\/(?:console|tools|account)(?:\/|$)/;
+// Public by design: the CA certificates and the CRL, which clients and brokers fetch without signing in.
+const PUBLIC_PAGES = /^\/tools\/ca(?:\/|$)/;
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
@@ -20,7 +22,8 @@ export function proxy(request: NextRequest) {
     anonymous &&
     request.method === "GET" &&
     !request.headers.has("rsc") &&
-    SIGNED_IN_AREAS.test(pathname)
+    SIGNED_IN_AREAS.test(pathname) &&
+    !PUBLIC_PAGES.test(pathname)
   ) {
     const login = new URL("/login", request.url);
     login.searchParams.set("next", path);
