@@ -229,6 +229,71 @@ export function serverSettingsSchema(resolve: ValueResolver, resolvePath: PathRe
     }));
 }
 
+export const KEY_ENCRYPTION_KEY_MIN_LENGTH = 32;
+export const DEFAULT_RESERVED_NAMES = ["kafka-broker", "kafka-console"];
+
+const keyEncryptionKeyCheck: ContentCheck = (text) =>
+  text.length >= KEY_ENCRYPTION_KEY_MIN_LENGTH
+    ? undefined
+    : `is shorter than ${KEY_ENCRYPTION_KEY_MIN_LENGTH} characters (generate one with: openssl rand -base64 48)`;
+
+const publicUrlCheck = (value: string) => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.search === "" && url.hash === "";
+  } catch {
+    return false;
+  }
+};
+
+/** The built-in certificate authority. PEM and secrets resolved to their contents. */
+export interface CaSettings {
+  /** An existing CA to take over on first start (when the store has none yet); ignored afterwards. */
+  import: { rootCertificate: string; intermediateCertificate: string; intermediateKey: string } | undefined;
+  /** Encrypts the CA's private keys in the store; else generated into <dataDir>/ca-key-encryption-key. */
+  keyEncryptionKey: string | undefined;
+  defaultValidityDays: number;
+  maxValidityDays: number;
+  /** Common names only admins may have certificates for (super users of the brokers). */
+  reservedNames: string[];
+  /** The console's external base URL, without a trailing slash: the CRL distribution point starts with it. */
+  publicUrl: string;
+}
+
+export function caSettingsSchema(resolve: ValueResolver) {
+  return z
+    .strictObject({
+      import: z
+        .strictObject({
+          rootCertificate: resolvedValueSchema(resolve, certificateCheck),
+          intermediateCertificate: resolvedValueSchema(resolve, certificateCheck),
+          intermediateKey: resolvedValueSchema(resolve, privateKeyCheck),
+        })
+        .optional(),
+      keyEncryptionKey: resolvedValueSchema(resolve, keyEncryptionKeyCheck).optional(),
+      defaultValidityDays: wholeNumber(1, 3650).default(90),
+      maxValidityDays: wholeNumber(1, 3650).default(397),
+      reservedNames: z.array(z.string().min(1)).default(DEFAULT_RESERVED_NAMES),
+      publicUrl: z
+        .string()
+        .refine(
+          publicUrlCheck,
+          "must be an http(s) URL without query or fragment, e.g. https://console.example.com",
+        )
+        .transform((url) => url.replace(/\/+$/, ""))
+        .default("http://127.0.0.1:3000"),
+    })
+    .superRefine((ca, ctx) => {
+      if (ca.defaultValidityDays > ca.maxValidityDays)
+        ctx.addIssue({
+          code: "custom",
+          path: ["defaultValidityDays"],
+          message: `must not exceed maxValidityDays (${ca.maxValidityDays})`,
+        });
+    })
+    .transform((ca): CaSettings => ({ ...ca, import: ca.import, keyEncryptionKey: ca.keyEncryptionKey }));
+}
+
 /** The whole file. A new section is one more key here plus its field in ConsoleConfig. */
 export function consoleConfigSchema(resolve: ValueResolver, resolvePath: PathResolver) {
   return z.strictObject({
@@ -238,6 +303,7 @@ export function consoleConfigSchema(resolve: ValueResolver, resolvePath: PathRes
       .superRefine(reportDuplicateNames, { when: ({ value }) => Array.isArray(value) }),
     // prefault, not default: an absent section still goes through the defaults and path resolution.
     server: serverSettingsSchema(resolve, resolvePath).prefault({}),
+    ca: caSettingsSchema(resolve).prefault({}),
   });
 }
 

@@ -59,6 +59,14 @@ describe("loadConfig", () => {
           secureCookies: true,
           trustProxy: false,
         },
+        ca: {
+          import: undefined,
+          keyEncryptionKey: undefined,
+          defaultValidityDays: 90,
+          maxValidityDays: 397,
+          reservedNames: ["kafka-broker", "kafka-console"],
+          publicUrl: "http://127.0.0.1:3000",
+        },
       },
     });
   });

@@ -3,7 +3,7 @@ import "server-only";
 import { dirname, resolve } from "node:path";
 
 import type { ClusterConnection } from "@/lib/schemas/cluster";
-import { consoleConfigSchema, type ServerSettings } from "@/lib/schemas/config";
+import { type CaSettings, consoleConfigSchema, type ServerSettings } from "@/lib/schemas/config";
 
 import {
   applyEnvOverrides,
@@ -22,6 +22,7 @@ export type { ConfigProblem } from "./config/problems";
 export interface ConsoleConfig {
   clusters: ClusterConnection[];
   server: ServerSettings;
+  ca: CaSettings;
 }
 
 export type ConfigLoadResult =

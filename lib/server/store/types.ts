@@ -124,11 +124,83 @@ export interface AuditStore {
   query(query: AuditQuery): AuditPage;
 }
 
+export type CaRole = "root" | "intermediate";
+
+export interface CaRecord {
+  role: CaRole;
+  certificatePem: string;
+  /** AES-256-GCM sealed PKCS#8 PEM (see lib/server/ca/key-encryption); null for an imported root. */
+  encryptedKey: string | null;
+  createdAt: Timestamp;
+}
+
+export interface CertificateRecord {
+  /** Hexadecimal, lower case. */
+  serialNumber: string;
+  commonName: string;
+  /** RFC 2253, CN first. */
+  subject: string;
+  subjectAltNames: { type: "dns" | "ip" | "email" | "uri"; value: string }[];
+  keyAlgorithm: string;
+  serverAuth: boolean;
+  source: "generated" | "csr";
+  issuedBy: string;
+  issuedAt: Timestamp;
+  notBefore: Timestamp;
+  notAfter: Timestamp;
+  certificatePem: string;
+  /** SHA-256 of the DER, "AB:CD:…". */
+  fingerprint: string;
+  revokedAt: Timestamp | null;
+  revocationReason: string | null;
+}
+
+export interface CertificateQuery {
+  /** Substring of the CN, the serial or a SAN (case-insensitive). */
+  q?: string;
+  /** Filters on the state at `now`: expiring = valid with fewer than expiringWithinDays left. */
+  status?: "valid" | "expiring" | "expired" | "revoked";
+  now: Timestamp;
+  /** Now + the expiring window; "expiring" means notAfter before this. */
+  expiringBefore: Timestamp;
+  /** Keyset paging, newest first: the (issuedAt, serial) of the last row of the previous page. */
+  after?: { issuedAt: Timestamp; serialNumber: string };
+  limit: number;
+}
+
+export interface CrlRecord {
+  id: number;
+  der: Buffer;
+  thisUpdate: Timestamp;
+  nextUpdate: Timestamp;
+}
+
+export interface CertificateStore {
+  /** The CA's certificates; each role is written once (create or import). */
+  getAuthority(role: CaRole): CaRecord | undefined;
+  /** Throws StoreConflictError when the role exists. */
+  putAuthority(record: Omit<CaRecord, "createdAt">): CaRecord;
+  /** Throws StoreConflictError when the serial exists (the caller draws a new one). */
+  insert(record: Omit<CertificateRecord, "revokedAt" | "revocationReason">): CertificateRecord;
+  serialExists(serialNumber: string): boolean;
+  find(serialNumber: string): CertificateRecord | undefined;
+  query(query: CertificateQuery): { certificates: CertificateRecord[]; total: number };
+  /** Undefined when unknown; a second revocation keeps the first one's time and reason. */
+  revoke(serialNumber: string, at: Timestamp, reason: string): CertificateRecord | undefined;
+  /** Every revoked certificate (the CRL's entries), oldest revocation first. */
+  listRevoked(): CertificateRecord[];
+  /** Stores a newly signed CRL; its id is its CRL number. */
+  saveCrl(crl: Omit<CrlRecord, "id">): CrlRecord;
+  latestCrl(): CrlRecord | undefined;
+  nextCrlNumber(): number;
+}
+
 export interface ConsoleStore {
   users: UserStore;
   sessions: SessionStore;
   tokens: ApiTokenStore;
   audit: AuditStore;
+  certificates: CertificateStore;
   /** Runs fn in one transaction (BEGIN IMMEDIATE … COMMIT, ROLLBACK on throw). */
   transaction<T>(fn: () => T): T;
   close(): void;

@@ -73,6 +73,47 @@ export const MIGRATIONS: readonly Migration[] = [
       BEGIN SELECT RAISE(ABORT, 'audit_events is append-only'); END;
     `,
   },
+  {
+    version: 2,
+    name: "the certificate authority, issued certificates and the CRL",
+    sql: `
+      CREATE TABLE certificate_authority (
+        role TEXT PRIMARY KEY CHECK (role IN ('root', 'intermediate')),
+        certificate_pem TEXT NOT NULL,
+        encrypted_key TEXT,
+        created_at TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE certificates (
+        serial TEXT PRIMARY KEY,
+        common_name TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        sans TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(sans) AND json_type(sans) = 'array'),
+        key_algorithm TEXT NOT NULL,
+        server_auth INTEGER NOT NULL CHECK (server_auth IN (0, 1)),
+        source TEXT NOT NULL CHECK (source IN ('generated', 'csr')),
+        issued_by TEXT NOT NULL,
+        issued_at TEXT NOT NULL,
+        not_before TEXT NOT NULL,
+        not_after TEXT NOT NULL,
+        certificate_pem TEXT NOT NULL,
+        fingerprint TEXT NOT NULL,
+        revoked_at TEXT,
+        revocation_reason TEXT
+      ) STRICT;
+      CREATE INDEX certificates_issued ON certificates (issued_at DESC, serial DESC);
+      CREATE INDEX certificates_common_name ON certificates (common_name COLLATE NOCASE);
+      CREATE INDEX certificates_not_after ON certificates (not_after);
+      CREATE INDEX certificates_revoked_at ON certificates (revoked_at) WHERE revoked_at IS NOT NULL;
+
+      CREATE TABLE crl (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        der BLOB NOT NULL,
+        this_update TEXT NOT NULL,
+        next_update TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 /**

@@ -5,6 +5,7 @@ import { DatabaseSync } from "node:sqlite";
 
 import type { ConsoleStore } from "../types";
 import { createAuditStore } from "./audit";
+import { createCertificateStore } from "./certificates";
 import { createConnection } from "./connection";
 import { applyMigrations } from "./migrations";
 import { createSessionStore } from "./sessions";
@@ -47,6 +48,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       sessions: createSessionStore(connection),
       tokens: createApiTokenStore(connection),
       audit: createAuditStore(connection),
+      certificates: createCertificateStore(connection),
       transaction: (fn) => runInTransaction(db, fn),
       close() {
         if (db.isOpen) db.close();
