@@ -1,12 +1,13 @@
 "use client";
 
 import { startTransition, useActionState, useState, type FormEvent } from "react";
-import { ROLES, type Role } from "@/lib/schemas/auth";
+import type { Role } from "@/lib/schemas/auth";
 import { createApiToken } from "@/lib/actions/create-api-token";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
-import { Field, FormMessage, Select, TextInput } from "@/components/ui/field";
+import { Field, FormMessage, TextInput } from "@/components/ui/field";
 import { OneTimeSecret } from "./one-time-secret";
+import { RoleField } from "./role-field";
 import { TokenUsage } from "./token-usage";
 
 type CreateTokenState = Awaited<ReturnType<typeof createApiToken>>;
@@ -65,22 +66,7 @@ export function CreateTokenForm({ cluster }: { cluster?: string }) {
               />
             )}
           </Field>
-          <Field label="Role" errors={fieldErrors?.role} className="w-40">
-            {(control) => (
-              <Select
-                {...control}
-                name="role"
-                value={role}
-                onChange={(event) => setRole(event.target.value as Role)}
-              >
-                {ROLES.map((option) => (
-                  <option key={option} value={option}>
-                    {option}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
+          <RoleField value={role} onChange={setRole} errors={fieldErrors?.role} />
           <Field label="Expiry in days (optional)" errors={fieldErrors?.expiresInDays} className="w-48">
             {(control) => (
               <TextInput
