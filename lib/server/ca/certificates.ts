@@ -2,6 +2,8 @@ import "server-only";
 
 import forge from "node-forge";
 
+import type { SubjectAltName } from "@/lib/schemas/certificates";
+
 import { fromPrivateKeyPem, generateRsaKeyPair, type KeyPair, type RsaKeySize } from "./keys";
 import { randomSerialNumber } from "./serial";
 
@@ -23,15 +25,18 @@ export interface CertificateAuthority {
   privateKeyPem: string;
 }
 
-export interface IssuedCertificate {
+export interface SignedCertificate {
   certificatePem: string;
-  privateKeyPem: string;
   serialNumber: string;
   notBefore: Date;
   notAfter: Date;
 }
 
-export type SubjectAltName = { type: "dns"; value: string } | { type: "ip"; value: string };
+export interface IssuedCertificate extends SignedCertificate {
+  privateKeyPem: string;
+}
+
+export type { SubjectAltName };
 
 export interface LeafRequest {
   subject: DistinguishedName;
@@ -40,6 +45,26 @@ export interface LeafRequest {
   /** Broker certificates also serve TLS; client certificates only authenticate. */
   serverAuth?: boolean;
   keySize?: RsaKeySize;
+  /** Drawn by the caller when it must be unique in the store; random otherwise. */
+  serialNumber?: string;
+  /** Where relying parties fetch the issuer's CRL (http URL, DER). */
+  crlDistributionPoint?: string;
+  /** Issue and sign at this time (tests); now otherwise. */
+  now?: number;
+}
+
+// GeneralName tags (RFC 5280 4.2.1.6): rfc822Name 1, dNSName 2, uniformResourceIdentifier 6, iPAddress 7.
+function toGeneralName(san: SubjectAltName): object {
+  switch (san.type) {
+    case "email":
+      return { type: 1, value: san.value };
+    case "dns":
+      return { type: 2, value: san.value };
+    case "uri":
+      return { type: 6, value: san.value };
+    case "ip":
+      return { type: 7, ip: san.value };
+  }
 }
 
 /**
@@ -68,7 +93,11 @@ function toAttributes(name: DistinguishedName): forge.pki.CertificateField[] {
   );
 }
 
-function newCertificate(keys: KeyPair, validityDays: number, now = Date.now()): forge.pki.Certificate {
+function newCertificate(
+  keys: Pick<KeyPair, "publicKey">,
+  validityDays: number,
+  now = Date.now(),
+): forge.pki.Certificate {
   const certificate = forge.pki.createCertificate();
   certificate.publicKey = keys.publicKey;
   certificate.serialNumber = randomSerialNumber();
@@ -121,7 +150,17 @@ export function createIntermediateCa(
 
 export function issueLeafCertificate(issuer: CertificateAuthority, request: LeafRequest): IssuedCertificate {
   const keys = generateRsaKeyPair(request.keySize ?? 2048);
-  const certificate = newCertificate(keys, request.validityDays);
+  return { ...signLeafCertificate(issuer, request, keys.publicKey), privateKeyPem: keys.privateKeyPem };
+}
+
+/** A leaf for a public key the caller holds the private half of (a CSR's): no key is generated. */
+export function signLeafCertificate(
+  issuer: CertificateAuthority,
+  request: LeafRequest,
+  publicKey: forge.pki.rsa.PublicKey,
+): SignedCertificate {
+  const certificate = newCertificate({ publicKey }, request.validityDays, request.now);
+  if (request.serialNumber) certificate.serialNumber = request.serialNumber;
   const issuerCertificate = forge.pki.certificateFromPem(issuer.certificatePem);
   certificate.setSubject(toAttributes(request.subject));
   certificate.setIssuer(issuerCertificate.subject.attributes);
@@ -135,16 +174,18 @@ export function issueLeafCertificate(issuer: CertificateAuthority, request: Leaf
   if (request.subjectAltNames?.length) {
     extensions.push({
       name: "subjectAltName",
-      altNames: request.subjectAltNames.map((san) =>
-        san.type === "dns" ? { type: 2, value: san.value } : { type: 7, ip: san.value },
-      ),
+      altNames: request.subjectAltNames.map(toGeneralName),
     });
   }
+  if (request.crlDistributionPoint)
+    extensions.push({
+      name: "cRLDistributionPoints",
+      altNames: [{ type: 6, value: request.crlDistributionPoint }],
+    });
   certificate.setExtensions(extensions);
   sign(certificate, issuer.privateKeyPem);
   return {
     certificatePem: forge.pki.certificateToPem(certificate),
-    privateKeyPem: keys.privateKeyPem,
     serialNumber: certificate.serialNumber,
     notBefore: certificate.validity.notBefore,
     notAfter: certificate.validity.notAfter,

@@ -1,9 +1,39 @@
 import "server-only";
 
+// The console's certificate authority: the one module that holds CA keys. Pages, server actions
+// and route handlers call these; the functions under ./ take a CaContext so tests can too.
+import type { ActionResult } from "@/lib/errors";
+import type {
+  CaCertificates,
+  CertificateDetail,
+  CertificateList,
+  CertificateListQuery,
+  CertificateSummary,
+  IssueCertificateInput,
+  IssuedCertificateBundle,
+  RevokeCertificateInput,
+  SignCsrInput,
+} from "@/lib/schemas/certificates";
+import { caSettingsSchema, type CaSettings } from "@/lib/schemas/config";
+import { appendAudit } from "@/lib/server/auth/audit";
+import type { Principal } from "@/lib/server/auth/principal-types";
+import { currentRequestFacts } from "@/lib/server/auth/request-context";
+import type { RequestFacts } from "@/lib/server/auth/request-facts";
+import { getConfig } from "@/lib/server/config";
+import { getStore } from "@/lib/server/store";
+
+import { authorityCertificates, ensureAuthority } from "./authority";
+import type { CaContext } from "./context";
+import * as issuance from "./issuance";
+import * as inventory from "./inventory";
+import * as revocation from "./revocation";
+import { caCertificateInfo } from "./x509-facts";
+
 export {
   createIntermediateCa,
   createRootCa,
   issueLeafCertificate,
+  signLeafCertificate,
   type CertificateAuthority,
   type DistinguishedName,
   type IssuedCertificate,
@@ -11,3 +41,89 @@ export {
   type SubjectAltName,
 } from "./certificates";
 export { generateRsaKeyPair, type KeyPair, type RsaKeySize } from "./keys";
+export { connectionSnippets, type SnippetInput, type SnippetLanguage } from "./snippets";
+export type {
+  CaCertificateInfo,
+  CaCertificates,
+  CertificateDetail,
+  CertificateList,
+  CertificateStatus,
+  CertificateSummary,
+  IssuedCertificateBundle,
+} from "@/lib/schemas/certificates";
+export type { CurrentCrl } from "./revocation";
+
+const OUTSIDE_A_REQUEST: RequestFacts = { clientAddress: null, requestId: null, userAgent: null };
+
+// When a test mocks getConfig() without a ca section, the defaults apply.
+const defaultSettings = (): CaSettings =>
+  caSettingsSchema(() => ({ ok: false, message: "no value sources in defaults" })).parse({});
+
+function caContext(facts: RequestFacts): CaContext {
+  const store = getStore();
+  const config = getConfig();
+  return {
+    store,
+    settings: config.ca ?? defaultSettings(),
+    dataDir: config.server.dataDir,
+    clusterCertificates: config.clusters.flatMap((cluster) => cluster.tls?.cert ?? []),
+    now: () => new Date(),
+    audit: (event) => appendAudit(store, event, facts),
+  };
+}
+
+const requestContext = async () => caContext(await currentRequestFacts());
+
+/** At server start, after the store: creates the CA or imports ca.import once; then checks the key opens. */
+export function ensureCertificateAuthority(): void {
+  const context = caContext(OUTSIDE_A_REQUEST);
+  ensureAuthority(context);
+  revocation.currentCrl(context);
+}
+
+/** A new key pair and certificate (audit "certificate.issue"); the private key is returned once, never stored. */
+export async function issueCertificate(
+  input: IssueCertificateInput,
+  actor: Principal,
+): Promise<ActionResult<IssuedCertificateBundle>> {
+  return issuance.issueCertificate(await requestContext(), input, actor);
+}
+
+/** Signs a CSR (audit "certificate.sign-csr"): no private key passes through the console. */
+export async function signCertificateRequest(
+  input: SignCsrInput,
+  actor: Principal,
+): Promise<ActionResult<IssuedCertificateBundle>> {
+  return issuance.signCertificateRequest(await requestContext(), input, actor);
+}
+
+export function listCertificates(query: CertificateListQuery): CertificateList {
+  return inventory.listCertificates(caContext(OUTSIDE_A_REQUEST), query);
+}
+
+export function getCertificate(serialNumber: string): CertificateDetail | undefined {
+  return inventory.getCertificate(caContext(OUTSIDE_A_REQUEST), serialNumber);
+}
+
+/** Admin only (403 otherwise); audit "certificate.revoke"; re-signs the CRL. */
+export async function revokeCertificate(
+  serialNumber: string,
+  input: RevokeCertificateInput,
+  actor: Principal,
+): Promise<ActionResult<CertificateSummary>> {
+  return revocation.revokeCertificate(await requestContext(), serialNumber, input, actor);
+}
+
+export function getCaCertificates(): CaCertificates {
+  const { rootPem, intermediatePem } = authorityCertificates(caContext(OUTSIDE_A_REQUEST));
+  return {
+    root: caCertificateInfo(rootPem),
+    intermediate: caCertificateInfo(intermediatePem),
+    chainPem: intermediatePem + rootPem,
+  };
+}
+
+/** The CRL (DER and PEM), re-signed first when older than half its 7-day life. */
+export function getCrl(): revocation.CurrentCrl {
+  return revocation.currentCrl(caContext(OUTSIDE_A_REQUEST));
+}

@@ -1,0 +1,22 @@
+import "server-only";
+
+import type { CaSettings } from "@/lib/schemas/config";
+import type { AuditEventInput, ConsoleStore } from "@/lib/server/store/types";
+
+/**
+ * What the CA's operations need from the running server, passed in so tests give them a real
+ * in-memory store and settings of their own. index.ts builds it from getStore() and getConfig().
+ */
+export interface CaContext {
+  store: ConsoleStore;
+  settings: CaSettings;
+  /** For the generated key encryption key (<dataDir>/ca-key-encryption-key). */
+  dataDir: string;
+  /** PEM client certificates the console itself connects with: their CNs are reserved too. */
+  clusterCertificates: readonly string[];
+  now(): Date;
+  /** Appends an audit record (synchronously, so it can share the store transaction). */
+  audit(event: Omit<AuditEventInput, "clientAddress" | "requestId">): void;
+}
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
