@@ -37,7 +37,11 @@ export const navSections: NavSection[] = [
   { heading: "Security", items: [{ href: "/console/security/acls", label: "ACLs", Icon: ShieldIcon }] },
   {
     heading: "Tools",
-    items: [{ href: "/tools/certificates", label: "Certificates", Icon: CertificateIcon }],
+    items: [
+      { href: "/tools/certificates", label: "Certificates", Icon: CertificateIcon },
+      // Public, outside the shell: the CA certificates and the CRL.
+      { href: "/tools/ca", label: "CA and CRL", Icon: KeyIcon },
+    ],
   },
   {
     heading: "Admin",

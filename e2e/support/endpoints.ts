@@ -29,6 +29,13 @@ export interface ActionEndpoint {
  */
 export const PUBLIC_ENDPOINTS: Record<string, string> = {
   "lib/actions/sign-in.ts#signIn": "signing in is what an anonymous visitor does",
+  "app/tools/ca/root.pem/route.ts":
+    "the root CA certificate: clients and brokers fetch it to trust the CA before anyone can sign in",
+  "app/tools/ca/intermediate.pem/route.ts": "the intermediate CA certificate: public, like the root",
+  "app/tools/ca/chain.pem/route.ts": "the CA chain (intermediate and root): public, like its parts",
+  "app/tools/ca/crl.der/route.ts":
+    "the CRL distribution point named in every certificate: relying parties fetch it without credentials",
+  "app/tools/ca/crl.pem/route.ts": "the same CRL as text: public, like crl.der",
 };
 
 const SKIPPED = new Set([

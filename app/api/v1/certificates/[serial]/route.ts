@@ -1,0 +1,19 @@
+// GET /api/v1/certificates/{serial} – one issued certificate: summary, PEM and chain (viewer)
+import { serialNumberSchema } from "@/lib/schemas/certificates";
+import { guardedRoute } from "@/lib/server/auth";
+import * as ca from "@/lib/server/ca";
+import { apiError } from "../../_lib/api-error";
+
+export const dynamic = "force-dynamic";
+
+export const GET = guardedRoute<{ params: Promise<{ serial: string }> }>(
+  { role: "viewer" },
+  async (_request, { params }) => {
+    const serial = serialNumberSchema.safeParse((await params).serial);
+    if (!serial.success)
+      return apiError(404, "NOT_FOUND", "No such certificate: a serial number is hexadecimal.");
+    const certificate = ca.getCertificate(serial.data);
+    if (!certificate) return apiError(404, "NOT_FOUND", `No certificate with serial number ${serial.data}.`);
+    return Response.json(certificate, { headers: { "Cache-Control": "no-store" } });
+  },
+);

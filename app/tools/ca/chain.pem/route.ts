@@ -1,0 +1,13 @@
+// GET /tools/ca/chain.pem – intermediate then root, public: what a client puts in its truststore
+import * as ca from "@/lib/server/ca";
+import { downloadResponse, PEM_CONTENT_TYPE } from "@/app/api/v1/_lib/download";
+
+export const dynamic = "force-dynamic";
+
+export function GET() {
+  return downloadResponse(ca.getCaCertificates().chainPem, {
+    contentType: PEM_CONTENT_TYPE,
+    fileName: "ca-chain.pem",
+    cacheSeconds: 300,
+  });
+}

@@ -1,0 +1,32 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { PRODUCT_NAME } from "@/components/shell/product";
+import { ThemeToggle } from "@/components/theme/theme-toggle";
+
+// Public: outside the (signed-in) group, so no role check and no navigation, only a way to the console.
+export default function PublicCaLayout({ children }: { children: ReactNode }) {
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <header className="flex h-14 items-center gap-4 border-b border-zinc-200 px-4 md:px-6 dark:border-zinc-800">
+        <span className="flex items-center gap-2 font-semibold tracking-tight">
+          <span
+            aria-hidden="true"
+            className="grid size-7 place-items-center rounded-md bg-zinc-900 text-xs font-bold text-white dark:bg-zinc-100 dark:text-zinc-900"
+          >
+            K
+          </span>
+          {PRODUCT_NAME}
+        </span>
+        <div className="ml-auto flex items-center gap-3">
+          <ThemeToggle />
+          <Link href="/console" className="text-sm font-medium underline-offset-2 hover:underline">
+            Console
+          </Link>
+        </div>
+      </header>
+      <main id="main-content" className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 md:px-6">
+        {children}
+      </main>
+    </div>
+  );
+}

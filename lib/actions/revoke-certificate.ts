@@ -1,0 +1,25 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { revokeCertificateSchema, serialNumberSchema } from "@/lib/schemas/certificates";
+import * as auth from "@/lib/server/auth";
+import * as ca from "@/lib/server/ca";
+
+const revokeFormSchema = revokeCertificateSchema.extend({ serialNumber: serialNumberSchema });
+
+const guardedRevoke = auth.guardedAction(
+  { role: "admin", schema: revokeFormSchema, action: "certificate.revoke" },
+  async ({ serialNumber, ...input }, principal) => {
+    const result = await ca.revokeCertificate(serialNumber, input, principal);
+    if (result.ok) {
+      revalidatePath("/tools/certificates");
+      revalidatePath(`/tools/certificates/${serialNumber}`);
+    }
+    return result;
+  },
+);
+
+/** Revokes a certificate (admin) and re-signs the CRL; the reason goes into the CRL entry. */
+export async function revokeCertificate(...args: Parameters<typeof guardedRevoke>) {
+  return guardedRevoke(...args);
+}

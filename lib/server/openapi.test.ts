@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { buildOpenApiDocument } from "./openapi";
+
+describe("buildOpenApiDocument", () => {
+  const document = buildOpenApiDocument() as {
+    paths: Record<string, Record<string, unknown>>;
+    components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> };
+  };
+
+  it("describes every certificate and CA route", () => {
+    expect(Object.keys(document.paths).sort()).toEqual([
+      "/api/v1/ca",
+      "/api/v1/ca/crl",
+      "/api/v1/certificates",
+      "/api/v1/certificates/sign",
+      "/api/v1/certificates/{serial}",
+      "/api/v1/certificates/{serial}/revoke",
+    ]);
+    expect(Object.keys(document.paths["/api/v1/certificates"] ?? {})).toEqual(["get", "post"]);
+  });
+
+  it("takes request bodies from the shared zod schemas, defaults optional", () => {
+    const issue = document.components.schemas.IssueCertificate;
+    expect(Object.keys(issue?.properties ?? {})).toContain("subjectAltNames");
+    expect(issue?.required).toEqual(["commonName"]);
+    expect(document.components.schemas.MorioGenerate?.required).toEqual(["certificate"]);
+  });
+
+  it("is plain JSON (no functions or undefined left by the conversion)", () => {
+    expect(JSON.parse(JSON.stringify(document))).toEqual(document);
+  });
+});

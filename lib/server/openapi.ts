@@ -1,0 +1,217 @@
+import "server-only";
+
+// The REST API's OpenAPI 3.1 document, built from the same zod schemas the handlers validate with,
+// so the description cannot drift from what the server accepts and answers.
+import { z } from "zod";
+import {
+  caCertificatesSchema,
+  certificateDetailSchema,
+  certificateListQuerySchema,
+  certificateListSchema,
+  certificateSummarySchema,
+  issueCertificateSchema,
+  issuedCertificateBundleSchema,
+  morioGenerateAnswerSchema,
+  morioGenerateSchema,
+  revokeCertificateSchema,
+  signCsrSchema,
+} from "@/lib/schemas/certificates";
+
+type JsonSchema = Record<string, unknown>;
+
+function jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
+  const { $schema, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonSchema;
+  void $schema;
+  return rest;
+}
+
+const errorSchema: JsonSchema = {
+  type: "object",
+  required: ["error"],
+  properties: {
+    error: {
+      type: "object",
+      required: ["code", "message"],
+      properties: {
+        code: { type: "string" },
+        message: { type: "string" },
+        fields: {
+          type: "object",
+          description: 'Field-level problems by dotted path, e.g. "subjectAltNames.1.value"',
+          additionalProperties: { type: "array", items: { type: "string" } },
+        },
+      },
+    },
+  },
+};
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (name: string) => ({ "application/json": { schema: ref(name) } });
+const answer = (description: string, name: string) => ({ description, content: json(name) });
+const problem = (description: string) => ({ description, content: json("Error") });
+const readErrors = { "401": problem("No or rejected credentials"), "403": problem("Role too low") };
+const writeErrors = {
+  ...readErrors,
+  "400": problem("Malformed JSON"),
+  "413": problem("Body over 1 MiB"),
+  "422": problem("Invalid fields (error.fields)"),
+};
+const serialParameter = {
+  name: "serial",
+  in: "path",
+  required: true,
+  schema: { type: "string", pattern: "^[0-9a-fA-F:]{1,59}$" },
+  description: "Hexadecimal serial number",
+};
+
+function queryParameters(schema: z.ZodObject): JsonSchema[] {
+  const properties = (jsonSchema(schema, "input").properties ?? {}) as Record<string, JsonSchema>;
+  return Object.entries(properties).map(([name, property]) => ({
+    name,
+    in: "query",
+    required: false,
+    schema: property,
+  }));
+}
+
+export function buildOpenApiDocument(): JsonSchema {
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Kafka console REST API",
+      version: "1",
+      description:
+        "Authenticate with an API token (Authorization: Bearer kc_<id>_<secret>) or a session. Errors are { error: { code, message, fields? } }.",
+    },
+    servers: [{ url: "/" }],
+    security: [{ bearer: [] }, { session: [] }],
+    paths: {
+      "/api/v1/certificates": {
+        get: {
+          summary: "List issued certificates (viewer)",
+          parameters: queryParameters(certificateListQuerySchema),
+          responses: { "200": answer("A page of certificates", "CertificateList"), ...readErrors },
+        },
+        post: {
+          summary: "Issue a certificate with a new key pair (operator; reserved names: admin)",
+          description:
+            'Accepts this console\'s body or Morio\'s ({"certificate": {...}, "notAfter"}), told apart by the "certificate" property.',
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": { schema: { oneOf: [ref("IssueCertificate"), ref("MorioGenerate")] } },
+            },
+          },
+          responses: {
+            "201": {
+              description:
+                "Morio's answer shape plus serial, notBefore, notAfter, fingerprint; for this console's body also the full bundle",
+              content: {
+                "application/json": {
+                  schema: {
+                    allOf: [
+                      ref("MorioGenerateAnswer"),
+                      { type: "object", properties: { bundle: ref("IssuedCertificateBundle") } },
+                    ],
+                  },
+                },
+              },
+            },
+            ...writeErrors,
+            "403": problem("Role too low, or a name reserved for super users without admin"),
+          },
+        },
+      },
+      "/api/v1/certificates/sign": {
+        post: {
+          summary: "Sign a certificate signing request (operator)",
+          requestBody: { required: true, content: json("SignCsr") },
+          responses: {
+            "201": answer("The signed certificate (no private key)", "IssuedCertificateBundle"),
+            ...writeErrors,
+          },
+        },
+      },
+      "/api/v1/certificates/{serial}": {
+        get: {
+          summary: "One certificate (viewer)",
+          parameters: [serialParameter],
+          responses: {
+            "200": answer("Summary, PEM and chain", "CertificateDetail"),
+            ...readErrors,
+            "404": problem("Unknown serial"),
+          },
+        },
+      },
+      "/api/v1/certificates/{serial}/revoke": {
+        post: {
+          summary: "Revoke a certificate and re-sign the CRL (admin)",
+          parameters: [serialParameter],
+          requestBody: { required: false, content: json("RevokeCertificate") },
+          responses: {
+            "200": answer("The revoked certificate", "CertificateSummary"),
+            ...writeErrors,
+            "404": problem("Unknown serial"),
+          },
+        },
+      },
+      "/api/v1/ca": {
+        get: {
+          summary: "Root and intermediate CA certificates with fingerprints (viewer)",
+          responses: { "200": answer("The CA", "CaCertificates"), ...readErrors },
+        },
+      },
+      "/api/v1/ca/crl": {
+        get: {
+          summary: "The current CRL (viewer); public copies at /tools/ca/crl.der and /tools/ca/crl.pem",
+          parameters: [
+            {
+              name: "format",
+              in: "query",
+              schema: { type: "string", enum: ["json", "pem", "der"], default: "json" },
+            },
+          ],
+          responses: {
+            "200": {
+              description: "JSON {pem, thisUpdate, nextUpdate}, or the file",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: {
+                      pem: { type: "string" },
+                      thisUpdate: { type: "string" },
+                      nextUpdate: { type: "string" },
+                    },
+                  },
+                },
+                "application/x-pem-file": { schema: { type: "string" } },
+                "application/pkix-crl": { schema: { type: "string", contentEncoding: "binary" } },
+              },
+            },
+            ...readErrors,
+          },
+        },
+      },
+    },
+    components: {
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: "kc_<id>_<secret>" },
+        session: { type: "apiKey", in: "cookie", name: "kc_session" },
+      },
+      schemas: {
+        Error: errorSchema,
+        IssueCertificate: jsonSchema(issueCertificateSchema, "input"),
+        MorioGenerate: jsonSchema(morioGenerateSchema, "input"),
+        SignCsr: jsonSchema(signCsrSchema, "input"),
+        RevokeCertificate: jsonSchema(revokeCertificateSchema, "input"),
+        CertificateSummary: jsonSchema(certificateSummarySchema, "output"),
+        CertificateDetail: jsonSchema(certificateDetailSchema, "output"),
+        CertificateList: jsonSchema(certificateListSchema, "output"),
+        IssuedCertificateBundle: jsonSchema(issuedCertificateBundleSchema, "output"),
+        MorioGenerateAnswer: jsonSchema(morioGenerateAnswerSchema, "output"),
+        CaCertificates: jsonSchema(caCertificatesSchema, "output"),
+      },
+    },
+  };
+}
