@@ -33,8 +33,12 @@ function checkImport(rootPem: string, intermediatePem: string, intermediateKeyPe
   if (problems.length > 0) throw new Error(`Cannot import the CA: ${problems.join("; ")}.`);
 }
 
+/** The first certificate of a PEM bundle, with Unix line ends (forge writes CRLF). */
 const firstCertificate = (pem: string) =>
-  /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/.exec(pem)?.[0].concat("\n") ?? pem;
+  (/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/.exec(pem)?.[0] ?? pem).replace(
+    /\r\n/g,
+    "\n",
+  ) + "\n";
 
 /**
  * Idempotent: with a CA in the store, only checks that the intermediate's key opens. Otherwise
@@ -72,12 +76,12 @@ export function ensureAuthority(context: CaContext): void {
     if (store.certificates.getAuthority("intermediate")) return;
     store.certificates.putAuthority({
       role: "root",
-      certificatePem: root.certificatePem,
+      certificatePem: firstCertificate(root.certificatePem),
       encryptedKey: root.privateKeyPem ? sealPrivateKey(root.privateKeyPem, key, "root") : null,
     });
     store.certificates.putAuthority({
       role: "intermediate",
-      certificatePem: intermediate.certificatePem,
+      certificatePem: firstCertificate(intermediate.certificatePem),
       encryptedKey: sealPrivateKey(intermediate.privateKeyPem, key, "intermediate"),
     });
     context.audit({

@@ -130,7 +130,7 @@ export function createRootCa(subject: DistinguishedName, validityDays = 3650): C
   certificate.setIssuer(toAttributes(subject));
   certificate.setExtensions(caExtensions(undefined));
   certificate.sign(keys.privateKey, forge.md.sha256.create());
-  return { certificatePem: forge.pki.certificateToPem(certificate), privateKeyPem: keys.privateKeyPem };
+  return { certificatePem: toPem(certificate), privateKeyPem: keys.privateKeyPem };
 }
 
 export function createIntermediateCa(
@@ -145,7 +145,7 @@ export function createIntermediateCa(
   certificate.setIssuer(issuerCertificate.subject.attributes);
   certificate.setExtensions([...caExtensions(0), authorityKeyIdentifier(issuerCertificate)]);
   sign(certificate, issuer.privateKeyPem);
-  return { certificatePem: forge.pki.certificateToPem(certificate), privateKeyPem: keys.privateKeyPem };
+  return { certificatePem: toPem(certificate), privateKeyPem: keys.privateKeyPem };
 }
 
 export function issueLeafCertificate(issuer: CertificateAuthority, request: LeafRequest): IssuedCertificate {
@@ -185,11 +185,16 @@ export function signLeafCertificate(
   certificate.setExtensions(extensions);
   sign(certificate, issuer.privateKeyPem);
   return {
-    certificatePem: forge.pki.certificateToPem(certificate),
+    certificatePem: toPem(certificate),
     serialNumber: certificate.serialNumber,
     notBefore: certificate.validity.notBefore,
     notAfter: certificate.validity.notAfter,
   };
+}
+
+/** PEM with Unix line ends: forge writes CRLF, which some tools and diffs show as noise. */
+function toPem(certificate: forge.pki.Certificate): string {
+  return forge.pki.certificateToPem(certificate).replace(/\r\n/g, "\n");
 }
 
 function authorityKeyIdentifier(issuerCertificate: forge.pki.Certificate): object {
