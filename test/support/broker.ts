@@ -27,11 +27,16 @@ export interface TestBroker {
   dispose(): Promise<void>;
 }
 
-export async function startTestBroker(): Promise<TestBroker> {
+export async function startTestBroker(settings: { heap?: string } = {}): Promise<TestBroker> {
   const dir = mkdtempSync(join(tmpdir(), "kafka-console-broker-"));
   const ports: BrokerPorts = { ssl: await freePort(), sasl: await freePort(), controller: await freePort() };
   const scramUser = { username: "scram-client", password: randomBytes(12).toString("base64url") };
-  const options = { dir, ports, heap: "256m", scramUsers: { [scramUser.username]: scramUser.password } };
+  const options = {
+    dir,
+    ports,
+    heap: settings.heap ?? "256m",
+    scramUsers: { [scramUser.username]: scramUser.password },
+  };
   // A crashed test run must not leave a JVM behind.
   const killOnExit = () => {
     const status = brokerStatus(dir);
