@@ -26,6 +26,7 @@ export function FileDownload({
       <DownloadIcon />
       <span className="sr-only">Download </span>
       {fileName}
+      {description && " "}
       {description && (
         <span className="text-xs font-normal text-zinc-500 dark:text-zinc-400">({description})</span>
       )}

@@ -6,9 +6,26 @@ import { COMMON_NAME_RULES, KEY_TYPES } from "@/lib/schemas/certificates";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Select, TextInput } from "@/components/ui/field";
 import { CertificateResult } from "./certificate-result";
+import { formAlertText } from "./form-alert";
 import { SanRows, keepFilledSanRows, type SanRow } from "./san-rows";
 import { ServerAuthCheckbox } from "./server-auth-checkbox";
 import { ValidityField, type ValidityLimits } from "./validity-field";
+
+const PLACED = new Set([
+  "commonName",
+  "organization",
+  "organizationalUnit",
+  "country",
+  "state",
+  "locality",
+  "subjectAltNames",
+  "validityDays",
+  "keyType",
+  "pkcs12Password",
+  "serverAuth",
+]);
+// SAN rows show their own errors ("subjectAltNames.1.value").
+const isPlaced = (field: string) => PLACED.has(field.split(".")[0] ?? field);
 
 type IssueState = Awaited<ReturnType<typeof issueCertificate>>;
 
@@ -93,7 +110,9 @@ export function IssueCertificateForm({ validity }: { validity: ValidityLimits })
           </Field>
         </div>
         <ServerAuthCheckbox errors={fieldErrors?.serverAuth} />
-        {state && !state.ok && <FormMessage tone="error">{state.error}</FormMessage>}
+        {state && !state.ok && (
+          <FormMessage tone="error">{formAlertText(state.error, fieldErrors, isPlaced)}</FormMessage>
+        )}
         <Button
           type="submit"
           variant="primary"

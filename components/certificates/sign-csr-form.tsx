@@ -6,8 +6,12 @@ import { Button } from "@/components/ui/button";
 import { Field, FormMessage, TextInput, inputClassName } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
 import { CertificateResult } from "./certificate-result";
+import { formAlertText } from "./form-alert";
 import { ServerAuthCheckbox } from "./server-auth-checkbox";
 import { ValidityField, type ValidityLimits } from "./validity-field";
+
+/** Fields with a place of their own in this form; the CSR's CN and SANs are reported in the alert. */
+const PLACED = new Set(["csrPem", "validityDays", "serverAuth"]);
 
 type SignState = Awaited<ReturnType<typeof signCertificateRequest>>;
 
@@ -58,7 +62,11 @@ export function SignCsrForm({ validity }: { validity: ValidityLimits }) {
           <ValidityField limits={validity} errors={fieldErrors?.validityDays} />
         </div>
         <ServerAuthCheckbox errors={fieldErrors?.serverAuth} />
-        {state && !state.ok && <FormMessage tone="error">{state.error}</FormMessage>}
+        {state && !state.ok && (
+          <FormMessage tone="error">
+            {formAlertText(state.error, fieldErrors, (field) => PLACED.has(field))}
+          </FormMessage>
+        )}
         <Button
           type="submit"
           variant="primary"
