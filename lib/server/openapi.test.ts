@@ -8,7 +8,11 @@ describe("buildOpenApiDocument", () => {
   };
 
   it("describes every certificate and CA route", () => {
-    expect(Object.keys(document.paths).sort()).toEqual([
+    expect(
+      Object.keys(document.paths)
+        .filter((path) => path.startsWith("/api/"))
+        .sort(),
+    ).toEqual([
       "/api/v1/ca",
       "/api/v1/ca/crl",
       "/api/v1/certificates",
@@ -17,6 +21,21 @@ describe("buildOpenApiDocument", () => {
       "/api/v1/certificates/{serial}/revoke",
     ]);
     expect(Object.keys(document.paths["/api/v1/certificates"] ?? {})).toEqual(["get", "post"]);
+  });
+
+  it("marks the CA files as public and nothing else", () => {
+    const publicPaths = Object.entries(document.paths)
+      .filter(([, operations]) =>
+        Array.isArray((operations.get as { security?: unknown[] } | undefined)?.security),
+      )
+      .map(([path]) => path);
+    expect(publicPaths.sort()).toEqual([
+      "/tools/ca/chain.pem",
+      "/tools/ca/crl.der",
+      "/tools/ca/crl.pem",
+      "/tools/ca/intermediate.pem",
+      "/tools/ca/root.pem",
+    ]);
   });
 
   it("takes request bodies from the shared zod schemas, defaults optional", () => {

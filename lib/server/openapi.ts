@@ -4,6 +4,7 @@ import "server-only";
 // so the description cannot drift from what the server accepts and answers.
 import { z } from "zod";
 import {
+  CA_PUBLIC_PATHS,
   caCertificatesSchema,
   certificateDetailSchema,
   certificateListQuerySchema,
@@ -74,6 +75,26 @@ function queryParameters(schema: z.ZodObject): JsonSchema[] {
   }));
 }
 
+/** The public CA files: no credentials (security: []). */
+function publicFilePaths(): Record<string, JsonSchema> {
+  const file = (summary: string, contentType: string) => ({
+    get: {
+      summary,
+      security: [],
+      responses: {
+        "200": { description: summary, content: { [contentType]: { schema: { type: "string" } } } },
+      },
+    },
+  });
+  return {
+    [CA_PUBLIC_PATHS.root]: file("Root CA certificate (public)", "application/x-pem-file"),
+    [CA_PUBLIC_PATHS.intermediate]: file("Intermediate CA certificate (public)", "application/x-pem-file"),
+    [CA_PUBLIC_PATHS.chain]: file("Intermediate then root (public)", "application/x-pem-file"),
+    [CA_PUBLIC_PATHS.crlDer]: file("CRL in DER, the CRL distribution point (public)", "application/pkix-crl"),
+    [CA_PUBLIC_PATHS.crlPem]: file("CRL in PEM (public)", "application/x-pem-file"),
+  };
+}
+
 export function buildOpenApiDocument(): JsonSchema {
   return {
     openapi: "3.1.0",
@@ -86,6 +107,7 @@ export function buildOpenApiDocument(): JsonSchema {
     servers: [{ url: "/" }],
     security: [{ bearer: [] }, { session: [] }],
     paths: {
+      ...publicFilePaths(),
       "/api/v1/certificates": {
         get: {
           summary: "List issued certificates (viewer)",

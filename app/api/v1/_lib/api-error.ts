@@ -39,10 +39,17 @@ const CODES: Record<number, string> = {
   504: "GATEWAY_TIMEOUT",
 };
 
-/** A failed service result as a REST error; field errors are validation failures (422). */
-export function failureResponse(result: Extract<ActionResult<unknown>, { ok: false }>): Response {
+/**
+ * A failed service result as a REST error; field errors are validation failures (422). `codes`
+ * names what a status means for this route (a 403 from issuing is a reserved name: the route's
+ * guard has already checked the role).
+ */
+export function failureResponse(
+  result: Extract<ActionResult<unknown>, { ok: false }>,
+  codes: Partial<Record<number, string>> = {},
+): Response {
   if (result.fieldErrors && Object.keys(result.fieldErrors).length > 0)
     return apiError(422, "VALIDATION_FAILED", result.error, result.fieldErrors);
   const status = result.status === 400 ? 422 : result.status;
-  return apiError(status, CODES[result.status] ?? "ERROR", result.error);
+  return apiError(status, codes[result.status] ?? CODES[result.status] ?? "ERROR", result.error);
 }

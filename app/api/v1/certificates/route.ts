@@ -28,7 +28,7 @@ export const POST = guardedRoute<Context>({ role: "operator" }, async (request, 
   const parsed = parseCertificateBody(body.body);
   if (!parsed.ok) return validationError(parsed.error);
   const result = await ca.issueCertificate(parsed.input, principal);
-  if (!result.ok) return failureResponse(result);
+  if (!result.ok) return failureResponse(result, { 403: "RESERVED_NAME" });
   const answer = toMorioAnswer(result.data);
   return Response.json(parsed.shape === "morio" ? answer : { ...answer, bundle: result.data }, {
     status: 201,

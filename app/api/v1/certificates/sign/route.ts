@@ -15,7 +15,7 @@ export const POST = guardedRoute<{ params: Promise<Record<string, never>> }>(
     const parsed = signCsrSchema.safeParse(body.body);
     if (!parsed.success) return validationError(parsed.error);
     const result = await ca.signCertificateRequest(parsed.data, principal);
-    if (!result.ok) return failureResponse(result);
+    if (!result.ok) return failureResponse(result, { 403: "RESERVED_NAME" });
     return Response.json(result.data, { status: 201, headers: { "Cache-Control": "no-store" } });
   },
 );
