@@ -1,6 +1,6 @@
 // Next.js calls register() once when a server starts. Validate the configuration before serving
 // anything: with problems, print them all and exit 78 (EX_CONFIG) rather than run half-configured.
-// Then open the store, the session secret and, on first start, create the first admin.
+// Then open the store, the session secret and, on first start, create the first admin and the CA.
 export async function register(): Promise<void> {
   // The check on NEXT_RUNTIME lets the edge bundle drop this branch, and with it fs and the config module.
   if (process.env.NEXT_RUNTIME === "nodejs") {
@@ -19,6 +19,17 @@ export async function register(): Promise<void> {
       const reason = error instanceof Error ? error.message : String(error);
       process.stderr.write(
         `Cannot open the console's state (server.dataDir ${dataDir}, store ${storePath}): ${reason}\n`,
+      );
+      process.exit(78);
+    }
+    try {
+      // After the store: the CA lives in it. Creates it, or imports ca.import, on first start.
+      const { ensureCertificateAuthority } = await import("@/lib/server/ca");
+      ensureCertificateAuthority();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      process.stderr.write(
+        `Cannot prepare the certificate authority (the ca section, store ${storePath}): ${reason}\n`,
       );
       process.exit(78);
     }

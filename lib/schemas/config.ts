@@ -284,13 +284,16 @@ export function caSettingsSchema(resolve: ValueResolver) {
         .default("http://127.0.0.1:3000"),
     })
     .superRefine((ca, ctx) => {
-      if (ca.defaultValidityDays > ca.maxValidityDays)
+      // Also runs when another field is invalid; absent values are the defaults.
+      const wanted = typeof ca.defaultValidityDays === "number" ? ca.defaultValidityDays : 90;
+      const maximum = typeof ca.maxValidityDays === "number" ? ca.maxValidityDays : 397;
+      if (wanted > maximum)
         ctx.addIssue({
           code: "custom",
           path: ["defaultValidityDays"],
-          message: `must not exceed maxValidityDays (${ca.maxValidityDays})`,
+          message: `must not exceed maxValidityDays (${maximum})`,
         });
-    })
+    }, evenIfFieldsAreInvalid)
     .transform((ca): CaSettings => ({ ...ca, import: ca.import, keyEncryptionKey: ca.keyEncryptionKey }));
 }
 

@@ -9,7 +9,7 @@ export function writeConsoleConfig(
   layout: BrokerLayout,
   ports: BrokerPorts,
   clusterName: string,
-  /** The console's own data (store, session secret), relative to the broker's directory. */
+  /** The console's own data (store, session secret, CA key encryption key), relative to the broker's directory. */
   dataDir = "console-data",
 ): string {
   const path = join(layout.dir, "console.config.yaml");
@@ -26,6 +26,12 @@ export function writeConsoleConfig(
       "      ca: { file: certs/ca.pem }",
       "      cert: { file: certs/console.pem }",
       "      key: { file: certs/private/console-key.pem }",
+      "# The broker's own CA: certificates the console issues are trusted by this broker as they are.",
+      "ca:",
+      "  import:",
+      "    rootCertificate: { file: certs/root-ca.pem }",
+      "    intermediateCertificate: { file: certs/intermediate-ca.pem }",
+      "    intermediateKey: { file: certs/private/intermediate-ca-key.pem }",
       "",
     ].join("\n"),
   );

@@ -1,0 +1,47 @@
+import { X509Certificate } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+import { afterAll, describe, expect, it } from "vitest";
+
+import { issueCertificateSchema } from "@/lib/schemas/certificates";
+import { authorityCertificates, ensureAuthority } from "@/lib/server/ca/authority";
+import { issueCertificate } from "@/lib/server/ca/issuance";
+import { admin, caTestbed } from "@/lib/server/ca/test-support";
+import { loadConfig } from "@/lib/server/config";
+
+import { ensureCertificates } from "./certificates";
+import { writeConsoleConfig } from "./console-config";
+import { brokerLayout, DEFAULT_PORTS } from "./layout";
+
+const dir = mkdtempSync(join(tmpdir(), "console-config-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const testbed = caTestbed();
+
+describe("the local cluster's console configuration", () => {
+  it("imports the broker's CA, so certificates the console issues chain to the broker's root", () => {
+    const layout = brokerLayout(dir);
+    ensureCertificates(layout);
+    const loaded = loadConfig({ path: writeConsoleConfig(layout, DEFAULT_PORTS, "local"), env: {} });
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+    const { context } = testbed.context({
+      settings: loaded.config.ca,
+      dataDir: loaded.config.server.dataDir,
+    });
+    ensureAuthority(context);
+    const rootPem = readFileSync(layout.rootCa, "utf8");
+    expect(authorityCertificates(context).rootPem).toBe(rootPem.replace(/\r\n/g, "\n"));
+
+    const issued = issueCertificate(
+      context,
+      issueCertificateSchema.parse({ commonName: "local-client" }),
+      admin,
+    );
+    if (!issued.ok) throw new Error(issued.error);
+    const leaf = new X509Certificate(issued.data.certificatePem);
+    expect(leaf.verify(new X509Certificate(readFileSync(layout.intermediateCa, "utf8")).publicKey)).toBe(
+      true,
+    );
+  });
+});
