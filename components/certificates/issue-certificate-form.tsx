@@ -1,12 +1,13 @@
 "use client";
 
-import { startTransition, useActionState, useState, type FormEvent } from "react";
+import { startTransition, useActionState, useRef, useState, type FormEvent } from "react";
 import { issueCertificate } from "@/lib/actions/issue-certificate";
 import { COMMON_NAME_RULES, KEY_TYPES } from "@/lib/schemas/certificates";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Select, TextInput } from "@/components/ui/field";
 import { CertificateResult } from "./certificate-result";
 import { formAlertText } from "./form-alert";
+import { useFocusFirstInvalid } from "./use-focus-first-invalid";
 import { SanRows, keepFilledSanRows, type SanRow } from "./san-rows";
 import { ServerAuthCheckbox } from "./server-auth-checkbox";
 import { ValidityField, type ValidityLimits } from "./validity-field";
@@ -41,6 +42,8 @@ export function IssueCertificateForm({ validity }: { validity: ValidityLimits })
   const [state, formAction, pending] = useActionState(issueCertificate, null);
   const [dismissed, setDismissed] = useState<IssueState | null>(null);
   const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, fieldErrors ?? null);
   const issued = state?.ok && state !== dismissed ? state.data : null;
 
   // Submitted by hand, not through `action`: React's automatic reset would empty every field.
@@ -54,7 +57,7 @@ export function IssueCertificateForm({ validity }: { validity: ValidityLimits })
 
   return (
     <div className="space-y-6">
-      <form onSubmit={submit} aria-label="Issue a certificate" noValidate className="space-y-5">
+      <form ref={formRef} onSubmit={submit} aria-label="Issue a certificate" noValidate className="space-y-5">
         <Field label="Common name (CN)" hint={COMMON_NAME_RULES} errors={fieldErrors?.commonName}>
           {(control) => (
             <TextInput

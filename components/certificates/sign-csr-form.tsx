@@ -1,12 +1,13 @@
 "use client";
 
-import { startTransition, useActionState, useState, type FormEvent } from "react";
+import { startTransition, useActionState, useRef, useState, type FormEvent } from "react";
 import { signCertificateRequest } from "@/lib/actions/sign-certificate-request";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, TextInput, inputClassName } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
 import { CertificateResult } from "./certificate-result";
 import { formAlertText } from "./form-alert";
+import { useFocusFirstInvalid } from "./use-focus-first-invalid";
 import { ServerAuthCheckbox } from "./server-auth-checkbox";
 import { ValidityField, type ValidityLimits } from "./validity-field";
 
@@ -20,6 +21,8 @@ export function SignCsrForm({ validity }: { validity: ValidityLimits }) {
   const [state, formAction, pending] = useActionState(signCertificateRequest, null);
   const [dismissed, setDismissed] = useState<SignState | null>(null);
   const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, fieldErrors ?? null);
   const signed = state?.ok && state !== dismissed ? state.data : null;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -31,7 +34,7 @@ export function SignCsrForm({ validity }: { validity: ValidityLimits }) {
 
   return (
     <div className="space-y-6">
-      <form onSubmit={submit} aria-label="Sign a CSR" noValidate className="space-y-5">
+      <form ref={formRef} onSubmit={submit} aria-label="Sign a CSR" noValidate className="space-y-5">
         <Field
           label="Certificate signing request (PEM)"
           hint="Paste it, or pick the file below. The subject's CN follows the same rules as in the form, and so do its SANs."
