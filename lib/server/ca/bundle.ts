@@ -46,15 +46,16 @@ export function buildZip(files: BundleFiles): Buffer {
 }
 
 /**
- * PKCS#12 with the key, the certificate and the intermediate, for Java's keystores. 3DES with SHA-1
- * MAC is what every keytool (Java 8 to 21) and OpenSSL 3 without the legacy provider read.
+ * PKCS#12 with the key, the certificate and the intermediate, for Java's keystores. The key bag is
+ * PBES2 with AES-256-CBC (what OpenSSL 3 writes by default), read by keytool since Java 8u301 and
+ * 11.0.12 (tested against Java 17); the MAC is HMAC-SHA-1, the one every reader accepts.
  */
 export function buildPkcs12(files: BundleFiles & { privateKeyPem: string }, password: string): Buffer {
   const asn1 = forge.pkcs12.toPkcs12Asn1(
     forge.pki.privateKeyFromPem(files.privateKeyPem),
     [forge.pki.certificateFromPem(files.certificatePem), forge.pki.certificateFromPem(files.intermediatePem)],
     password,
-    { algorithm: "3des", friendlyName: files.commonName, generateLocalKeyId: true },
+    { algorithm: "aes256", count: 10_000, friendlyName: files.commonName, generateLocalKeyId: true },
   );
   return Buffer.from(forge.asn1.toDer(asn1).getBytes(), "binary");
 }

@@ -168,6 +168,7 @@ describe("issuing a client certificate", () => {
     ]);
     expect(opened.status).toBe(0);
     expect(opened.output).toContain("BEGIN PRIVATE KEY");
+    expect(opened.output).toMatch(/Shrouded Keybag: PBES2, PBKDF2, AES-256-CBC, Iteration 10000/);
   });
 });
 

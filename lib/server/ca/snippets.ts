@@ -1,3 +1,5 @@
+import "server-only";
+
 // Connection snippets for the result page: the cluster's brokers and the downloaded files, with the
 // broker verified against the CA (never rejectUnauthorized: false or an empty identification algorithm).
 export interface SnippetInput {
