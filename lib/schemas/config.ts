@@ -271,7 +271,8 @@ export function caSettingsSchema(resolve: ValueResolver) {
         })
         .optional(),
       keyEncryptionKey: resolvedValueSchema(resolve, keyEncryptionKeyCheck).optional(),
-      defaultValidityDays: wholeNumber(1, 3650).default(90),
+      /** Absent: 90, or maxValidityDays when that is lower. */
+      defaultValidityDays: wholeNumber(1, 3650).optional(),
       maxValidityDays: wholeNumber(1, 3650).default(397),
       reservedNames: z.array(z.string().min(1)).default(DEFAULT_RESERVED_NAMES),
       publicUrl: z
@@ -284,17 +285,21 @@ export function caSettingsSchema(resolve: ValueResolver) {
         .default("http://127.0.0.1:3000"),
     })
     .superRefine((ca, ctx) => {
-      // Also runs when another field is invalid; absent values are the defaults.
-      const wanted = typeof ca.defaultValidityDays === "number" ? ca.defaultValidityDays : 90;
+      // Also runs when another field is invalid. Only a default set by hand can exceed the maximum.
       const maximum = typeof ca.maxValidityDays === "number" ? ca.maxValidityDays : 397;
-      if (wanted > maximum)
+      if (typeof ca.defaultValidityDays === "number" && ca.defaultValidityDays > maximum)
         ctx.addIssue({
           code: "custom",
           path: ["defaultValidityDays"],
           message: `must not exceed maxValidityDays (${maximum})`,
         });
     }, evenIfFieldsAreInvalid)
-    .transform((ca): CaSettings => ({ ...ca, import: ca.import, keyEncryptionKey: ca.keyEncryptionKey }));
+    .transform((ca): CaSettings => ({
+      ...ca,
+      import: ca.import,
+      keyEncryptionKey: ca.keyEncryptionKey,
+      defaultValidityDays: ca.defaultValidityDays ?? Math.min(90, ca.maxValidityDays),
+    }));
 }
 
 /** The whole file. A new section is one more key here plus its field in ConsoleConfig. */

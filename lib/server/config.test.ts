@@ -319,3 +319,15 @@ describe("the ca section", () => {
     expect(lines.join("\n")).not.toContain(SECRET);
   });
 });
+
+describe("the ca section's validity defaults", () => {
+  it("proposes the maximum when it is under 90 days, unless a default is set", () => {
+    const ca = (yaml: string) => {
+      const result = load(`${MINIMAL}ca:\n${yaml}`);
+      return result.ok ? result.config.ca : result.problems;
+    };
+    expect(ca("  maxValidityDays: 30\n")).toMatchObject({ defaultValidityDays: 30, maxValidityDays: 30 });
+    expect(ca("  maxValidityDays: 30\n  defaultValidityDays: 7\n")).toMatchObject({ defaultValidityDays: 7 });
+    expect(ca("  maxValidityDays: 800\n")).toMatchObject({ defaultValidityDays: 90 });
+  });
+});
