@@ -1,147 +1,21 @@
-// Certificate forms, REST bodies and answers: one set of schemas for the page, the server actions,
-// the REST API and its OpenAPI document. No Node-only imports: client components validate with it too.
+// Certificate forms and REST bodies: one set of schemas for the page, the server actions, the REST
+// API and its OpenAPI document. No Node-only imports: client components validate with it too.
 import { z } from "zod";
 
-/** Shown next to the CN field: why some characters are refused. */
-export const COMMON_NAME_RULES =
-  'Up to 64 characters, without , + = " \\ < > ; # or control characters and without leading or trailing spaces: ' +
-  "those would change the distinguished name, and so the principal (User:<CN>) the broker sees.";
-
-const FORBIDDEN_IN_NAME = /[,+="\\<>;#\u0000-\u001f\u007f]/;
-
-export const commonNameSchema = z
-  .string()
-  .min(1, "Enter a common name (CN)")
-  .max(64, "At most 64 characters")
-  .refine((value) => !FORBIDDEN_IN_NAME.test(value), {
-    message: `The CN may not contain , + = " \\ < > ; # or control characters: they would change the principal User:<CN> the broker derives from it`,
-  })
-  .refine((value) => value.trim() === value, { message: "No leading or trailing spaces in the CN" });
-
-/** Optional subject attributes: empty form fields count as absent. */
-const emptyToUndefined = (value: unknown) =>
-  typeof value === "string" && value.trim() === "" ? undefined : value;
-
-const subjectAttribute = (label: string) =>
-  z.preprocess(
-    emptyToUndefined,
-    z
-      .string()
-      .max(64, `${label}: at most 64 characters`)
-      .refine((value) => !FORBIDDEN_IN_NAME.test(value), {
-        message: `${label} may not contain , + = " \\ < > ; # or control characters`,
-      })
-      .refine((value) => value.trim() === value, { message: `${label}: no leading or trailing spaces` })
-      .optional(),
-  );
-
-// A DNS label: letters, digits and hyphens, not starting or ending with a hyphen, 1-63 characters.
-const DNS_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
-
-/** Host names, with "*" allowed only as the whole leftmost label ("*.kafka.example.com"). */
-export function isValidDnsName(value: string): boolean {
-  if (value.length === 0 || value.length > 253) return false;
-  const labels = value.split(".");
-  return labels.every(
-    (label, index) => DNS_LABEL.test(label) || (index === 0 && label === "*" && labels.length > 1),
-  );
-}
-
-export function isValidIpAddress(value: string): boolean {
-  return z.ipv4().safeParse(value).success || z.ipv6().safeParse(value).success;
-}
-
-export function isValidEmailAddress(value: string): boolean {
-  const at = value.lastIndexOf("@");
-  if (at < 1 || value.length > 254) return false;
-  const local = value.slice(0, at);
-  const domain = value.slice(at + 1);
-  return (
-    /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}$/.test(local) && !domain.includes("*") && isValidDnsName(domain)
-  );
-}
-
-/** An absolute URI with a scheme ("spiffe://cluster/ns/app", "https://…", "urn:…"). */
-export function isValidUri(value: string): boolean {
-  if (!/^[a-z][a-z0-9+.-]*:\S+$/i.test(value) || value.length > 2048) return false;
-  try {
-    new URL(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export const SAN_TYPES = ["dns", "ip", "email", "uri"] as const;
-export type SanType = (typeof SAN_TYPES)[number];
-
-export const subjectAltNameSchema = z.discriminatedUnion("type", [
-  z.object({
-    type: z.literal("dns"),
-    value: z.string().trim().refine(isValidDnsName, {
-      message: "Not a DNS name: labels of letters, digits and '-', '*' only as the whole leftmost label",
-    }),
-  }),
-  z.object({
-    type: z.literal("ip"),
-    value: z.string().trim().refine(isValidIpAddress, { message: "Not an IPv4 or IPv6 address" }),
-  }),
-  z.object({
-    type: z.literal("email"),
-    value: z
-      .string()
-      .trim()
-      .refine(isValidEmailAddress, { message: "Not an e-mail address (name@example.com)" }),
-  }),
-  z.object({
-    type: z.literal("uri"),
-    value: z
-      .string()
-      .trim()
-      .refine(isValidUri, { message: "Not an absolute URI with a scheme (such as spiffe://… or https://…)" }),
-  }),
-]);
-export type SubjectAltName = z.infer<typeof subjectAltNameSchema>;
-
-const SAN_PREFIXES: Record<string, SanType> = { dns: "dns", ip: "ip", email: "email", uri: "uri" };
-
-/**
- * A SAN written as text: "DNS:host", "IP:10.0.0.1", "email:a@b.c", "URI:spiffe://…", or bare (then
- * an IP address is an IP, something with "@" an e-mail, something with "://" a URI, else a DNS name).
- */
-export function parseSubjectAltName(text: string): { type: SanType | string; value: string } {
-  const trimmed = text.trim();
-  const match = /^([a-z]+):(?!\/\/)(.*)$/i.exec(trimmed);
-  const prefix = match?.[1]?.toLowerCase();
-  if (match && prefix && prefix in SAN_PREFIXES)
-    return { type: SAN_PREFIXES[prefix]!, value: match[2]!.trim() };
-  if (isValidIpAddress(trimmed)) return { type: "ip", value: trimmed };
-  if (trimmed.includes("://") || /^urn:/i.test(trimmed)) return { type: "uri", value: trimmed };
-  if (trimmed.includes("@")) return { type: "email", value: trimmed };
-  return { type: "dns", value: trimmed };
-}
-
-/**
- * Accepts an array of {type, value}, or text (a form's textarea or repeated fields): one SAN per
- * line or comma, each as parseSubjectAltName reads it.
- */
-function normalizeSans(value: unknown): unknown {
-  if (value === undefined || value === null || value === "") return [];
-  const entries = Array.isArray(value) ? value : [value];
-  return entries.flatMap((entry) =>
-    typeof entry === "string"
-      ? entry
-          .split(/[\n,]/)
-          .filter((part) => part.trim() !== "")
-          .map(parseSubjectAltName)
-      : [entry],
-  );
-}
-
-export const subjectAltNamesSchema = z.preprocess(
+import { CERTIFICATE_STATUSES } from "./certificate-answers";
+import {
+  commonNameSchema,
+  emptyToUndefined,
   normalizeSans,
-  z.array(subjectAltNameSchema).max(100, "At most 100 subject alternative names"),
-);
+  parseSubjectAltName,
+  subjectAltNameSchema,
+  subjectAltNamesSchema,
+  subjectAttribute,
+  type SubjectAltName,
+} from "./certificate-names";
+
+export * from "./certificate-answers";
+export * from "./certificate-names";
 
 /** Form checkboxes send "on"; JSON sends booleans. */
 const booleanField = z.preprocess(
@@ -279,11 +153,6 @@ export const revokeCertificateSchema = z.object({
 });
 export type RevokeCertificateInput = z.output<typeof revokeCertificateSchema>;
 
-export const CERTIFICATE_STATUSES = ["valid", "expiring", "expired", "revoked"] as const;
-export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
-/** A certificate with fewer days left than this is "expiring". */
-export const EXPIRING_WITHIN_DAYS = 14;
-
 export const certificateListQuerySchema = z.object({
   /** Substring of the CN, the serial (hex) or a SAN. */
   q: z.preprocess(emptyToUndefined, z.string().trim().max(200).optional()),
@@ -300,96 +169,3 @@ export const serialNumberSchema = z
   .trim()
   .transform((value) => value.replaceAll(":", "").toLowerCase())
   .pipe(z.string().regex(/^[0-9a-f]{1,40}$/, "A serial number is up to 40 hexadecimal digits"));
-
-// Answers. Zod too, so the OpenAPI document describes exactly what the handlers return.
-
-export const certificateSummarySchema = z.object({
-  serialNumber: z.string().describe("Hexadecimal, lower case"),
-  commonName: z.string(),
-  subject: z.string().describe("RFC 2253, CN first"),
-  subjectAltNames: z.array(subjectAltNameSchema),
-  keyAlgorithm: z.string().describe("rsa-2048, rsa-3072, rsa-4096"),
-  serverAuth: z.boolean(),
-  source: z.enum(["generated", "csr"]),
-  issuedBy: z.string(),
-  issuedAt: z.string(),
-  notBefore: z.string(),
-  notAfter: z.string(),
-  status: z.enum(CERTIFICATE_STATUSES),
-  revokedAt: z.string().nullable(),
-  revocationReason: z.string().nullable(),
-  fingerprintSha256: z.string().describe("AB:CD:… (SHA-256 of the DER)"),
-});
-export type CertificateSummary = z.infer<typeof certificateSummarySchema>;
-
-export const issuedCertificateBundleSchema = z.object({
-  certificate: certificateSummarySchema,
-  certificatePem: z.string(),
-  chainPem: z.array(z.string()).describe("[leaf, intermediate]"),
-  caPem: z.string().describe("The root CA"),
-  privateKeyPem: z.string().optional().describe("Only for generated keys; returned once, never stored"),
-  pkcs12Base64: z.string().optional(),
-  zipBase64: z.string().describe("cert.pem, key.pem (if generated), chain.pem, ca.pem, README.txt"),
-});
-export type IssuedCertificateBundle = z.infer<typeof issuedCertificateBundleSchema>;
-
-export const certificateDetailSchema = z.object({
-  summary: certificateSummarySchema,
-  certificatePem: z.string(),
-  chainPem: z.array(z.string()),
-});
-export type CertificateDetail = z.infer<typeof certificateDetailSchema>;
-
-export const certificateListSchema = z.object({
-  certificates: z.array(certificateSummarySchema),
-  nextCursor: z.string().nullable(),
-  total: z.number().int(),
-});
-export type CertificateList = z.infer<typeof certificateListSchema>;
-
-export const caCertificateInfoSchema = z.object({
-  pem: z.string(),
-  subject: z.string(),
-  fingerprintSha256: z.string(),
-  notBefore: z.string(),
-  notAfter: z.string(),
-});
-export type CaCertificateInfo = z.infer<typeof caCertificateInfoSchema>;
-
-export const caCertificatesSchema = z.object({
-  root: caCertificateInfoSchema,
-  intermediate: caCertificateInfoSchema,
-  chainPem: z.string().describe("Intermediate then root"),
-});
-export type CaCertificates = z.infer<typeof caCertificatesSchema>;
-
-/** Morio's answer shape, plus our own fields. */
-export const morioGenerateAnswerSchema = z.object({
-  certificate: z.object({ crt: z.string(), ca: z.string(), certChain: z.array(z.string()) }),
-  key: z.string(),
-  serial: z.string(),
-  notBefore: z.string(),
-  notAfter: z.string(),
-  fingerprint: z.string(),
-});
-export type MorioGenerateAnswer = z.infer<typeof morioGenerateAnswerSchema>;
-
-export function toMorioAnswer(bundle: IssuedCertificateBundle): MorioGenerateAnswer {
-  return {
-    certificate: { crt: bundle.certificatePem, ca: bundle.caPem, certChain: bundle.chainPem },
-    key: bundle.privateKeyPem ?? "",
-    serial: bundle.certificate.serialNumber,
-    notBefore: bundle.certificate.notBefore,
-    notAfter: bundle.certificate.notAfter,
-    fingerprint: bundle.certificate.fingerprintSha256,
-  };
-}
-
-/** Public URLs of the CA files (no sign-in), relative to the console's base URL. */
-export const CA_PUBLIC_PATHS = {
-  root: "/tools/ca/root.pem",
-  intermediate: "/tools/ca/intermediate.pem",
-  chain: "/tools/ca/chain.pem",
-  crlDer: "/tools/ca/crl.der",
-  crlPem: "/tools/ca/crl.pem",
-} as const;
