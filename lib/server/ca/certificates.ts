@@ -197,9 +197,18 @@ function toPem(certificate: forge.pki.Certificate): string {
   return forge.pki.certificateToPem(certificate).replace(/\r\n/g, "\n");
 }
 
+/**
+ * The issuer's own subject key identifier when it has one: an imported CA made by another tool may
+ * have computed it differently, and verifiers match AKI against SKI when they build the chain.
+ */
 function authorityKeyIdentifier(issuerCertificate: forge.pki.Certificate): object {
+  const ski = issuerCertificate.getExtension("subjectKeyIdentifier") as {
+    subjectKeyIdentifier?: string;
+  } | null;
   return {
     name: "authorityKeyIdentifier",
-    keyIdentifier: issuerCertificate.generateSubjectKeyIdentifier().getBytes(),
+    keyIdentifier: ski?.subjectKeyIdentifier
+      ? forge.util.hexToBytes(ski.subjectKeyIdentifier)
+      : issuerCertificate.generateSubjectKeyIdentifier().getBytes(),
   };
 }

@@ -1,4 +1,4 @@
-import { statSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { describe, expect, it } from "vitest";
@@ -11,7 +11,11 @@ import {
   openPrivateKey,
   sealPrivateKey,
 } from "./key-encryption";
-import { caTestbed } from "./test-support";
+import { issueCertificateSchema } from "@/lib/schemas/certificates";
+
+import { issueCertificate } from "./issuance";
+import { currentCrl } from "./revocation";
+import { caTestbed, operator, run } from "./test-support";
 
 const testbed = caTestbed();
 
@@ -87,5 +91,120 @@ describe("CA keys at rest", () => {
       /not signed by ca\.import\.rootCertificate; ca\.import\.intermediateKey does not belong/,
     );
     expect(context.store.certificates.getAuthority("root")).toBeUndefined();
+  });
+});
+
+describe("a CA made by openssl", () => {
+  it("is imported and issues leaves openssl verifies, whatever its subject key identifiers", () => {
+    const where = testbed.files({
+      "ca.cnf": [
+        "[root]",
+        "basicConstraints = critical, CA:true",
+        "keyUsage = critical, keyCertSign, cRLSign",
+        "subjectKeyIdentifier = 01:02:03:04",
+        "[intermediate]",
+        "basicConstraints = critical, CA:true, pathlen:0",
+        "keyUsage = critical, keyCertSign, cRLSign",
+        "subjectKeyIdentifier = 0A:0B:0C:0D:0E",
+        "authorityKeyIdentifier = keyid:always",
+        "",
+      ].join("\n"),
+    });
+    const dir = where["ca.cnf"]!.replace(/ca\.cnf$/, "");
+    const openssl = (...args: string[]) => {
+      const result = run("openssl", args);
+      if (result.status !== 0) throw new Error(result.output);
+    };
+    openssl(
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-keyout",
+      `${dir}root.key`,
+      "-out",
+      `${dir}root.pem`,
+      "-subj",
+      "/CN=OpenSSL Root",
+      "-days",
+      "30",
+      "-config",
+      where["ca.cnf"]!,
+      "-extensions",
+      "root",
+    );
+    openssl(
+      "req",
+      "-new",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-keyout",
+      `${dir}int.key`,
+      "-out",
+      `${dir}int.csr`,
+      "-subj",
+      "/CN=OpenSSL Intermediate",
+    );
+    openssl(
+      "x509",
+      "-req",
+      "-in",
+      `${dir}int.csr`,
+      "-CA",
+      `${dir}root.pem`,
+      "-CAkey",
+      `${dir}root.key`,
+      "-CAcreateserial",
+      "-out",
+      `${dir}int.pem`,
+      "-days",
+      "30",
+      "-extfile",
+      where["ca.cnf"]!,
+      "-extensions",
+      "intermediate",
+    );
+    const read = (name: string) => readFileSync(`${dir}${name}`, "utf8");
+    const { context } = testbed.context({
+      settings: {
+        import: {
+          rootCertificate: read("root.pem"),
+          intermediateCertificate: read("int.pem"),
+          intermediateKey: read("int.key"),
+        },
+      },
+    });
+    ensureAuthority(context);
+    const issued = issueCertificate(
+      context,
+      issueCertificateSchema.parse({ commonName: "from-openssl-ca" }),
+      operator,
+    );
+    if (!issued.ok) throw new Error(issued.error);
+    writeFileSync(`${dir}leaf.pem`, issued.data.certificatePem);
+    expect(
+      run("openssl", ["x509", "-in", `${dir}leaf.pem`, "-noout", "-ext", "authorityKeyIdentifier"]).output,
+    ).toContain("0A:0B:0C:0D:0E");
+    expect(
+      run("openssl", ["verify", "-CAfile", `${dir}root.pem`, "-untrusted", `${dir}int.pem`, `${dir}leaf.pem`])
+        .status,
+    ).toBe(0);
+    const crl = currentCrl(context);
+    writeFileSync(`${dir}crl.der`, crl.der);
+    writeFileSync(`${dir}chain.pem`, read("int.pem") + read("root.pem"));
+    expect(
+      run("openssl", [
+        "crl",
+        "-inform",
+        "DER",
+        "-in",
+        `${dir}crl.der`,
+        "-noout",
+        "-CAfile",
+        `${dir}chain.pem`,
+      ]).output,
+    ).toContain("verify OK");
   });
 });
