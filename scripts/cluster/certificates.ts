@@ -7,7 +7,7 @@ import {
   createRootCa,
   issueLeafCertificate,
   type CertificateAuthority,
-} from "../../lib/server/ca";
+} from "../../lib/server/ca/certificates";
 import { BROKER_IDENTITY, CONSOLE_IDENTITY, type BrokerLayout } from "./layout";
 
 const ORGANIZATION = "Kafka Console local cluster";

@@ -8,7 +8,7 @@ import { connect as tlsConnect, type ConnectionOptions } from "node:tls";
 import { Kafka, logLevel, type KafkaConfig } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { createRootCa, issueLeafCertificate } from "../../lib/server/ca";
+import { createRootCa, issueLeafCertificate } from "../../lib/server/ca/certificates";
 import { startTestBroker, type TestBroker } from "../support/broker";
 
 let broker: TestBroker;

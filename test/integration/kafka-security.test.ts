@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { ClusterConnection, ClusterProblem } from "@/lib/schemas/cluster";
-import { createRootCa, issueLeafCertificate } from "@/lib/server/ca";
+import { createRootCa, issueLeafCertificate } from "@/lib/server/ca/certificates";
 import { createClusterPool } from "@/lib/server/kafka/cluster-pool";
 
 import { startTestBroker, type TestBroker } from "../support/broker";

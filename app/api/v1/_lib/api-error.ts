@@ -40,16 +40,16 @@ const CODES: Record<number, string> = {
 };
 
 /**
- * A failed service result as a REST error; field errors are validation failures (422). `codes`
- * names what a status means for this route (a 403 from issuing is a reserved name: the route's
- * guard has already checked the role).
+ * A failed service result as a REST error, its field errors kept. A 400 from a service is a
+ * validation failure (422); other statuses stand (a reserved name is 403 even though it names the
+ * field). `codes` names what a status means for this route.
  */
 export function failureResponse(
   result: Extract<ActionResult<unknown>, { ok: false }>,
   codes: Partial<Record<number, string>> = {},
 ): Response {
-  if (result.fieldErrors && Object.keys(result.fieldErrors).length > 0)
-    return apiError(422, "VALIDATION_FAILED", result.error, result.fieldErrors);
   const status = result.status === 400 ? 422 : result.status;
-  return apiError(status, codes[result.status] ?? CODES[result.status] ?? "ERROR", result.error);
+  const fields =
+    result.fieldErrors && Object.keys(result.fieldErrors).length > 0 ? result.fieldErrors : undefined;
+  return apiError(status, codes[result.status] ?? CODES[status] ?? "ERROR", result.error, fields);
 }
