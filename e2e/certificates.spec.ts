@@ -169,9 +169,7 @@ test.describe("an admin", () => {
     const text = execFileSync("openssl", ["crl", "-inform", "DER", "-in", crlPath, "-noout", "-text"], {
       encoding: "utf8",
     });
-    expect(text.toUpperCase().replace(/:/g, "")).toContain(
-      serial.toUpperCase().replace(/^0+/, ""),
-    );
+    expect(text.toUpperCase().replace(/:/g, "")).toContain(serial.toUpperCase().replace(/^0+/, ""));
     expect(text).toContain("Key Compromise");
   });
 });
