@@ -89,7 +89,11 @@ export async function readFirst(kafka: KafkaClient, topic: string, group: string
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
     return await new Promise<string>((resolve, reject) => {
-      consumer.on(consumer.events.CRASH, ({ payload }) => reject(payload.error));
+      // A retriable crash ("coordinator loading" on a fresh broker) restarts the consumer by itself;
+      // only one it will not come back from is an answer.
+      consumer.on(consumer.events.CRASH, ({ payload }) => {
+        if (!payload.restart) reject(payload.error);
+      });
       consumer
         .run({ eachMessage: async ({ message }) => resolve(message.value?.toString() ?? "") })
         .catch(reject);
