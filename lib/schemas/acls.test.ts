@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+
+import {
+  aclBindingSchema,
+  aclFilterSchema,
+  bindingsOfCreateRequest,
+  createAclsRequestSchema,
+  createAclsSchema,
+  expandCreateAcls,
+} from "./acls";
+
+const valid = {
+  principal: "User:app",
+  host: "*",
+  resourceType: "TOPIC",
+  resourceName: "orders",
+  patternType: "LITERAL",
+  operation: "READ",
+  permission: "ALLOW",
+};
+
+function messages(result: { success: boolean; error?: z.ZodError }): string[] {
+  return result.error ? result.error.issues.map((issue) => issue.message) : [];
+}
+
+describe("aclBindingSchema", () => {
+  it("accepts a valid binding and IPv4/IPv6 hosts", () => {
+    expect(aclBindingSchema.parse(valid)).toEqual(valid);
+    expect(aclBindingSchema.safeParse({ ...valid, host: "10.1.2.3" }).success).toBe(true);
+    expect(aclBindingSchema.safeParse({ ...valid, host: "::1" }).success).toBe(true);
+  });
+
+  it.each([
+    ["empty principal", { principal: "" }, "Enter a principal"],
+    ["principal without type", { principal: "app" }, "type prefix is missing"],
+    ["host name", { host: "broker.example.com" }, "one IP address"],
+    ["empty LITERAL name", { resourceName: "" }, "Enter a resource name"],
+    ["empty prefix", { resourceName: " ", patternType: "PREFIXED" }, "Enter a prefix"],
+    [
+      "READ on CLUSTER",
+      { resourceType: "CLUSTER", resourceName: "kafka-cluster", operation: "READ" },
+      "CLUSTER has no READ operation",
+    ],
+    ["WRITE on GROUP", { resourceType: "GROUP", operation: "WRITE" }, "GROUP has no WRITE operation"],
+    ["ANY pattern", { patternType: "ANY" }, "LITERAL or PREFIXED"],
+    [
+      "other cluster name",
+      { resourceType: "CLUSTER", resourceName: "x", operation: "ALTER" },
+      "kafka-cluster",
+    ],
+  ])("refuses %s with a specific message", (_name, overrides, message) => {
+    const result = aclBindingSchema.safeParse({ ...valid, ...overrides });
+    expect(result.success).toBe(false);
+    expect(messages(result).join(" | ")).toContain(message);
+  });
+
+  it("fills in the cluster's name", () => {
+    const parsed = aclBindingSchema.parse({
+      ...valid,
+      resourceType: "CLUSTER",
+      resourceName: "",
+      operation: "ALTER",
+    });
+    expect(parsed.resourceName).toBe("kafka-cluster");
+  });
+});
+
+describe("createAclsSchema", () => {
+  it("expands resources times operations", () => {
+    const input = createAclsSchema.parse({
+      principal: "User:app",
+      resources: [
+        { resourceType: "TOPIC", resourceName: "a" },
+        { resourceType: "TOPIC", resourceName: "b-", patternType: "PREFIXED" },
+      ],
+      operations: ["READ", "DESCRIBE"],
+    });
+    const bindings = expandCreateAcls(input);
+    expect(bindings).toHaveLength(4);
+    expect(bindings[0]).toEqual({ ...valid, resourceName: "a" });
+  });
+
+  it("refuses an operation one of the resources does not have", () => {
+    const result = createAclsSchema.safeParse({
+      principal: "User:app",
+      resources: [{ resourceType: "GROUP", resourceName: "g" }],
+      operations: ["WRITE"],
+    });
+    expect(messages(result)).toEqual(["GROUP has no WRITE operation (it has ALL, READ, DELETE, DESCRIBE)"]);
+  });
+
+  it("takes explicit bindings too", () => {
+    const request = createAclsRequestSchema.parse({ bindings: [valid, valid] });
+    expect(bindingsOfCreateRequest(request)).toEqual([valid]);
+  });
+});
+
+describe("aclFilterSchema", () => {
+  it("treats empty query parameters as absent", () => {
+    expect(aclFilterSchema.parse({ principal: "", operation: "READ", q: "" })).toEqual({ operation: "READ" });
+  });
+});
