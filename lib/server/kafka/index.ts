@@ -14,6 +14,7 @@ import { describeKafkaError, type KafkaErrorContext } from "./errors/describe-ka
 export { describeKafkaError } from "./errors/describe-kafka-error";
 export type { KafkaErrorContext } from "./errors/describe-kafka-error";
 export type { ClusterResult } from "./cluster-pool";
+export { listAcls, createAcls, deleteAcls, problemResult, type AclActionResult } from "./acls";
 
 /** Configured cluster names, in configuration order. */
 export function listClusterNames(): string[] {

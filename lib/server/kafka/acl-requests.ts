@@ -1,0 +1,93 @@
+// ACL requests on one admin client, between the console's AclBinding and the protocol's numeric enums.
+// No pool, no audit: lib/server/kafka/acls.ts adds those; integration tests call these with any Admin.
+import {
+  AclOperations,
+  AclPermissionTypes,
+  ResourcePatternTypes,
+  ResourceTypes,
+  type Acl,
+  type AclFilter,
+  type Admin,
+} from "@platformatic/kafka";
+
+import { OPERATIONS, PATTERN_TYPES, PERMISSIONS, RESOURCE_TYPES, type AclBinding } from "@/lib/acl/types";
+
+/** Every binding the broker holds: one DescribeAcls request with an ANY filter. */
+export async function describeAllAcls(admin: Admin): Promise<AclBinding[]> {
+  const resources = await admin.describeAcls({
+    filter: {
+      resourceType: ResourceTypes.ANY,
+      resourceName: null,
+      resourcePatternType: ResourcePatternTypes.ANY,
+      principal: null,
+      host: null,
+      operation: AclOperations.ANY,
+      permissionType: AclPermissionTypes.ANY,
+    },
+  });
+  return resources.flatMap((resource) =>
+    resource.acls.flatMap((acl) => {
+      const binding = toBinding({ ...acl, ...resource });
+      return binding ? [binding] : [];
+    }),
+  );
+}
+
+export async function createAclBindings(admin: Admin, bindings: readonly AclBinding[]): Promise<void> {
+  if (bindings.length) await admin.createAcls({ creations: bindings.map(toAcl) });
+}
+
+/**
+ * One EXACT filter per binding (never ANY or MATCH, no null field), so only the chosen bindings go;
+ * answers what the broker says it deleted.
+ */
+export async function deleteAclBindings(
+  admin: Admin,
+  bindings: readonly AclBinding[],
+): Promise<AclBinding[]> {
+  if (!bindings.length) return [];
+  const filters: AclFilter[] = bindings.map(toAcl);
+  const deleted = await admin.deleteAcls({ filters });
+  return deleted.flatMap((acl) => {
+    const binding = toBinding(acl);
+    return binding ? [binding] : [];
+  });
+}
+
+export function toAcl(binding: AclBinding): Acl {
+  return {
+    resourceType: ResourceTypes[binding.resourceType],
+    resourceName: binding.resourceName,
+    resourcePatternType: ResourcePatternTypes[binding.patternType],
+    principal: binding.principal,
+    host: binding.host,
+    operation: AclOperations[binding.operation],
+    permissionType: AclPermissionTypes[binding.permission],
+  };
+}
+
+/** Undefined for values the console does not model (e.g. an operation added by a newer Kafka). */
+export function toBinding(acl: Acl): AclBinding | undefined {
+  const resourceType = labelOf(ResourceTypes, RESOURCE_TYPES, acl.resourceType);
+  const patternType = labelOf(ResourcePatternTypes, PATTERN_TYPES, acl.resourcePatternType);
+  const operation = labelOf(AclOperations, OPERATIONS, acl.operation);
+  const permission = labelOf(AclPermissionTypes, PERMISSIONS, acl.permissionType);
+  if (!resourceType || !patternType || !operation || !permission) return undefined;
+  return {
+    principal: acl.principal,
+    host: acl.host,
+    resourceType,
+    resourceName: acl.resourceName,
+    patternType,
+    operation,
+    permission,
+  };
+}
+
+function labelOf<L extends string>(
+  enumeration: Record<string, number>,
+  labels: readonly L[],
+  value: number,
+): L | undefined {
+  return labels.find((label) => enumeration[label] === value);
+}

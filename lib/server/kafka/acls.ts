@@ -1,0 +1,103 @@
+import "server-only";
+
+// ACL listing and changes for the console's pages, actions and REST routes: through the cluster's
+// pooled admin client, validated again here, every change audited per binding ("acl.create", "acl.delete").
+import { bindingKey, describeBinding, uniqueBindings, type AclBinding } from "@/lib/acl/types";
+import type { z } from "zod";
+
+import { type ActionResult, type ActionStatus } from "@/lib/errors";
+import type { ClusterProblem } from "@/lib/schemas/cluster";
+import { aclBindingsSchema } from "@/lib/schemas/acls";
+import { recordAudit, type Principal } from "@/lib/server/auth";
+
+import { createAclBindings, deleteAclBindings, describeAllAcls } from "./acl-requests";
+import type { ClusterResult } from "./cluster-pool";
+import { withClusterAdmin } from "./index";
+
+/** A failed ACL call keeps the Kafka error code (SECURITY_DISABLED, CLUSTER_AUTHORIZATION_FAILED, …) for REST. */
+export type AclFailure = Extract<ActionResult<never>, { ok: false }> & { code?: string };
+export type AclActionResult<T> = Extract<ActionResult<T>, { ok: true }> | AclFailure;
+
+/** Every binding on the cluster (the console needs DESCRIBE on the cluster). */
+export async function listAcls(cluster: string): Promise<ClusterResult<AclBinding[]>> {
+  return withClusterAdmin(cluster, describeAllAcls, { cluster, operation: "DESCRIBE" });
+}
+
+/** Creates the bindings (the console needs ALTER on the cluster); audited per binding. */
+export async function createAcls(
+  cluster: string,
+  bindings: AclBinding[],
+  actor: Principal,
+): Promise<AclActionResult<{ created: AclBinding[] }>> {
+  const parsed = aclBindingsSchema.safeParse(bindings);
+  if (!parsed.success) return invalid(parsed.error);
+  const wanted = uniqueBindings(parsed.data);
+  const result = await withClusterAdmin(cluster, (admin) => createAclBindings(admin, wanted), {
+    cluster,
+    operation: "ALTER",
+  });
+  await auditEach(actor, "acl.create", cluster, wanted, result.ok ? undefined : result.problem);
+  return result.ok ? { ok: true, data: { created: wanted } } : problemResult(result.problem);
+}
+
+/**
+ * Deletes exactly these bindings, one exact filter each; answers what the broker deleted and which
+ * of the requested bindings it did not hold. Audited per deleted binding.
+ */
+export async function deleteAcls(
+  cluster: string,
+  bindings: AclBinding[],
+  actor: Principal,
+): Promise<AclActionResult<{ deleted: AclBinding[]; notFound: AclBinding[] }>> {
+  const parsed = aclBindingsSchema.safeParse(bindings);
+  if (!parsed.success) return invalid(parsed.error);
+  const wanted = uniqueBindings(parsed.data);
+  const result = await withClusterAdmin(cluster, (admin) => deleteAclBindings(admin, wanted), {
+    cluster,
+    operation: "ALTER",
+  });
+  if (!result.ok) {
+    await auditEach(actor, "acl.delete", cluster, wanted, result.problem);
+    return problemResult(result.problem);
+  }
+  const deleted = uniqueBindings(result.data);
+  const gone = new Set(deleted.map(bindingKey));
+  await auditEach(actor, "acl.delete", cluster, deleted);
+  return {
+    ok: true,
+    data: { deleted, notFound: wanted.filter((binding) => !gone.has(bindingKey(binding))) },
+  };
+}
+
+async function auditEach(
+  actor: Principal,
+  action: string,
+  cluster: string,
+  bindings: readonly AclBinding[],
+  problem?: ClusterProblem,
+) {
+  for (const binding of bindings) {
+    await recordAudit({
+      actor: actor.actor,
+      action,
+      target: describeBinding(binding),
+      outcome: problem ? "failure" : "success",
+      details: problem ? { cluster, code: problem.code ?? problem.kind } : { cluster },
+    });
+  }
+}
+
+/** One message with the hint and the Kafka code; 404 for an unknown cluster, 504 for timeouts, else 502. */
+export function problemResult(problem: ClusterProblem): AclFailure {
+  const status: ActionStatus =
+    problem.kind === "unknown-cluster" ? 404 : problem.code === "PLT_KFK_TIMEOUT" ? 504 : 502;
+  const message = `${problem.title}. ${problem.hint}${problem.code ? ` (${problem.code})` : ""}`;
+  const code = problem.code ?? problem.kind.toUpperCase().replaceAll("-", "_");
+  return { ok: false, error: message, status, code };
+}
+
+function invalid(error: z.ZodError): AclFailure {
+  const issue = error.issues[0];
+  const where = issue?.path.length ? `binding ${issue.path.join(".")}: ` : "";
+  return { ok: false, error: `${where}${issue?.message ?? "Invalid bindings"}`, status: 400 };
+}
