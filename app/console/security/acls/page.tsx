@@ -1,17 +1,127 @@
 import type { Metadata } from "next";
+import { lintAcls } from "@/lib/acl/lint";
+import { whoCan } from "@/lib/acl/matcher";
+import { roleAtLeast } from "@/lib/schemas/auth";
 import { requirePageRole } from "@/lib/server/auth";
-import { FeaturePlaceholder } from "@/components/shell/feature-placeholder";
-import { ShieldIcon } from "@/components/ui/icons";
+import { listAcls, listClusterNames } from "@/lib/server/kafka";
+import { AclBindingsSection } from "@/components/acls/acl-bindings-section";
+import { AclLintPanel } from "@/components/acls/acl-lint-panel";
+import { AclsProblemPanel } from "@/components/acls/acls-problem-panel";
+import { parseResourceParam } from "@/components/acls/binding-filters";
+import { CheckAccessForm } from "@/components/acls/check-access-form";
+import { CreateAclsPanel } from "@/components/acls/create-acls-panel";
+import { ResourceAccessView } from "@/components/acls/resource-access-view";
+import { PageHeader } from "@/components/shell/page-header";
+import { Card, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { assumedSuperUsers, loadLintContext } from "./_lib/lint-context";
+
+export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "ACLs" };
 
-export default async function AclsPage() {
-  await requirePageRole("viewer");
-  return (
-    <FeaturePlaceholder
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export default async function AclsPage({ searchParams }: { searchParams: SearchParams }) {
+  const { role } = await requirePageRole("viewer");
+  const params = await searchParams;
+  const principal = single(params.principal)?.trim() ?? "";
+  const resource = parseResourceParam(single(params.resource));
+  const isAdmin = roleAtLeast(role, "admin");
+  const cluster = listClusterNames()[0];
+  const header = (
+    <PageHeader
       title="ACLs"
-      icon={<ShieldIcon className="size-6" />}
-      arrives="ACL management arrives in a later release."
+      description={
+        cluster
+          ? `Who may do what on ${cluster}: every binding the brokers' authorizer holds.`
+          : "Who may do what on the cluster."
+      }
     />
+  );
+  if (cluster === undefined) {
+    return (
+      <>
+        {header}
+        <EmptyState
+          title="No cluster configured"
+          description="Add a cluster to the console's configuration file and restart the console."
+        />
+      </>
+    );
+  }
+
+  const [listed, lintContext] = await Promise.all([listAcls(cluster), loadLintContext(cluster)]);
+  if (!listed.ok) {
+    return (
+      <>
+        {header}
+        <AclsProblemPanel cluster={cluster} problem={listed.problem} />
+      </>
+    );
+  }
+  const bindings = listed.data;
+  const superUsers = assumedSuperUsers();
+  const findings = lintAcls(bindings, lintContext);
+
+  return (
+    <>
+      {header}
+      <div className="space-y-6">
+        {resource && (
+          <Card id="by-resource" aria-labelledby="acls-by-resource-title">
+            <CardHeader
+              titleId="acls-by-resource-title"
+              title={`Who may do what on ${resource.resourceType === "TOPIC" ? "topic" : "group"} ${resource.resourceName}`}
+            />
+            <ResourceAccessView {...resource} access={whoCan(bindings, resource)} />
+          </Card>
+        )}
+        <Card id="bindings" aria-labelledby="acls-bindings-title">
+          <CardHeader
+            titleId="acls-bindings-title"
+            title="Bindings"
+            description={isAdmin ? undefined : "Creating and deleting bindings needs the admin role."}
+          />
+          <AclBindingsSection
+            bindings={bindings}
+            canDelete={isAdmin}
+            initialFilters={principal ? { principal } : undefined}
+          />
+        </Card>
+        {isAdmin && (
+          <Card id="create" aria-labelledby="acls-create-title">
+            <CardHeader
+              titleId="acls-create-title"
+              title="Create bindings"
+              description="Custom bindings or a preset; you see the exact bindings before anything is created."
+            />
+            <div className="px-5 py-4">
+              <CreateAclsPanel initialPrincipal={principal} />
+            </div>
+          </Card>
+        )}
+        <Card id="lint" aria-labelledby="acls-lint-title">
+          <CardHeader
+            titleId="acls-lint-title"
+            title="Lint"
+            description={`${findings.length} ${findings.length === 1 ? "finding" : "findings"}`}
+          />
+          <AclLintPanel findings={findings} canCreate={isAdmin} />
+        </Card>
+        <Card id="check-access" aria-labelledby="acls-check-title">
+          <CardHeader
+            titleId="acls-check-title"
+            title="Check access"
+            description="Would the broker let this client do this? Kafka's authorizer rules, applied to the bindings above."
+          />
+          <div className="px-5 py-4">
+            <CheckAccessForm bindings={bindings} superUsers={superUsers} initialPrincipal={principal} />
+          </div>
+        </Card>
+      </div>
+    </>
   );
 }
