@@ -3,6 +3,7 @@
 import { useDeferredValue, useMemo, useState } from "react";
 import { bindingKey, type AclBinding } from "@/lib/acl/types";
 import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/field";
 import { AclBindingsTable } from "./acl-bindings-table";
 import { AclFilterBar } from "./acl-filter-bar";
 import {
@@ -36,6 +37,7 @@ export function AclBindingsSection({
   });
   const [selected, setSelected] = useState<Map<string, AclBinding>>(new Map());
   const [pending, setPending] = useState<Pending>();
+  const [notice, setNotice] = useState<string>();
   // Typing stays responsive with 10,000 bindings: the list catches up a frame later.
   const deferredFilters = useDeferredValue(filters);
   const groups = useMemo(
@@ -84,6 +86,11 @@ export function AclBindingsSection({
           </div>
         )}
       </div>
+      {notice && (
+        <div className="px-5 pb-3">
+          <FormMessage tone="notice">{notice}</FormMessage>
+        </div>
+      )}
       {shown === 0 ? (
         <p className="border-t border-zinc-200 px-5 py-8 text-center text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
           {bindings.length === 0 ? "No ACL bindings on this cluster." : "No binding matches these filters."}
@@ -105,8 +112,12 @@ export function AclBindingsSection({
         bindings={pending?.bindings}
         title={pending?.title ?? ""}
         onClose={() => setPending(undefined)}
-        onDeleted={(deleted) => {
-          const gone = new Set(deleted.map(bindingKey));
+        onDeleted={(deleted, notFound) => {
+          setNotice(
+            `Deleted ${bindingCount(deleted.length)}.` +
+              (notFound.length ? ` ${bindingCount(notFound.length)} had already gone from the cluster.` : ""),
+          );
+          const gone = new Set([...deleted, ...notFound].map(bindingKey));
           setSelected(new Map([...selected].filter(([key]) => !gone.has(key))));
           setPending(undefined);
         }}

@@ -12,7 +12,8 @@ interface DeleteAclsDialogProps {
   bindings: AclBinding[] | undefined;
   title: string;
   onClose: () => void;
-  onDeleted: (deleted: AclBinding[]) => void;
+  /** What the broker deleted, and the requested bindings it no longer held. */
+  onDeleted: (deleted: AclBinding[], notFound: AclBinding[]) => void;
 }
 
 /** Lists every binding that goes; each is deleted with an exact filter, so look-alikes stay. */
@@ -28,7 +29,7 @@ export function DeleteAclsDialog({ bindings, title, onClose, onDeleted }: Delete
       const result = await deleteAcls(null, { bindings });
       if (result.ok) {
         setError(undefined);
-        onDeleted(result.data.deleted);
+        onDeleted(result.data.deleted, result.data.notFound);
         router.refresh();
       } else {
         setError(result.error);
