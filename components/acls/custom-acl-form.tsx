@@ -1,10 +1,8 @@
 "use client";
 
 import { useId, useState } from "react";
-import { OPERATIONS_BY_RESOURCE, isOperationValidFor } from "@/lib/acl/operations";
 import {
   CLUSTER_RESOURCE_NAME,
-  OPERATIONS,
   PATTERN_TYPES,
   PERMISSIONS,
   RESOURCE_TYPES,
@@ -18,6 +16,7 @@ import {
 import { Button } from "@/components/ui/button";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import { PreviewAndCreate } from "./preview-and-create";
+import { operationChoices } from "./operation-choices";
 import { PrincipalHostFields, missingBasics } from "./principal-host-fields";
 
 interface ResourceRow {
@@ -38,12 +37,11 @@ export function CustomAclForm({ initialPrincipal }: { initialPrincipal: string }
   const hintId = useId();
 
   const chosenTypes = [...new Set(resources.map((row) => row.resourceType))];
-  const offered = OPERATIONS.filter((operation) =>
-    chosenTypes.some((type) => isOperationValidFor(type, operation)),
+  const choices = operationChoices(chosenTypes);
+  const enabledOperations = new Set(
+    choices.filter((choice) => choice.enabled).map((choice) => choice.operation),
   );
-  const validForAll = (operation: AclOperation) =>
-    chosenTypes.every((type) => isOperationValidFor(type, operation));
-  const effectiveOperations = operations.filter(validForAll);
+  const effectiveOperations = operations.filter((operation) => enabledOperations.has(operation));
 
   const bindings: AclBinding[] = uniqueBindings(
     resources.flatMap((row) =>
@@ -144,11 +142,7 @@ export function CustomAclForm({ initialPrincipal }: { initialPrincipal: string }
           disabled.
         </p>
         <div className="mt-2 grid gap-x-4 gap-y-1 sm:grid-cols-3">
-          {offered.map((operation) => {
-            const enabled = validForAll(operation);
-            const missingFrom = chosenTypes.filter(
-              (type) => !OPERATIONS_BY_RESOURCE[type].includes(operation),
-            );
+          {choices.map(({ operation, enabled, missingFrom }) => {
             return (
               <label key={operation} className="flex items-start gap-2 text-sm">
                 <input
