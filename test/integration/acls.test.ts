@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { checkAccess, type AccessRequest } from "@/lib/acl/matcher";
 import { bindingKey, type AclBinding, type AclOperation } from "@/lib/acl/types";
-import type { ClusterConnection } from "@/lib/schemas/cluster";
+import type { ClusterConnection, ClusterProblem } from "@/lib/schemas/cluster";
+import { problemResult } from "@/lib/server/kafka/acls";
 import { createAclBindings, deleteAclBindings, describeAllAcls } from "@/lib/server/kafka/acl-requests";
 import { adminOptions, defaultTimeouts } from "@/lib/server/kafka/client-options";
 import { describeKafkaError } from "@/lib/server/kafka/errors/describe-kafka-error";
@@ -62,7 +63,10 @@ async function eventually(check: () => Promise<boolean>, timeoutMs = 5_000): Pro
 
 beforeAll(async () => {
   broker = await startTestBroker();
-  pool = createClusterPool([mtls("local", broker.console)]);
+  pool = createClusterPool([
+    mtls("local", broker.console),
+    mtls("no-acls", broker.issueClientCertificate("acl-nobody")),
+  ]);
   await asConsole((admin) =>
     admin.createTopics({
       topics: ["xc-orders", "xc-orders-eu", "xc-payments", "deny-test"],
@@ -123,6 +127,23 @@ describe("create, list and delete through the pool", () => {
     expect(keys(deleted)).toEqual(keys(rest));
     const listed = keys(await asConsole(describeAllAcls));
     for (const gone of rest) expect(listed).not.toContain(bindingKey(gone));
+  });
+});
+
+describe("an identity without ALTER on the cluster", () => {
+  it("gets CLUSTER_AUTHORIZATION_FAILED, translated, and changes nothing", async () => {
+    const wanted = binding({ principal: "User:should-not-exist" });
+    const created = await pool.withAdmin("no-acls", (admin) => createAclBindings(admin, [wanted]), {
+      operation: "ALTER",
+    });
+    expect(created.ok).toBe(false);
+    const failure = problemResult((created as { ok: false; problem: ClusterProblem }).problem);
+    expect(failure).toMatchObject({ status: 502, code: "CLUSTER_AUTHORIZATION_FAILED" });
+    expect(failure.error).toContain("User:acl-nobody may not alter the cluster");
+    expect(failure.error).toContain("Grant ALTER on the cluster");
+    const listed = await pool.withAdmin("no-acls", describeAllAcls, { operation: "DESCRIBE" });
+    expect(listed).toMatchObject({ ok: false, problem: { code: "CLUSTER_AUTHORIZATION_FAILED" } });
+    expect(keys(await asConsole(describeAllAcls))).not.toContain(bindingKey(wanted));
   });
 });
 
