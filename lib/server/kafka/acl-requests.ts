@@ -10,7 +10,14 @@ import {
   type Admin,
 } from "@platformatic/kafka";
 
-import { OPERATIONS, PATTERN_TYPES, PERMISSIONS, RESOURCE_TYPES, type AclBinding } from "@/lib/acl/types";
+import {
+  bindingKey,
+  OPERATIONS,
+  PATTERN_TYPES,
+  PERMISSIONS,
+  RESOURCE_TYPES,
+  type AclBinding,
+} from "@/lib/acl/types";
 
 /** Every binding the broker holds: one DescribeAcls request with an ANY filter. */
 export async function describeAllAcls(admin: Admin): Promise<AclBinding[]> {
@@ -33,8 +40,19 @@ export async function describeAllAcls(admin: Admin): Promise<AclBinding[]> {
   );
 }
 
-export async function createAclBindings(admin: Admin, bindings: readonly AclBinding[]): Promise<void> {
-  if (bindings.length) await admin.createAcls({ creations: bindings.map(toAcl) });
+/**
+ * Creates the bindings, then waits (briefly, without failing) until DescribeAcls shows them: the broker
+ * answers once the controller committed them, but lists from a cache that follows a moment later, and
+ * the page reloads its list right after a change.
+ */
+export async function createAclBindings(
+  admin: Admin,
+  bindings: readonly AclBinding[],
+  options: { visibleWithinMs?: number } = {},
+): Promise<void> {
+  if (!bindings.length) return;
+  await admin.createAcls({ creations: bindings.map(toAcl) });
+  await untilListed(admin, bindings, true, options.visibleWithinMs ?? VISIBLE_WITHIN_MS);
 }
 
 /**
@@ -47,11 +65,33 @@ export async function deleteAclBindings(
 ): Promise<AclBinding[]> {
   if (!bindings.length) return [];
   const filters: AclFilter[] = bindings.map(toAcl);
-  const deleted = await admin.deleteAcls({ filters });
-  return deleted.flatMap((acl) => {
+  const deleted = (await admin.deleteAcls({ filters })).flatMap((acl) => {
     const binding = toBinding(acl);
     return binding ? [binding] : [];
   });
+  await untilListed(admin, deleted, false, VISIBLE_WITHIN_MS);
+  return deleted;
+}
+
+const VISIBLE_WITHIN_MS = 2_000;
+
+async function untilListed(
+  admin: Admin,
+  bindings: readonly AclBinding[],
+  present: boolean,
+  withinMs: number,
+) {
+  const wanted = bindings.map(bindingKey);
+  const deadline = Date.now() + withinMs;
+  try {
+    while (Date.now() < deadline) {
+      const listed = new Set((await describeAllAcls(admin)).map(bindingKey));
+      if (wanted.every((key) => listed.has(key) === present)) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } catch {
+    // The change itself succeeded; a list that cannot be read now is the page's problem to report.
+  }
 }
 
 export function toAcl(binding: AclBinding): Acl {
