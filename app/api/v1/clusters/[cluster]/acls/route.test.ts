@@ -1,0 +1,140 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+import type { AclBinding } from "@/lib/acl/types";
+
+const kafka = vi.hoisted(() => ({
+  listAcls: vi.fn(),
+  createAcls: vi.fn(),
+  deleteAcls: vi.fn(),
+}));
+
+vi.mock("@/lib/server/auth", () => ({
+  guardedRoute:
+    (_spec: unknown, handler: (request: Request, context: object) => Promise<Response>) =>
+    (request: Request, context: object) =>
+      handler(request, { ...context, principal: { kind: "user", role: "admin", actor: "user:alice" } }),
+}));
+// The pure translation of a problem, as lib/server/kafka/acls.ts does it (tested there).
+vi.mock("@/lib/server/kafka", () => ({
+  ...kafka,
+  problemResult: (problem: { kind: string; title: string; code?: string }) => ({
+    ok: false,
+    status: problem.kind === "unknown-cluster" ? 404 : 502,
+    error: problem.title,
+    code: problem.code ?? problem.kind.toUpperCase().replaceAll("-", "_"),
+  }),
+}));
+
+const { GET, POST, DELETE } = await import("./route");
+
+const context = { params: Promise.resolve({ cluster: "local" }) };
+const url = "http://console.test/api/v1/clusters/local/acls";
+
+const orders: AclBinding = {
+  principal: "User:app",
+  host: "*",
+  resourceType: "TOPIC",
+  resourceName: "orders",
+  patternType: "LITERAL",
+  operation: "READ",
+  permission: "ALLOW",
+};
+const payments: AclBinding = { ...orders, principal: "User:billing", resourceName: "payments" };
+
+const json = (method: string, body: unknown) =>
+  new Request(url, { method, body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+
+beforeEach(() => {
+  vi.clearAllMocks();
+});
+
+describe("GET", () => {
+  it("filters on the query parameters", async () => {
+    kafka.listAcls.mockResolvedValue({ ok: true, data: [orders, payments] });
+    const response = await GET(new Request(`${url}?principal=User:billing&q=pay`), context);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ cluster: "local", total: 2, bindings: [payments] });
+  });
+
+  it("answers a broker without an authorizer with its code", async () => {
+    kafka.listAcls.mockResolvedValue({
+      ok: false,
+      problem: { kind: "broker", title: "The broker has no authorizer", hint: "", code: "SECURITY_DISABLED" },
+    });
+    const response = await GET(new Request(url), context);
+    expect(response.status).toBe(502);
+    expect((await response.json()).error.code).toBe("SECURITY_DISABLED");
+  });
+
+  it("refuses an unknown filter value", async () => {
+    const response = await GET(new Request(`${url}?operation=FLY`), context);
+    expect(response.status).toBe(422);
+  });
+});
+
+describe("POST", () => {
+  it("expands the form shape into bindings", async () => {
+    kafka.createAcls.mockImplementation(async (_cluster: string, bindings: AclBinding[]) => ({
+      ok: true,
+      data: { created: bindings },
+    }));
+    const response = await POST(
+      json("POST", {
+        principal: "User:app",
+        resources: [{ resourceType: "TOPIC", resourceName: "orders" }],
+        operations: ["READ", "DESCRIBE"],
+      }),
+      context,
+    );
+    expect(response.status).toBe(201);
+    expect((await response.json()).created).toEqual([orders, { ...orders, operation: "DESCRIBE" }]);
+  });
+
+  it.each([
+    [
+      { principal: "", resources: [{ resourceType: "TOPIC", resourceName: "a" }], operations: ["READ"] },
+      "Enter a principal",
+    ],
+    [
+      { principal: "app", resources: [{ resourceType: "TOPIC", resourceName: "a" }], operations: ["READ"] },
+      "type prefix",
+    ],
+    [{ bindings: [{ ...orders, host: "example.com" }] }, "one IP address"],
+    [{ bindings: [{ ...orders, resourceName: "" }] }, "Enter a resource name"],
+    [
+      { bindings: [{ ...orders, resourceType: "CLUSTER", resourceName: "kafka-cluster" }] },
+      "CLUSTER has no READ operation",
+    ],
+  ])("refuses bad input with a specific message, changing nothing (%#)", async (body, message) => {
+    const response = await POST(json("POST", body), context);
+    expect(response.status).toBe(422);
+    expect(JSON.stringify(await response.json())).toContain(message);
+    expect(kafka.createAcls).not.toHaveBeenCalled();
+  });
+
+  it("passes the broker's refusal of the console's identity on with its code", async () => {
+    kafka.createAcls.mockResolvedValue({
+      ok: false,
+      status: 502,
+      error: "The console's identity User:kafka-console may not alter the cluster.",
+      code: "CLUSTER_AUTHORIZATION_FAILED",
+    });
+    const response = await POST(json("POST", { bindings: [orders] }), context);
+    expect(response.status).toBe(502);
+    expect((await response.json()).error.code).toBe("CLUSTER_AUTHORIZATION_FAILED");
+  });
+});
+
+describe("DELETE", () => {
+  it("deletes exactly the given bindings", async () => {
+    kafka.deleteAcls.mockResolvedValue({ ok: true, data: { deleted: [orders], notFound: [] } });
+    const response = await DELETE(json("DELETE", { bindings: [orders] }), context);
+    expect(response.status).toBe(200);
+    expect(kafka.deleteAcls).toHaveBeenCalledWith("local", [orders], expect.anything());
+  });
+
+  it("refuses an empty selection", async () => {
+    const response = await DELETE(json("DELETE", { bindings: [] }), context);
+    expect(response.status).toBe(422);
+  });
+});
