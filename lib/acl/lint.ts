@@ -82,10 +82,22 @@ function denyCovers(deny: AclBinding, allow: AclBinding): boolean {
 }
 
 function shadowedByDeny(bindings: readonly AclBinding[]): AclLintFinding[] {
-  const denies = bindings.filter((binding) => binding.permission === "DENY");
+  // Only a DENY of the same principal (or User:*) and resource type can cover an ALLOW.
+  const denies = new Map(
+    groupBy(
+      bindings.filter((binding) => binding.permission === "DENY"),
+      (deny) => `${deny.resourceType} ${deny.principal}`,
+    ),
+  );
   return bindings.flatMap((allow): AclLintFinding[] => {
     if (allow.permission !== "ALLOW") return [];
-    const shadowing = denies.filter((deny) => denyCovers(deny, allow));
+    const candidates = [
+      ...(denies.get(`${allow.resourceType} ${allow.principal}`) ?? []),
+      ...(allow.principal === WILDCARD_PRINCIPAL
+        ? []
+        : (denies.get(`${allow.resourceType} ${WILDCARD_PRINCIPAL}`) ?? [])),
+    ];
+    const shadowing = candidates.filter((deny) => denyCovers(deny, allow));
     if (!shadowing.length) return [];
     return [
       {
@@ -159,7 +171,9 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): [string, T[]
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const name = key(item);
-    groups.set(name, [...(groups.get(name) ?? []), item]);
+    const group = groups.get(name);
+    if (group) group.push(item);
+    else groups.set(name, [item]);
   }
   return [...groups.entries()];
 }
