@@ -7,6 +7,7 @@ import {
   bindingsOfCreateRequest,
   createAclsRequestSchema,
   createAclsSchema,
+  deleteAclsSchema,
   expandCreateAcls,
 } from "./acls";
 
@@ -93,6 +94,20 @@ describe("createAclsSchema", () => {
   it("takes explicit bindings too", () => {
     const request = createAclsRequestSchema.parse({ bindings: [valid, valid] });
     expect(bindingsOfCreateRequest(request)).toEqual([valid]);
+  });
+});
+
+describe("deleteAclsSchema", () => {
+  it("accepts any binding the broker may list, even one the console would not create", () => {
+    const foreign = {
+      ...valid,
+      resourceType: "CLUSTER",
+      resourceName: "kafka-cluster",
+      host: "client.example.com",
+    };
+    expect(deleteAclsSchema.parse({ bindings: [foreign] })).toEqual({ bindings: [foreign] });
+    expect(deleteAclsSchema.safeParse({ bindings: [] }).success).toBe(false);
+    expect(deleteAclsSchema.safeParse({ bindings: [{ ...valid, patternType: "ANY" }] }).success).toBe(false);
   });
 });
 

@@ -184,7 +184,26 @@ export function bindingsOfCreateRequest(request: CreateAclsRequest): AclBinding[
   return "bindings" in request ? uniqueBindings(request.bindings) : expandCreateAcls(request);
 }
 
-export const deleteAclsSchema = z.object({ bindings: aclBindingsSchema });
+/**
+ * A binding as the broker lists it. Deletes take these, not aclBindingSchema: a binding another tool
+ * created (READ on CLUSTER, a host name) must stay deletable even though the console would not create it.
+ */
+export const listedBindingSchema = z.object({
+  principal: z.string().min(1, "The principal is missing"),
+  host: z.string().min(1, "The host is missing"),
+  resourceType: resourceTypeSchema,
+  resourceName: z.string(),
+  patternType: patternTypeSchema,
+  operation: operationSchema,
+  permission: permissionSchema,
+}) satisfies z.ZodType<AclBinding>;
+
+export const deleteAclsSchema = z.object({
+  bindings: z
+    .array(listedBindingSchema)
+    .min(1, "Choose at least one binding")
+    .max(1000, "At most 1000 bindings at once"),
+});
 export type DeleteAclsInput = z.infer<typeof deleteAclsSchema>;
 
 /** List filters: every field optional and exact; q searches the readable form of each binding. */

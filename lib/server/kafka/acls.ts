@@ -7,7 +7,7 @@ import type { z } from "zod";
 
 import { type ActionResult, type ActionStatus } from "@/lib/errors";
 import type { ClusterProblem } from "@/lib/schemas/cluster";
-import { aclBindingsSchema } from "@/lib/schemas/acls";
+import { aclBindingsSchema, deleteAclsSchema } from "@/lib/schemas/acls";
 import { recordAudit, type Principal } from "@/lib/server/auth";
 
 import { createAclBindings, deleteAclBindings, describeAllAcls } from "./acl-requests";
@@ -49,7 +49,7 @@ export async function deleteAcls(
   bindings: AclBinding[],
   actor: Principal,
 ): Promise<AclActionResult<{ deleted: AclBinding[]; notFound: AclBinding[] }>> {
-  const parsed = aclBindingsSchema.safeParse(bindings);
+  const parsed = deleteAclsSchema.shape.bindings.safeParse(bindings);
   if (!parsed.success) return invalid(parsed.error);
   const wanted = uniqueBindings(parsed.data);
   const result = await withClusterAdmin(cluster, (admin) => deleteAclBindings(admin, wanted), {
