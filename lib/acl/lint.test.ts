@@ -2,17 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { lintAcls } from "./lint";
 import type { AclBinding } from "./types";
-
-const binding = (overrides: Partial<AclBinding> = {}): AclBinding => ({
-  principal: "User:app",
-  host: "*",
-  resourceType: "TOPIC",
-  resourceName: "orders",
-  patternType: "LITERAL",
-  operation: "READ",
-  permission: "ALLOW",
-  ...overrides,
-});
+import { binding } from "./binding-fixture";
 
 const codes = (bindings: AclBinding[], context = {}) =>
   lintAcls(bindings, context).map((finding) => finding.code);

@@ -2,17 +2,9 @@ import { describe, expect, it } from "vitest";
 
 import { checkAccess, whoCan, type AccessRequest } from "./matcher";
 import type { AclBinding } from "./types";
+import { binding } from "./binding-fixture";
 
-const allow = (overrides: Partial<AclBinding>): AclBinding => ({
-  principal: "User:app",
-  host: "*",
-  resourceType: "TOPIC",
-  resourceName: "orders",
-  patternType: "LITERAL",
-  operation: "READ",
-  permission: "ALLOW",
-  ...overrides,
-});
+const allow = binding;
 const deny = (overrides: Partial<AclBinding>): AclBinding => allow({ permission: "DENY", ...overrides });
 
 const request = (overrides: Partial<AccessRequest> = {}): AccessRequest => ({

@@ -3,11 +3,14 @@
 import { Admin, Consumer } from "@platformatic/kafka";
 import { Kafka, logLevel } from "kafkajs";
 
+import { binding } from "../../lib/acl/binding-fixture";
 import { bindingKey, type AclBinding, type AclOperation } from "../../lib/acl/types";
 import type { ClusterConnection } from "../../lib/schemas/cluster";
 import { adminOptions, defaultTimeouts } from "../../lib/server/kafka/client-options";
 import { describeKafkaError } from "../../lib/server/kafka/errors/describe-kafka-error";
 import type { TestBroker } from "./broker";
+
+export { binding };
 
 export const SUPER_USERS = ["User:kafka-broker", "User:kafka-console"];
 /** The broker sees every test client at this address. */
@@ -20,17 +23,6 @@ export function mtls(
 ): ClusterConnection {
   return { name, bootstrapBrokers: [broker.sslBootstrap], tls: { ca: broker.ca, ...identity } };
 }
-
-export const binding = (overrides: Partial<AclBinding>): AclBinding => ({
-  principal: "User:app",
-  host: "*",
-  resourceType: "TOPIC",
-  resourceName: "orders",
-  patternType: "LITERAL",
-  operation: "READ",
-  permission: "ALLOW",
-  ...overrides,
-});
 
 export const keys = (bindings: AclBinding[]) => bindings.map(bindingKey).sort();
 export const holds = (bindings: AclBinding[], wanted: string[]) => {

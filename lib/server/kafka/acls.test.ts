@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
-import type { AclBinding } from "@/lib/acl/types";
 import type { Principal } from "@/lib/server/auth";
 
 import type { ClusterResult } from "./cluster-pool";
+import { binding } from "@/lib/acl/binding-fixture";
 
 const audit = vi.hoisted(() => [] as unknown[]);
 const next = vi.hoisted(() => ({ result: undefined as unknown }));
@@ -18,17 +18,6 @@ vi.mock("./index", () => ({
 const { createAcls, deleteAcls, problemResult } = await import("./acls");
 
 const admin = { kind: "user", role: "admin", actor: "user:alice" } as Principal;
-
-const binding = (overrides: Partial<AclBinding> = {}): AclBinding => ({
-  principal: "User:app",
-  host: "*",
-  resourceType: "TOPIC",
-  resourceName: "orders",
-  patternType: "LITERAL",
-  operation: "READ",
-  permission: "ALLOW",
-  ...overrides,
-});
 
 beforeEach(() => {
   audit.length = 0;
