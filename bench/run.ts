@@ -1,10 +1,12 @@
 // npm run bench [name…] – benchmarks print figures; they assert nothing.
+import { benchAclEvaluation } from "./acl-evaluation";
 import { benchBrokerStart } from "./broker-start";
 import { benchCertificateIssuance } from "./certificate-issuance";
 import { benchKeyGeneration } from "./key-generation";
 import { benchStatusManyTopics } from "./status-many-topics";
 
 const benchmarks: Record<string, () => Promise<void>> = {
+  "acl-evaluation": () => benchAclEvaluation(),
   "broker-start": () => benchBrokerStart(),
   "certificate-issuance": () => benchCertificateIssuance(),
   "key-generation": () => benchKeyGeneration(),
