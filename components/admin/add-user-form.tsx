@@ -1,6 +1,6 @@
 "use client";
 
-import { startTransition, useActionState, useState, type FormEvent } from "react";
+import { useActionState, useState } from "react";
 import type { Role } from "@/lib/schemas/auth";
 import { createUser } from "@/lib/actions/create-user";
 import { Button } from "@/components/ui/button";
@@ -8,6 +8,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { Field, FormMessage, TextInput } from "@/components/ui/field";
 import { OneTimeSecret } from "./one-time-secret";
 import { RoleField } from "./role-field";
+import { useManualSubmit } from "./use-manual-submit";
 
 type CreateUserState = Awaited<ReturnType<typeof createUser>>;
 
@@ -25,14 +26,7 @@ export function AddUserForm() {
   const [role, setRole] = useState<Role>("viewer");
   const [dismissed, setDismissed] = useState<CreateUserState | null>(null);
   const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
-  // Submitted by hand rather than through `action`: React's automatic form reset would put the
-  // controlled role select back to its first option on screen while the state keeps the choice.
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (pending) return;
-    const formData = new FormData(event.currentTarget);
-    startTransition(() => formAction(formData));
-  };
+  const submit = useManualSubmit(formAction, pending);
   const created = state?.ok && state !== dismissed ? state.data : null;
 
   return (

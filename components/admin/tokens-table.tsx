@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { useId, useState, useTransition } from "react";
 import { revokeApiToken } from "@/lib/actions/revoke-api-token";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -8,6 +8,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { TableBody, TableHead } from "@/components/ui/table";
 import { DenseCell, DenseHeaderCell } from "./dense-cells";
+import { TableNotice } from "./table-notice";
 import type { TokenRow } from "./token-row";
 import { tokenStatusTone } from "./token-status";
 import { UtcTime } from "./utc-time";
@@ -17,12 +18,6 @@ export function TokensTable({ tokens }: { tokens: TokenRow[] }) {
   const [revoking, setRevoking] = useState<{ token: TokenRow; error?: string } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const noticeRef = useRef<HTMLParagraphElement>(null);
-
-  // A revoked token loses its Revoke button, which opened the dialog: focus the notice instead.
-  useEffect(() => {
-    if (notice) noticeRef.current?.focus();
-  }, [notice]);
 
   const confirm = () => {
     if (!revoking) return;
@@ -43,16 +38,7 @@ export function TokensTable({ tokens }: { tokens: TokenRow[] }) {
         titleId={titleId}
         description="Accepted as a Bearer token, or as HTTP Basic with the token's id and secret."
       />
-      {notice && (
-        <p
-          ref={noticeRef}
-          role="status"
-          tabIndex={-1}
-          className="border-b border-zinc-200 bg-emerald-50 px-5 py-2 text-sm text-emerald-900 focus:outline-none dark:border-zinc-800 dark:bg-emerald-950/50 dark:text-emerald-200"
-        >
-          {notice}
-        </p>
-      )}
+      <TableNotice notice={notice} />
       <div className="overflow-x-auto">
         <table aria-labelledby={titleId} className="w-full border-collapse text-left text-sm">
           <TableHead>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { useId, useState, useTransition } from "react";
 import { deleteUser } from "@/lib/actions/delete-user";
 import { resetUserPassword } from "@/lib/actions/reset-user-password";
 import { Badge } from "@/components/ui/badge";
@@ -8,6 +8,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { TableBody, TableHead } from "@/components/ui/table";
 import { DenseCell, DenseHeaderCell } from "./dense-cells";
+import { TableNotice } from "./table-notice";
 import { OneTimeSecret } from "./one-time-secret";
 import type { UserRow } from "./user-row";
 import { UserRowActions, UserRoleForm } from "./user-row-actions";
@@ -28,12 +29,6 @@ export function UsersTable({ users, currentUserId }: UsersTableProps) {
   const [dialog, setDialog] = useState<PendingDialog | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const noticeRef = useRef<HTMLParagraphElement>(null);
-
-  // A deleted user's row, and with it the button that opened the dialog, is gone: focus the notice.
-  useEffect(() => {
-    if (notice) noticeRef.current?.focus();
-  }, [notice]);
 
   const confirm = () => {
     if (!dialog) return;
@@ -63,16 +58,7 @@ export function UsersTable({ users, currentUserId }: UsersTableProps) {
         titleId={titleId}
         description={`${users.length} ${users.length === 1 ? "user" : "users"} can sign in to the console.`}
       />
-      {notice && (
-        <p
-          ref={noticeRef}
-          role="status"
-          tabIndex={-1}
-          className="border-b border-zinc-200 bg-emerald-50 px-5 py-2 text-sm text-emerald-900 focus:outline-none dark:border-zinc-800 dark:bg-emerald-950/50 dark:text-emerald-200"
-        >
-          {notice}
-        </p>
-      )}
+      <TableNotice notice={notice} />
       <div className="overflow-x-auto">
         <table aria-labelledby={titleId} className="w-full border-collapse text-left text-sm">
           <TableHead>
