@@ -19,6 +19,7 @@ import {
   keys,
   mtls,
   SUPER_USERS,
+  withConsoleAdmin,
   TOPICS,
 } from "../support/acl-clients";
 import { startTestBroker, type TestBroker } from "../support/broker";
@@ -26,11 +27,7 @@ import { startTestBroker, type TestBroker } from "../support/broker";
 let broker: TestBroker;
 let pool: ClusterPool;
 
-async function asConsole<T>(operation: (admin: Admin) => Promise<T>): Promise<T> {
-  const result = await pool.withAdmin("local", operation);
-  if (!result.ok) throw new Error(`${result.problem.title} (${result.problem.code ?? result.problem.kind})`);
-  return result.data;
-}
+const asConsole = <T>(operation: (admin: Admin) => Promise<T>) => withConsoleAdmin(pool, operation);
 
 beforeAll(async () => {
   broker = await startTestBroker();

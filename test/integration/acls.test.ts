@@ -21,18 +21,14 @@ import {
   keys,
   mtls,
   SUPER_USERS,
+  withConsoleAdmin,
 } from "../support/acl-clients";
 import { startTestBroker, type TestBroker } from "../support/broker";
 
 let broker: TestBroker;
 let pool: ClusterPool;
 
-/** Runs with the console's pooled admin (a super user); failures fail the test with the translated problem. */
-async function asConsole<T>(operation: (admin: Admin) => Promise<T>): Promise<T> {
-  const result = await pool.withAdmin("local", operation);
-  if (!result.ok) throw new Error(`${result.problem.title} (${result.problem.code ?? result.problem.kind})`);
-  return result.data;
-}
+const asConsole = <T>(operation: (admin: Admin) => Promise<T>) => withConsoleAdmin(pool, operation);
 
 beforeAll(async () => {
   broker = await startTestBroker();

@@ -8,9 +8,20 @@ import { bindingKey, type AclBinding, type AclOperation } from "../../lib/acl/ty
 import type { ClusterConnection } from "../../lib/schemas/cluster";
 import { adminOptions, defaultTimeouts } from "../../lib/server/kafka/client-options";
 import { describeKafkaError } from "../../lib/server/kafka/errors/describe-kafka-error";
+import type { ClusterPool } from "../../lib/server/kafka/cluster-pool";
 import type { TestBroker } from "./broker";
 
 export { binding };
+
+/** Runs with a pool's "local" admin (the console, a super user); a failure fails the test with the translated problem. */
+export async function withConsoleAdmin<T>(
+  pool: ClusterPool,
+  operation: (admin: Admin) => Promise<T>,
+): Promise<T> {
+  const result = await pool.withAdmin("local", operation);
+  if (!result.ok) throw new Error(`${result.problem.title} (${result.problem.code ?? result.problem.kind})`);
+  return result.data;
+}
 
 export const SUPER_USERS = ["User:kafka-broker", "User:kafka-console"];
 /** The broker sees every test client at this address. */

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 import type { AclBinding } from "@/lib/acl/types";
+import { binding } from "@/lib/acl/binding-fixture";
 
 const kafka = vi.hoisted(() => ({
   listAcls: vi.fn(),
@@ -30,15 +31,7 @@ const { GET, POST, DELETE } = await import("./route");
 const context = { params: Promise.resolve({ cluster: "local" }) };
 const url = "http://console.test/api/v1/clusters/local/acls";
 
-const orders: AclBinding = {
-  principal: "User:app",
-  host: "*",
-  resourceType: "TOPIC",
-  resourceName: "orders",
-  patternType: "LITERAL",
-  operation: "READ",
-  permission: "ALLOW",
-};
+const orders: AclBinding = binding();
 const payments: AclBinding = { ...orders, principal: "User:billing", resourceName: "payments" };
 
 const json = (method: string, body: unknown) =>
