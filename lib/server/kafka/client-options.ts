@@ -2,7 +2,7 @@
 import { createPrivateKey, X509Certificate } from "node:crypto";
 import type { ConnectionOptions as TlsOptions } from "node:tls";
 
-import type { AdminOptions } from "@platformatic/kafka";
+import type { AdminOptions, ConsumerOptions, ProducerOptions } from "@platformatic/kafka";
 
 import type { ClusterConnection, ClusterProblem } from "@/lib/schemas/cluster";
 
@@ -38,6 +38,25 @@ export function adminOptions(connection: ClusterConnection, timeouts: ClientTime
     tls: tlsOptions(connection),
     sasl: connection.sasl && { ...connection.sasl },
   };
+}
+
+export function producerOptions(
+  connection: ClusterConnection,
+  timeouts: ClientTimeouts,
+): ProducerOptions<Buffer, Buffer, Buffer, Buffer> {
+  // acks=all: an operator's test message must not vanish with a leader change.
+  return { ...adminOptions(connection, timeouts), acks: -1, autocreateTopics: false };
+}
+
+/**
+ * For searches: the group id is required by the constructor only. The console never joins, commits
+ * or heartbeats; it fetches partitions from their leaders directly.
+ */
+export function fetchConsumerOptions(
+  connection: ClusterConnection,
+  timeouts: ClientTimeouts,
+): ConsumerOptions<Buffer, Buffer, Buffer, Buffer> {
+  return { ...adminOptions(connection, timeouts), groupId: `${CLIENT_ID}-never-joined` };
 }
 
 /** Node tls.connect options; undefined means plaintext. An empty tls block still means TLS with public CAs. */

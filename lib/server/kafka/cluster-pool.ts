@@ -1,11 +1,13 @@
 // The clients of every configured cluster, created once and reused; recreated after a connection-level failure.
-import { Admin, TimeoutError } from "@platformatic/kafka";
+import { Admin, Consumer, Producer, TimeoutError } from "@platformatic/kafka";
 
 import type { ClusterConnection, ClusterProblem, ClusterStatus } from "@/lib/schemas/cluster";
 
 import {
   adminOptions,
   checkTlsMaterial,
+  fetchConsumerOptions,
+  producerOptions,
   defaultTimeouts,
   principalOf,
   type ClientTimeouts,
@@ -31,15 +33,33 @@ export interface ClusterPool {
     operation: (admin: Admin) => Promise<T>,
     context?: KafkaErrorContext,
   ): Promise<ClusterResult<T>>;
+  /** Runs an operation with the cluster's pooled producer (one per cluster, created on first use). */
+  withProducer<T>(
+    cluster: string,
+    operation: (producer: Producer) => Promise<T>,
+    context?: KafkaErrorContext,
+  ): Promise<ClusterResult<T>>;
+  /**
+   * A new consumer that never joins a group, for one message search: its own connections and fetch
+   * sessions, so concurrent searches cannot disturb each other. The caller closes it.
+   */
+  openFetchConsumer(cluster: string): ClusterResult<FetchConsumer>;
   /** Live overview; concurrent callers for one cluster share one request. */
   status(cluster: string): Promise<ClusterStatus>;
   close(): Promise<void>;
 }
 
-/** What the pool holds per cluster. A producer and a fetch consumer join here later, next to the admin. */
+/** A search's own consumer and the translation of its failures into the operator's terms. */
+export interface FetchConsumer {
+  consumer: Consumer;
+  describe(error: unknown, context?: KafkaErrorContext): ClusterProblem;
+}
+
+/** What the pool holds per cluster: the shared admin and producer. Searches open their own consumers. */
 interface ClusterClients {
   connection: ClusterConnection;
   admin?: Admin;
+  producer?: Producer;
   connectionErrors: ConnectionErrorLog;
   /** Checked once: the connection settings do not change during the pool's life. */
   tlsProblem?: ClusterProblem | null;
@@ -74,36 +94,83 @@ export function createClusterPool(
     return admin;
   }
 
-  function discard(clients: ClusterClients, admin: Admin) {
-    if (clients.admin !== admin) return;
-    clients.admin = undefined;
-    // A stuck connection may take long to close; nobody waits for it.
-    admin.close().catch(() => {});
+  function producerOf(clients: ClusterClients): Producer {
+    if (clients.producer && !clients.producer.closed) return clients.producer;
+    const producer = new Producer(producerOptions(clients.connection, timeouts));
+    clients.connectionErrors.watch(producer);
+    clients.producer = producer;
+    return producer;
   }
 
-  async function withAdmin<T>(
-    cluster: string,
-    operation: (admin: Admin) => Promise<T>,
-    context: KafkaErrorContext = {},
-  ): Promise<ClusterResult<T>> {
+  function discard(clients: ClusterClients, client: Admin | Producer) {
+    if (clients.admin === client) clients.admin = undefined;
+    else if (clients.producer === client) clients.producer = undefined;
+    else return;
+    // A stuck connection may take long to close; nobody waits for it.
+    client.close().catch(() => {});
+  }
+
+  function usable(cluster: string): ClusterResult<ClusterClients> {
     const clients = clusters.get(cluster);
     if (!clients || closed) return { ok: false, problem: unknownCluster(cluster, closed) };
     if (clients.tlsProblem === undefined) clients.tlsProblem = checkTlsMaterial(clients.connection);
     if (clients.tlsProblem) return { ok: false, problem: clients.tlsProblem };
+    return { ok: true, data: clients };
+  }
+
+  function describeFailure(
+    clients: ClusterClients,
+    error: unknown,
+    startedAt: number,
+    context: KafkaErrorContext,
+  ): ClusterProblem {
+    // The telling TLS alert may only have reached the connection, not the failed request.
+    const seen = clients.connectionErrors.since(startedAt);
+    return describeKafkaError(seen.length ? new AggregateError([error, ...seen]) : error, {
+      ...contextOf(clients.connection),
+      ...context,
+    });
+  }
+
+  async function withClient<C extends Admin | Producer, T>(
+    cluster: string,
+    clientOf: (clients: ClusterClients) => C,
+    operation: (client: C) => Promise<T>,
+    context: KafkaErrorContext = {},
+  ): Promise<ClusterResult<T>> {
+    const found = usable(cluster);
+    if (!found.ok) return found;
+    const clients = found.data;
     const startedAt = Date.now();
-    const admin = adminOf(clients);
+    const client = clientOf(clients);
     try {
-      return { ok: true, data: await withDeadline(operation(admin), deadlineMs) };
+      return { ok: true, data: await withDeadline(operation(client), deadlineMs) };
     } catch (error) {
-      // The telling TLS alert may only have reached the connection, not the failed request.
-      const seen = clients.connectionErrors.since(startedAt);
-      const problem = describeKafkaError(seen.length ? new AggregateError([error, ...seen]) : error, {
-        ...contextOf(clients.connection),
-        ...context,
-      });
-      if (connectionLevel.has(problem.kind)) discard(clients, admin);
+      const problem = describeFailure(clients, error, startedAt, context);
+      if (connectionLevel.has(problem.kind)) discard(clients, client);
       return { ok: false, problem };
     }
+  }
+
+  const withAdmin: ClusterPool["withAdmin"] = (cluster, operation, context) =>
+    withClient(cluster, adminOf, operation, context);
+  const withProducer: ClusterPool["withProducer"] = (cluster, operation, context) =>
+    withClient(cluster, producerOf, operation, context);
+
+  function openFetchConsumer(cluster: string): ClusterResult<FetchConsumer> {
+    const found = usable(cluster);
+    if (!found.ok) return found;
+    const clients = found.data;
+    const consumer = new Consumer(fetchConsumerOptions(clients.connection, timeouts));
+    const openedAt = Date.now();
+    clients.connectionErrors.watch(consumer);
+    return {
+      ok: true,
+      data: {
+        consumer,
+        describe: (error, context = {}) => describeFailure(clients, error, openedAt, context),
+      },
+    };
   }
 
   function status(cluster: string): Promise<ClusterStatus> {
@@ -120,12 +187,24 @@ export function createClusterPool(
 
   async function close() {
     closed = true;
-    const admins = [...clusters.values()].flatMap((clients) => (clients.admin ? [clients.admin] : []));
-    for (const clients of clusters.values()) clients.admin = undefined;
-    await Promise.allSettled(admins.map((admin) => withDeadline(admin.close(), deadlineMs)));
+    const open = [...clusters.values()].flatMap((clients) =>
+      [clients.admin, clients.producer].filter((client) => client !== undefined),
+    );
+    for (const clients of clusters.values()) {
+      clients.admin = undefined;
+      clients.producer = undefined;
+    }
+    await Promise.allSettled(open.map((client) => withDeadline(client.close(), deadlineMs)));
   }
 
-  return { names: () => [...clusters.keys()], withAdmin, status, close };
+  return {
+    names: () => [...clusters.keys()],
+    withAdmin,
+    withProducer,
+    openFetchConsumer,
+    status,
+    close,
+  };
 }
 
 function contextOf(connection: ClusterConnection): KafkaErrorContext {

@@ -12,8 +12,8 @@ const KEEP = 8;
 export class ConnectionErrorLog {
   #entries: { at: number; error: Error }[] = [];
 
-  watch(admin: Admin): void {
-    admin.connections.on("connecting", ({ connection }) => {
+  watch(client: Pick<Admin, "connections">): void {
+    client.connections.on("connecting", ({ connection }) => {
       connection.on("error", (error: Error) => {
         this.#entries.push({ at: Date.now(), error });
         if (this.#entries.length > KEEP) this.#entries.shift();

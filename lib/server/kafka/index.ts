@@ -2,18 +2,18 @@ import "server-only";
 
 // The one module that talks to Kafka: a pool of clients per configured cluster, and the translation of
 // every Kafka, network and TLS error into a ClusterProblem an operator can act on.
-import type { Admin } from "@platformatic/kafka";
+import type { Admin, Producer } from "@platformatic/kafka";
 
 import type { ClusterStatus } from "@/lib/schemas/cluster";
 import { getConfig } from "@/lib/server/config";
 
 import { closeCurrentPool, currentPool } from "./global-pool";
-import type { ClusterResult } from "./cluster-pool";
+import type { ClusterResult, FetchConsumer } from "./cluster-pool";
 import { describeKafkaError, type KafkaErrorContext } from "./errors/describe-kafka-error";
 
 export { describeKafkaError } from "./errors/describe-kafka-error";
 export type { KafkaErrorContext } from "./errors/describe-kafka-error";
-export type { ClusterResult } from "./cluster-pool";
+export type { ClusterResult, FetchConsumer } from "./cluster-pool";
 export { listAcls, createAcls, deleteAcls, problemResult, type AclActionResult } from "./acls";
 
 /** Configured cluster names, in configuration order. */
@@ -44,6 +44,28 @@ export async function withClusterAdmin<T>(
     return await currentPool().withAdmin(cluster, operation, context);
   } catch (error) {
     return { ok: false, problem: describeKafkaError(error, context) };
+  }
+}
+
+/** Like withClusterAdmin, with the cluster's pooled producer. */
+export async function withClusterProducer<T>(
+  cluster: string,
+  operation: (producer: Producer) => Promise<T>,
+  context?: KafkaErrorContext,
+): Promise<ClusterResult<T>> {
+  try {
+    return await currentPool().withProducer(cluster, operation, context);
+  } catch (error) {
+    return { ok: false, problem: describeKafkaError(error, context) };
+  }
+}
+
+/** A consumer of its own for one message search (never joins a group); the caller closes it. */
+export function openFetchConsumer(cluster: string): ClusterResult<FetchConsumer> {
+  try {
+    return currentPool().openFetchConsumer(cluster);
+  } catch (error) {
+    return { ok: false, problem: describeKafkaError(error) };
   }
 }
 
