@@ -19,8 +19,15 @@ const securityHeaders = [
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  // The Kafka client and the CA stay on the server, loaded from node_modules at run time.
-  serverExternalPackages: ["@platformatic/kafka", "node-forge"],
+  // The Kafka client and the CA stay on the server, loaded from node_modules at run time; so does
+  // QuickJS (the JavaScript filter's sandbox), whose WebAssembly file is found next to its module.
+  serverExternalPackages: [
+    "@platformatic/kafka",
+    "node-forge",
+    "quickjs-emscripten",
+    "quickjs-emscripten-core",
+    "@jitl/quickjs-wasmfile-release-sync",
+  ],
   experimental: {
     // forbidden() and unauthorized() with app/forbidden.tsx: a 403 page for a role too low.
     authInterrupts: true,

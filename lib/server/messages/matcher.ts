@@ -1,8 +1,13 @@
 import "server-only";
 
-// Placeholder with the agreed interface; the filters work replaces it (structured filters + QuickJS sandbox).
+// A search's filters over raw records: the structured ones first (cheap, on bytes), then the
+// JavaScript expression in its sandbox on the records that passed them.
+import { setFlagsFromString } from "node:v8";
 import type { FilterFailure, FilterSyntaxError } from "@/lib/messages/events";
+import { compileStructuredFilter, NOT_JSON, RecordView, type ByteTools } from "@/lib/messages/filters";
 import type { MessageQuery } from "@/lib/schemas/messages";
+import { expressionUsage, type ExpressionUsage } from "./expression-usage";
+import { compileJsFilter, type JsFilter, type SandboxLimits, type SandboxRecord } from "./js-sandbox";
 
 export interface FilterableRecord {
   partition: number;
@@ -20,24 +25,110 @@ export interface MatchBatchResult {
 }
 
 export interface MessageMatcher {
+  /** False when the query has no filter at all (the engine may skip calling match). */
   readonly active: boolean;
+  /** One boolean per record, in order. A thrown expression is a failure (reported, counts as no match);
+   * a timeout or memory exhaustion is `fatal`: matches then stops at that record's index. */
   match(records: FilterableRecord[]): MatchBatchResult;
   dispose(): void;
 }
 
+const asBuffer = (bytes: Uint8Array) =>
+  Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+// Lets RegExp take the "l" flag: V8's linear-time engine, for filters typed by any viewer.
+setFlagsFromString("--enable-experimental-regexp-engine");
+
+export const serverByteTools: ByteTools = {
+  indexOf: (haystack, needle) => asBuffer(haystack).indexOf(needle),
+  decodeUtf8: (bytes) => asBuffer(bytes).toString("utf8"),
+  regexFlags: "l",
+};
+
 export async function createMessageMatcher(
   query: MessageQuery,
+  limits?: SandboxLimits,
 ): Promise<{ ok: true; matcher: MessageMatcher } | { ok: false; error: FilterSyntaxError }> {
-  const filtered = Boolean(
-    query.key ?? query.header ?? query.value ?? query.jsonPath ?? query.js ?? query.from ?? query.to,
-  );
-  if (filtered) return { ok: false, error: { field: "js", message: "Filters are not available yet" } };
+  const structured = compileStructuredFilter(query, serverByteTools);
+  if (!structured.ok) return { ok: false, error: structured.errors[0]! };
+  let js: JsFilter | null = null;
+  if (query.js !== undefined) {
+    const compiled = await compileJsFilter(query.js, limits);
+    if (!compiled.ok) return compiled;
+    js = compiled.filter;
+  }
+  const filter = structured.filter;
+  const sandbox = js;
+  const usage = expressionUsage(query.js ?? "");
+
   return {
     ok: true,
     matcher: {
-      active: false,
-      match: (records) => ({ matches: records.map(() => true), failures: [] }),
-      dispose: () => {},
+      active: filter.active || sandbox !== null,
+      match(records) {
+        if (!filter.active && !sandbox) return { matches: records.map(() => true), failures: [] };
+        const matches = records.map(() => false);
+        const candidates: number[] = [];
+        const inputs: SandboxRecord[] = [];
+        records.forEach((record, index) => {
+          const view = new RecordView(record, serverByteTools);
+          if (filter.active && !filter.test(view)) return;
+          if (!sandbox) matches[index] = true;
+          else {
+            candidates.push(index);
+            inputs.push(sandboxRecordOf(view, usage));
+          }
+        });
+        if (!sandbox || inputs.length === 0) return { matches, failures: [] };
+
+        const outcome = sandbox.run(inputs);
+        outcome.verdicts.forEach((verdict, index) => (matches[candidates[index]!] = verdict));
+        const failureAt = (index: number, kind: FilterFailure["kind"], message: string): FilterFailure => {
+          const record = records[candidates[index] ?? candidates.length - 1]!;
+          return { partition: record.partition, offset: record.offset.toString(), kind, message };
+        };
+        const failures = outcome.exceptions.map(({ index, message }) =>
+          failureAt(index, "exception", message),
+        );
+        if (!outcome.fatal) return { matches, failures };
+        const { index, kind, message } = outcome.fatal;
+        matches.length = candidates[index] ?? records.length;
+        return { matches, failures, fatal: failureAt(index, kind, message) };
+      },
+      dispose() {
+        sandbox?.dispose();
+      },
     },
   };
+}
+
+function sandboxRecordOf(view: RecordView<FilterableRecord>, usage: ExpressionUsage): SandboxRecord {
+  const { record } = view;
+  const headers: Record<string, string | null> = Object.create(null);
+  if (usage.headers)
+    for (const [name, value] of record.headers)
+      if (name) headers[serverByteTools.decodeUtf8(name)] = value ? serverByteTools.decodeUtf8(value) : null;
+  return {
+    key: usage.key ? view.keyText() : null,
+    value: usage.value === false ? null : sandboxValueOf(view, usage.value),
+    headers,
+    partition: record.partition,
+    offset: record.offset.toString(),
+    timestamp: record.timestamp,
+  };
+}
+
+/** The value's JSON text, or only the top-level properties the expression reads (see expression-usage). */
+function sandboxValueOf(view: RecordView, properties: "whole" | string[]): SandboxRecord["value"] {
+  const text = view.valueText();
+  if (text === null) return null;
+  const json = view.valueJson();
+  if (json === NOT_JSON) return { text };
+  if (properties === "whole" || json === null || typeof json !== "object" || Array.isArray(json))
+    return { json: text };
+  const members: string[] = [];
+  for (const name of properties)
+    if (Object.hasOwn(json, name))
+      members.push(`${JSON.stringify(name)}:${JSON.stringify((json as Record<string, unknown>)[name])}`);
+  return { json: `{${members.join(",")}}` };
 }

@@ -1,0 +1,98 @@
+import "server-only";
+
+// What crosses between Node and the QuickJS sandbox: the trusted loop that runs inside it, the
+// batch of messages as one JSON text, and QuickJS's syntax errors mapped back to the user's text.
+import type { FilterSyntaxError } from "@/lib/messages/events";
+
+/** One message as the expression sees it. */
+export interface SandboxRecord {
+  key: string | null;
+  /** The value's JSON text when it is JSON (parsed in the sandbox), else its text, else null. */
+  value: { json: string } | { text: string } | null;
+  headers: Record<string, string | null>;
+  partition: number;
+  offset: string;
+  timestamp: number;
+}
+
+export const PARAMETERS = "key, value, headers, partition, offset, timestamp";
+export const FILE_NAME = "filter.js";
+
+/** The loop tells Node every so many messages that it is still moving (see SandboxLimits). */
+export const TICK_EVERY = 16;
+
+// Trusted code, evaluated before the filter exists. `tick` lives only in this closure: an
+// expression cannot call it to reset its own time limit. Intrinsics are captured first so an
+// expression that replaces JSON or Error only spoils its own results.
+export const RUNNER = `(function (tick, filter) {
+  "use strict";
+  const parse = JSON.parse, stringify = JSON.stringify, InternalErrorClass = InternalError;
+  const describe = (error) => {
+    try {
+      if (error instanceof Error) return String(error.name) + ": " + String(error.message).slice(0, 500);
+      return "Threw " + String(error).slice(0, 500);
+    } catch {
+      return "Threw a value that cannot be described";
+    }
+  };
+  let verdicts = "";
+  let errors = [];
+  const run = (text) => {
+    verdicts = "";
+    errors = [];
+    let batch;
+    try { batch = parse(text); } catch (error) { return stringify(["!", describe(error)]); }
+    for (let index = 0; index < batch.length; index++) {
+      const r = batch[index];
+      if (index % ${TICK_EVERY} === 0) tick();
+      try {
+        verdicts += filter(r[0], r[1], r[2], r[3], r[4], r[5]) ? "1" : "0";
+      } catch (error) {
+        if (error instanceof InternalErrorClass && error.message === "out of memory") throw error;
+        verdicts += "e";
+        errors[errors.length] = describe(error);
+      }
+    }
+    return stringify([verdicts, errors]);
+  };
+  // After a fatal stop: the verdicts of the batch's records before the one that was stopped.
+  const partial = () => stringify([verdicts, errors]);
+  return [run, partial];
+})`;
+
+export const MAX_BATCH_CHARS = 256 * 1024;
+
+export function batchText(records: readonly SandboxRecord[]): string {
+  const parts = records.map((record) => {
+    const value =
+      record.value === null
+        ? "null"
+        : "json" in record.value
+          ? record.value.json
+          : JSON.stringify(record.value.text);
+    return `[${JSON.stringify(record.key)},${value},${JSON.stringify(record.headers)},${record.partition},"${record.offset}",${record.timestamp}]`;
+  });
+  return `[${parts.join(",")}]`;
+}
+
+/** Where QuickJS puts a syntax error, mapped back into the expression's own text. */
+export function syntaxErrorOf(expression: string, dumped: unknown): FilterSyntaxError {
+  const error = (dumped ?? {}) as { name?: unknown; message?: unknown; stack?: unknown };
+  const message = `${String(error.name ?? "Error")}: ${String(error.message ?? dumped)}`;
+  const at = new RegExp(`${FILE_NAME.replace(".", "\\.")}:(\\d+):(\\d+)`).exec(String(error.stack ?? ""));
+  if (!at) return { field: "js", message };
+  const lines = expression.split("\n");
+  // The expression starts on the wrapper's second line.
+  let line = Math.max(1, Number(at[1]) - 1);
+  let column = Math.max(1, Number(at[2]));
+  if (line > lines.length) [line, column] = [lines.length, (lines.at(-1)?.length ?? 0) + 1];
+  column = Math.min(column, (lines[line - 1]?.length ?? 0) + 1);
+  const position = lines.slice(0, line - 1).reduce((sum, text) => sum + text.length + 1, 0) + column - 1;
+  return { field: "js", message, line, column, position };
+}
+
+export function sizeOf(record: SandboxRecord): number {
+  const value =
+    record.value === null ? 0 : "json" in record.value ? record.value.json.length : record.value.text.length;
+  return value + (record.key?.length ?? 0) + 64;
+}
