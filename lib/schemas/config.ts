@@ -302,6 +302,18 @@ export function caSettingsSchema(resolve: ValueResolver) {
     }));
 }
 
+export const DEFAULT_PREVIEW_BYTES = 1024 * 1024;
+
+/** The message inspector. */
+export interface MessageSettings {
+  /** Keys, values and header values longer than this are cut in search results ("load the full value"). */
+  previewBytes: number;
+}
+
+export const messageSettingsSchema = z.strictObject({
+  previewBytes: wholeNumber(1024, 64 * 1024 * 1024).default(DEFAULT_PREVIEW_BYTES),
+});
+
 /** The whole file. A new section is one more key here plus its field in ConsoleConfig. */
 export function consoleConfigSchema(resolve: ValueResolver, resolvePath: PathResolver) {
   return z.strictObject({
@@ -312,6 +324,7 @@ export function consoleConfigSchema(resolve: ValueResolver, resolvePath: PathRes
     // prefault, not default: an absent section still goes through the defaults and path resolution.
     server: serverSettingsSchema(resolve, resolvePath).prefault({}),
     ca: caSettingsSchema(resolve).prefault({}),
+    messages: messageSettingsSchema.prefault({}),
   });
 }
 

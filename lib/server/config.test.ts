@@ -67,8 +67,21 @@ describe("loadConfig", () => {
           reservedNames: ["kafka-broker", "kafka-console"],
           publicUrl: "http://127.0.0.1:3000",
         },
+        messages: { previewBytes: 1024 * 1024 },
       },
     });
+  });
+
+  it("sets the message preview size from the file or CONSOLE__MESSAGES__PREVIEW_BYTES, within bounds", () => {
+    const path = configDir({ "console.config.yaml": `${MINIMAL}messages:\n  previewBytes: 4096\n` });
+    const fromFile = loadConfig({ path, env: {} });
+    expect(fromFile.ok && fromFile.config.messages).toEqual({ previewBytes: 4096 });
+    const fromEnv = loadConfig({ path, env: { CONSOLE__MESSAGES__PREVIEW_BYTES: "65536" } });
+    expect(fromEnv.ok && fromEnv.config.messages).toEqual({ previewBytes: 65536 });
+    const tooSmall = loadConfig({ path, env: { CONSOLE__MESSAGES__PREVIEW_BYTES: "10" } });
+    expect(tooSmall.ok ? [] : tooSmall.problems.map((problem) => problem.path)).toEqual([
+      "messages.previewBytes",
+    ]);
   });
 
   it("resolves server paths and the session secret file against the config file's directory", () => {

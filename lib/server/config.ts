@@ -3,7 +3,12 @@ import "server-only";
 import { dirname, resolve } from "node:path";
 
 import type { ClusterConnection } from "@/lib/schemas/cluster";
-import { type CaSettings, consoleConfigSchema, type ServerSettings } from "@/lib/schemas/config";
+import {
+  type CaSettings,
+  consoleConfigSchema,
+  type MessageSettings,
+  type ServerSettings,
+} from "@/lib/schemas/config";
 
 import {
   applyEnvOverrides,
@@ -23,6 +28,7 @@ export interface ConsoleConfig {
   clusters: ClusterConnection[];
   server: ServerSettings;
   ca: CaSettings;
+  messages: MessageSettings;
 }
 
 export type ConfigLoadResult =

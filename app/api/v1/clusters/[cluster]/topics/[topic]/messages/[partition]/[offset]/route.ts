@@ -1,0 +1,43 @@
+// GET /api/v1/clusters/{cluster}/topics/{topic}/messages/{partition}/{offset} – one record in full, without the preview limit (viewer)
+import { z } from "zod";
+
+import { guardedRoute } from "@/lib/server/auth";
+import * as kafka from "@/lib/server/kafka";
+
+import { apiError, failureResponse, validationError } from "../../../../../../../_lib/api-error";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ cluster: string; topic: string; partition: string; offset: string }> };
+
+const recordAddressSchema = z.object({
+  partition: z
+    .string()
+    .regex(/^\d{1,7}$/, "A partition is a whole number, 0 or more")
+    .transform(Number),
+  offset: z
+    .string()
+    .regex(/^\d{1,19}$/, "An offset is a whole number, 0 or more")
+    .transform(BigInt),
+});
+
+export const GET = guardedRoute<Context>({ role: "viewer" }, async (_request, { params }) => {
+  const { cluster, topic, ...address } = await params;
+  const parsed = recordAddressSchema.safeParse(address);
+  if (!parsed.success) return validationError(parsed.error);
+  const { partition, offset } = parsed.data;
+  const result = await kafka.fetchFullRecord(cluster, topic, partition, offset);
+  if (!result.ok) {
+    const failure = kafka.problemResult(result.problem);
+    const status = result.problem.kind === "authorization" ? 403 : failure.status;
+    return failureResponse({ ...failure, status }, failure.code ? { [status]: failure.code } : {});
+  }
+  if (!result.data) {
+    return apiError(
+      404,
+      "NOT_FOUND",
+      `No message at offset ${offset} of partition ${partition} in topic ${topic}: it may have been deleted, compacted away or aborted.`,
+    );
+  }
+  return Response.json({ record: result.data }, { headers: { "Cache-Control": "no-store" } });
+});

@@ -1,0 +1,206 @@
+// Reads a topic's partitions straight from their leaders with Fetch: no consumer group, one request
+// per leader covering all its partitions, at most one outstanding per leader. Each partition keeps
+// the next offset not yet read, so a retry after a failure neither skips nor repeats a record.
+import type { Consumer, KafkaRecord, RecordsBatch } from "@platformatic/kafka";
+
+import { isControlBatch, isTransactionalBatch, recordOffset } from "./records";
+import { READ_COMMITTED, type TopicLayout } from "./topic-offsets";
+
+type FetchResponse = Awaited<ReturnType<Consumer["fetch"]>>;
+type FetchedPartition = FetchResponse["responses"][number]["partitions"][number];
+
+export const PARTITION_MAX_BYTES = 1024 * 1024;
+export const REQUEST_MAX_BYTES = 6 * 1024 * 1024;
+/** Long enough to spare a tailing broker, short enough that Stop is felt at once. */
+export const MAX_WAIT_MS = 500;
+
+export interface PartitionCursor {
+  partition: number;
+  /** The next offset to read: everything before it has been scanned. */
+  next: bigint;
+  /** Exclusive; null while tailing. */
+  end: bigint | null;
+  inFlight: boolean;
+  /** Producers whose aborted transaction is still open at `next` (read_committed bookkeeping). */
+  abortedProducers: Set<bigint>;
+}
+
+export interface FetchedRecord {
+  partition: number;
+  offset: bigint;
+  batch: RecordsBatch;
+  record: KafkaRecord;
+}
+
+export type FetchOutcome =
+  { ok: true; node: number; records: FetchedRecord[] } | { ok: false; node: number; error: unknown };
+
+export class PartitionFetcher {
+  readonly cursors: Map<number, PartitionCursor>;
+  #inFlight = new Map<number, Promise<FetchOutcome>>();
+  #layout: TopicLayout;
+
+  constructor(
+    private readonly consumer: Consumer,
+    ranges: { partition: number; start: bigint; end: bigint | null }[],
+    layout: TopicLayout,
+  ) {
+    this.#layout = layout;
+    this.cursors = new Map(
+      ranges.map(({ partition, start, end }) => [
+        partition,
+        { partition, next: start, end, inFlight: false, abortedProducers: new Set() },
+      ]),
+    );
+  }
+
+  get layout() {
+    return this.#layout;
+  }
+
+  set layout(layout: TopicLayout) {
+    this.#layout = layout;
+  }
+
+  /** Some partition still has offsets to read (or tails). */
+  active(): boolean {
+    for (const cursor of this.cursors.values()) if (!finished(cursor)) return true;
+    return false;
+  }
+
+  /** A fetch is outstanding. */
+  busy(): boolean {
+    return this.#inFlight.size > 0;
+  }
+
+  /**
+   * Starts one fetch for every leader that has none outstanding, covering its partitions still to
+   * read. Returns how many partitions are waiting for a leader.
+   */
+  launch(maxWaitTime = MAX_WAIT_MS): number {
+    const byNode = new Map<number, PartitionCursor[]>();
+    let leaderless = 0;
+    for (const cursor of this.cursors.values()) {
+      if (cursor.inFlight || finished(cursor)) continue;
+      const leader = this.#layout.leaders[cursor.partition] ?? -1;
+      if (leader < 0) {
+        leaderless++;
+        continue;
+      }
+      if (this.#inFlight.has(leader)) continue;
+      byNode.set(leader, [...(byNode.get(leader) ?? []), cursor]);
+    }
+    for (const [node, cursors] of byNode) this.#start(node, cursors, maxWaitTime);
+    return leaderless;
+  }
+
+  /** A single partition's fetch that answers at once, for checking READ when there is nothing to read. */
+  probe(partition: number, offset: bigint): Promise<FetchOutcome> {
+    const node = this.#layout.leaders[partition] ?? -1;
+    const cursor: PartitionCursor = {
+      partition,
+      next: offset,
+      end: offset,
+      inFlight: false,
+      abortedProducers: new Set(),
+    };
+    return this.#request(node, [cursor], 0).then((outcome) =>
+      outcome.ok ? { ...outcome, records: [] } : outcome,
+    );
+  }
+
+  /** The first outstanding fetch to settle. */
+  async next(): Promise<FetchOutcome | null> {
+    if (this.#inFlight.size === 0) return null;
+    const outcome = await Promise.race(this.#inFlight.values());
+    this.#inFlight.delete(outcome.node);
+    return outcome;
+  }
+
+  #start(node: number, cursors: PartitionCursor[], maxWaitTime: number) {
+    for (const cursor of cursors) cursor.inFlight = true;
+    const outcome = this.#request(node, cursors, maxWaitTime).finally(() => {
+      for (const cursor of cursors) cursor.inFlight = false;
+    });
+    this.#inFlight.set(node, outcome);
+  }
+
+  async #request(node: number, cursors: PartitionCursor[], maxWaitTime: number): Promise<FetchOutcome> {
+    const { topicId } = this.#layout;
+    const partitions = cursors.map((cursor) => ({
+      partition: cursor.partition,
+      fetchOffset: cursor.next,
+      partitionMaxBytes: PARTITION_MAX_BYTES,
+      currentLeaderEpoch: -1,
+      lastFetchedEpoch: -1,
+    }));
+    try {
+      const response = await this.consumer.fetch({
+        node,
+        topics: [{ topicId, partitions }],
+        maxWaitTime,
+        minBytes: 1,
+        maxBytes: REQUEST_MAX_BYTES,
+        isolationLevel: READ_COMMITTED,
+      });
+      const requested = new Map(cursors.map((cursor) => [cursor.partition, cursor]));
+      const records: FetchedRecord[] = [];
+      for (const topic of response.responses) {
+        if (topic.topicId !== topicId) continue;
+        for (const fetched of topic.partitions) {
+          // An incremental fetch session may answer for partitions this request did not ask about.
+          const cursor = requested.get(fetched.partitionIndex);
+          if (cursor) collectRecords(cursor, fetched, records);
+        }
+      }
+      return { ok: true, node, records };
+    } catch (error) {
+      return { ok: false, node, error };
+    }
+  }
+}
+
+export function finished(cursor: PartitionCursor): boolean {
+  return cursor.end !== null && cursor.next >= cursor.end;
+}
+
+/**
+ * Appends the partition's records from `cursor.next` up to its end and advances the cursor past every
+ * batch read. Control batches and batches of aborted transactions are skipped: the library drops
+ * aborted ranges only when their abort marker is in the same response, so the open ones are tracked
+ * here across responses, as the Java consumer does.
+ */
+export function collectRecords(
+  cursor: PartitionCursor,
+  fetched: Pick<FetchedPartition, "records" | "abortedTransactions">,
+  records: FetchedRecord[],
+) {
+  const aborted = [...(fetched.abortedTransactions ?? [])].sort((a, b) =>
+    a.firstOffset < b.firstOffset ? -1 : a.firstOffset > b.firstOffset ? 1 : 0,
+  );
+  for (const batch of fetched.records ?? []) {
+    const lastOffset = batch.firstOffset + BigInt(batch.lastOffsetDelta);
+    if (lastOffset < cursor.next) continue;
+    while (aborted.length > 0 && (aborted[0]?.firstOffset ?? 0n) <= lastOffset) {
+      cursor.abortedProducers.add(aborted.shift()!.producerId);
+    }
+    const skip = isControlBatch(batch)
+      ? (endsTransaction(batch, cursor), true)
+      : isTransactionalBatch(batch) && cursor.abortedProducers.has(batch.producerId);
+    if (!skip) {
+      for (const record of batch.records) {
+        const offset = recordOffset(batch, record);
+        if (offset < cursor.next) continue;
+        if (cursor.end !== null && offset >= cursor.end) break;
+        records.push({ partition: cursor.partition, offset, batch, record });
+      }
+    }
+    cursor.next = lastOffset + 1n;
+  }
+}
+
+/** An ABORT marker (control record type 0) closes that producer's aborted transaction. */
+function endsTransaction(batch: RecordsBatch, cursor: PartitionCursor) {
+  const key = batch.records[0]?.key;
+  if (key && key.length >= 4 && key.readInt16BE(2) === 0) cursor.abortedProducers.delete(batch.producerId);
+}

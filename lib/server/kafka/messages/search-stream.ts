@@ -1,0 +1,185 @@
+// The events of a running search. Pull-based: the next fetch is asked for only when the reader of the
+// generator wants more, so a slow browser slows the fetching and memory stays bounded.
+import type { FetchConsumer } from "@/lib/server/kafka/cluster-pool";
+import type {
+  PartitionProgress,
+  SearchCounters,
+  SearchEndReason,
+  SearchEvent,
+  SearchPlanPartition,
+  WireRecord,
+} from "@/lib/messages/events";
+import type { FilterableRecord, MessageMatcher } from "@/lib/server/messages/matcher";
+
+import type { FetchedRecord, FetchOutcome, PartitionFetcher } from "./partition-fetcher";
+import { recordSize, recordTimestamp, toWireRecord } from "./records";
+import { FetchRecovery } from "./fetch-recovery";
+
+export const RECORDS_PER_EVENT = 300;
+export const PROGRESS_EVERY_MS = 250;
+export const MAX_FILTER_ERROR_EVENTS = 100;
+
+export interface SearchRun {
+  topic: string;
+  fetchConsumer: FetchConsumer;
+  fetcher: PartitionFetcher;
+  matcher: MessageMatcher;
+  plan: { partitions: SearchPlanPartition[]; notices: string[]; tail: boolean };
+  /** The outcome of the fetch made before the search was answered (to check READ). */
+  firstOutcome: FetchOutcome | null;
+  max: number;
+  previewBytes: number;
+  signal: AbortSignal;
+}
+
+export async function* streamSearch(run: SearchRun): AsyncGenerator<SearchEvent> {
+  const { fetcher, matcher, signal } = run;
+  const startedAt = Date.now();
+  const counters: SearchCounters = { scanned: 0, matched: 0, bytes: 0, elapsedMs: 0 };
+  let filterErrors = 0;
+  let lastProgressAt = 0;
+  let pending = run.firstOutcome;
+  const recovery = new FetchRecovery(run.fetchConsumer, run.topic, fetcher);
+  const aborted = abortPromise(signal);
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    matcher.dispose();
+    await closeConsumer(run.fetchConsumer);
+  };
+
+  const positions = (): PartitionProgress[] =>
+    [...fetcher.cursors.values()].map((cursor) => ({
+      partition: cursor.partition,
+      position: cursor.next.toString(),
+      end: cursor.end === null ? null : cursor.end.toString(),
+    }));
+  const snapshot = () => ({ ...counters, elapsedMs: Date.now() - startedAt });
+  // Also while a broker is away: the client sees the search is alive, proxies see bytes.
+  const progressDue = () => {
+    if (Date.now() - lastProgressAt < PROGRESS_EVERY_MS) return null;
+    lastProgressAt = Date.now();
+    return { type: "progress", counters: snapshot(), partitions: positions() } satisfies SearchEvent;
+  };
+  const done = (reason: SearchEndReason): SearchEvent => ({
+    type: "done",
+    reason,
+    counters: snapshot(),
+    partitions: positions(),
+    filterErrors,
+  });
+
+  try {
+    yield { type: "plan", ...run.plan };
+    let reason: SearchEndReason | null = null;
+    while (reason === null) {
+      if (signal.aborted) {
+        reason = "stopped";
+        break;
+      }
+      if (!pending && !fetcher.active() && !fetcher.busy()) {
+        reason = "end";
+        break;
+      }
+      let outcome = pending;
+      pending = null;
+      if (!outcome) {
+        const waiting = fetcher.launch();
+        if (!fetcher.busy()) {
+          // Every partition left is waiting for a leader.
+          const step = await recovery.afterLeaderless(waiting, aborted);
+          for (const event of step.events) yield event;
+          if (step.fatal) reason = "error";
+          const progress = reason === null && progressDue();
+          if (progress) yield progress;
+          continue;
+        }
+        if (waiting > 0) recovery.refreshInBackground();
+        outcome = await Promise.race([fetcher.next(), aborted]);
+        if (outcome === null) continue;
+      }
+      if (!outcome.ok) {
+        const step = await recovery.afterFailure(outcome.error, aborted);
+        for (const event of step.events) yield event;
+        if (step.fatal) reason = "error";
+        const progress = reason === null && progressDue();
+        if (progress) yield progress;
+        continue;
+      }
+      for (const event of recovery.afterSuccess()) yield event;
+      // Ask for the next round now, so it travels while this one is read and sent.
+      fetcher.launch();
+
+      const scanned = outcome.records;
+      let limit = scanned.length;
+      let matches: boolean[] | null = null;
+      if (matcher.active && scanned.length > 0) {
+        const result = matcher.match(scanned.map(filterable));
+        matches = result.matches;
+        const failures = result.fatal ? [...result.failures, result.fatal] : result.failures;
+        for (const failure of failures) {
+          if (filterErrors++ < MAX_FILTER_ERROR_EVENTS) yield { type: "filter-error", failure };
+        }
+        if (result.fatal) {
+          limit = result.matches.length;
+          reason = "filter-failed";
+        }
+      }
+      let shown: WireRecord[] = [];
+      for (let index = 0; index < limit; index++) {
+        const fetched = scanned[index]!;
+        counters.scanned++;
+        counters.bytes += recordSize(fetched.record);
+        if (matches && !matches[index]) continue;
+        shown.push(toWireRecord(fetched.partition, fetched.batch, fetched.record, run.previewBytes));
+        counters.matched++;
+        if (shown.length === RECORDS_PER_EVENT) {
+          yield { type: "records", records: shown };
+          shown = [];
+        }
+        if (counters.matched >= run.max) {
+          reason = "max";
+          break;
+        }
+      }
+      if (shown.length > 0) yield { type: "records", records: shown };
+      const progress = reason === null && progressDue();
+      if (progress) yield progress;
+    }
+    if (reason === "error" && recovery.problem) yield { type: "error", problem: recovery.problem };
+    await close();
+    yield done(reason);
+  } finally {
+    await close();
+  }
+}
+
+function filterable({ partition, offset, batch, record }: FetchedRecord): FilterableRecord {
+  return {
+    partition,
+    offset,
+    timestamp: recordTimestamp(batch, record),
+    key: record.key,
+    value: record.value,
+    headers: record.headers,
+  };
+}
+
+/** Resolves with null when the search is stopped; never rejects. */
+function abortPromise(signal: AbortSignal): Promise<null> {
+  if (signal.aborted) return Promise.resolve(null);
+  return new Promise((resolve) => signal.addEventListener("abort", () => resolve(null), { once: true }));
+}
+
+const CLOSE_WITHIN_MS = 1_000;
+
+/** Force: outstanding fetches fail at once instead of holding the search open. */
+export async function closeConsumer({ consumer }: FetchConsumer): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const giveUp = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, CLOSE_WITHIN_MS);
+  });
+  await Promise.race([consumer.close(true).catch(() => {}), giveUp]);
+  clearTimeout(timer);
+}

@@ -1,0 +1,207 @@
+import "server-only";
+
+// Starting a message search: everything that can be refused is checked before the first event (filter
+// syntax, the topic, DESCRIBE and READ), so the route can still answer with a plain JSON error.
+import type { FilterSyntaxError, SearchEvent, SearchProblem } from "@/lib/messages/events";
+import type { ClusterProblem } from "@/lib/schemas/cluster";
+import { maxResultsOf, type MessageQuery } from "@/lib/schemas/messages";
+import { getConfig } from "@/lib/server/config";
+import { createMessageMatcher } from "@/lib/server/messages/matcher";
+
+import type { ClusterResult, FetchConsumer } from "../cluster-pool";
+import { describeKafkaError } from "../errors/describe-kafka-error";
+import { currentPool } from "../global-pool";
+import { PartitionFetcher, type FetchOutcome } from "./partition-fetcher";
+import { planSearch, type PartitionRange } from "./plan";
+import { closeConsumer, streamSearch } from "./search-stream";
+import { isUnknownTopic, readLayout, readOffsetsForTime, readWatermarks } from "./topic-offsets";
+
+export type SearchStart =
+  | { ok: true; events: AsyncGenerator<SearchEvent> }
+  | { ok: false; status: 400 | 403 | 404 | 502 | 504; problem: SearchProblem; syntax?: FilterSyntaxError };
+
+export interface SearchOptions {
+  /** Stops the search: fetching ends within a second and the consumer is closed. */
+  signal: AbortSignal;
+  /** Payload bytes sent per key, value and header value; default: messages.previewBytes. */
+  previewBytes?: number;
+}
+
+export function searchMessages(
+  cluster: string,
+  topic: string,
+  query: MessageQuery,
+  options: SearchOptions,
+): Promise<SearchStart> {
+  const previewBytes = options.previewBytes ?? getConfig().messages.previewBytes;
+  return startSearch(() => openConsumer(cluster), topic, query, { ...options, previewBytes });
+}
+
+/** searchMessages with the consumer's source injected (tests give it a pool of their own). */
+export async function startSearch(
+  open: () => ClusterResult<FetchConsumer>,
+  topic: string,
+  query: MessageQuery,
+  options: Required<SearchOptions>,
+): Promise<SearchStart> {
+  const compiled = await createMessageMatcher(query);
+  if (!compiled.ok) {
+    const { error } = compiled;
+    const problem = {
+      title: `The ${error.field} filter is invalid`,
+      hint: error.message,
+      code: "FILTER_SYNTAX",
+    };
+    return { ok: false, status: 400, problem, syntax: error };
+  }
+  const matcher = compiled.matcher;
+  const opened = open();
+  if (!opened.ok) {
+    matcher.dispose();
+    return refused(opened.problem);
+  }
+  const fetchConsumer = opened.data;
+  const { signal } = options;
+  const closeOnStop = () => void closeConsumer(fetchConsumer);
+  signal.addEventListener("abort", closeOnStop, { once: true });
+  const give = async (failure: Extract<SearchStart, { ok: false }>) => {
+    signal.removeEventListener("abort", closeOnStop);
+    matcher.dispose();
+    await closeConsumer(fetchConsumer);
+    return failure;
+  };
+
+  const prepared = await prepare(fetchConsumer, topic, query);
+  if (!prepared.ok) return give(prepared);
+  const { plan, fetcher } = prepared;
+  const first = await firstFetch(fetcher, plan.partitions, signal);
+  if (first && !first.ok) {
+    const problem = fetchConsumer.describe(first.error, { operation: "READ", resourceName: topic });
+    if (problem.kind === "authorization") return give(refused(problem));
+  }
+  const events = streamSearch({
+    topic,
+    fetchConsumer,
+    fetcher,
+    matcher,
+    plan: {
+      tail: plan.tail,
+      notices:
+        query.start === "newest" && matcher.active ? [...plan.notices, NEWEST_FILTERED_NOTICE] : plan.notices,
+      partitions: plan.partitions.map((range) => ({
+        partition: range.partition,
+        low: range.low.toString(),
+        high: range.high.toString(),
+        start: range.start.toString(),
+        position: range.start.toString(),
+        end: range.end === null ? null : range.end.toString(),
+      })),
+    },
+    firstOutcome: first && first.ok && first.records.length === 0 ? null : first,
+    max: maxResultsOf(query),
+    previewBytes: options.previewBytes,
+    signal,
+  });
+  return { ok: true, events };
+}
+
+export const NEWEST_FILTERED_NOTICE =
+  "The filters apply to the newest messages only (as many as the maximum); start at the oldest or at a time to search further back";
+
+type Prepared =
+  | {
+      ok: true;
+      plan: { partitions: PartitionRange[]; notices: string[]; tail: boolean };
+      fetcher: PartitionFetcher;
+    }
+  | Extract<SearchStart, { ok: false }>;
+
+/** Metadata, watermarks (and offsets for a time), then the plan. */
+async function prepare(
+  { consumer, describe }: FetchConsumer,
+  topic: string,
+  query: MessageQuery,
+): Promise<Prepared> {
+  try {
+    consumer.topics.track(topic);
+    const layout = await readLayout(consumer, topic);
+    const count = layout.leaders.length;
+    if (query.partition !== undefined && query.partition >= count) {
+      const title = `Topic ${topic} has no partition ${query.partition}`;
+      const hint = `It has ${count} partition${count === 1 ? "" : "s"}: choose one from 0 to ${count - 1}.`;
+      return { ok: false, status: 400, problem: { title, hint, code: "UNKNOWN_PARTITION" } };
+    }
+    const partitions = query.partition === undefined ? [...layout.leaders.keys()] : [query.partition];
+    const [watermarks, timestampOffsets] = await Promise.all([
+      readWatermarks(consumer, topic, partitions),
+      query.start === "timestamp" && query.timestamp !== undefined
+        ? readOffsetsForTime(consumer, topic, partitions, query.timestamp)
+        : undefined,
+    ]);
+    const plan = planSearch(watermarks, {
+      start: query.start,
+      partition: query.partition,
+      offset: query.offset === undefined ? undefined : BigInt(query.offset),
+      max: maxResultsOf(query),
+      timestamp: query.timestamp,
+      timestampOffsets,
+    });
+    if (!plan.ok)
+      return {
+        ok: false,
+        status: 400,
+        problem: { title: plan.message, hint: "", code: "UNKNOWN_PARTITION" },
+      };
+    return { ok: true, plan, fetcher: new PartitionFetcher(consumer, plan.partitions, layout) };
+  } catch (error) {
+    if (isUnknownTopic(error)) {
+      const problem = {
+        title: `Topic ${topic} does not exist`,
+        hint: "Check the name; it may have been deleted. The topic list shows the topics there are.",
+        code: "UNKNOWN_TOPIC_OR_PARTITION",
+      };
+      return { ok: false, status: 404, problem };
+    }
+    return refused(describe(error, { operation: "DESCRIBE", resourceName: topic }));
+  }
+}
+
+/**
+ * The first round of fetches, made before the search is answered so that a missing READ is a 403
+ * rather than an error event. When there is nothing to read, one empty fetch checks READ all the same.
+ */
+async function firstFetch(
+  fetcher: PartitionFetcher,
+  ranges: PartitionRange[],
+  signal: AbortSignal,
+): Promise<FetchOutcome | null> {
+  const stopped = new Promise<null>((resolve) =>
+    signal.addEventListener("abort", () => resolve(null), { once: true }),
+  );
+  fetcher.launch(0);
+  if (fetcher.busy()) return Promise.race([fetcher.next(), stopped]);
+  const first = ranges[0];
+  if (!first) return null;
+  const probe = await Promise.race([fetcher.probe(first.partition, first.start), stopped]);
+  return probe && !probe.ok ? probe : null;
+}
+
+function refused(problem: ClusterProblem): Extract<SearchStart, { ok: false }> {
+  const searchProblem: SearchProblem = { title: problem.title, hint: problem.hint, code: problem.code };
+  return { ok: false, status: statusOf(problem), problem: searchProblem };
+}
+
+function statusOf(problem: ClusterProblem): 403 | 404 | 502 | 504 {
+  if (problem.kind === "authorization") return 403;
+  if (problem.kind === "unknown-cluster") return 404;
+  if (problem.code === "PLT_KFK_TIMEOUT") return 504;
+  return 502;
+}
+
+export function openConsumer(cluster: string): ClusterResult<FetchConsumer> {
+  try {
+    return currentPool().openFetchConsumer(cluster);
+  } catch (error) {
+    return { ok: false, problem: describeKafkaError(error) };
+  }
+}
