@@ -1,17 +1,71 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
+import { topicListQuerySchema, type TopicListQuery } from "@/lib/schemas/topics";
 import { requirePageRole } from "@/lib/server/auth";
-import { FeaturePlaceholder } from "@/components/shell/feature-placeholder";
-import { TopicsIcon } from "@/components/ui/icons";
+import { listClusterNames, listTopics } from "@/lib/server/kafka";
+import { PageHeader } from "@/components/shell/page-header";
+import { TopicListSection, TopicListSkeleton } from "./_components/topic-list-section";
+import { TopicSearch } from "@/components/topics/topic-search";
+import { Card, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+
+export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Topics" };
 
-export default async function TopicsPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export default async function TopicsPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePageRole("viewer");
-  return (
-    <FeaturePlaceholder
+  const params = await searchParams;
+  const parsed = topicListQuerySchema.safeParse({
+    q: single(params.q),
+    page: single(params.page),
+    internal: single(params.internal),
+  });
+  // A hand-edited address falls back to the first page rather than an error.
+  const query = parsed.success ? parsed.data : {};
+  const cluster = listClusterNames()[0];
+  const header = (
+    <PageHeader
       title="Topics"
-      icon={<TopicsIcon className="size-6" />}
-      arrives="Topic management arrives in a later release."
+      description={cluster ? `The topics of ${cluster}; open one to read and produce messages.` : undefined}
     />
   );
+  if (cluster === undefined) {
+    return (
+      <>
+        {header}
+        <EmptyState
+          title="No cluster configured"
+          description="Add a cluster to the console's configuration file and restart the console."
+        />
+      </>
+    );
+  }
+
+  return (
+    <>
+      {header}
+      <Card aria-labelledby="topics-title">
+        <CardHeader titleId="topics-title" title="Topics" />
+        <div className="border-b border-zinc-200 px-5 py-3 dark:border-zinc-800">
+          <Suspense>
+            <TopicSearch />
+          </Suspense>
+        </div>
+        {/* Keyed by the query: the search box stays while the next page loads below it. */}
+        <Suspense key={JSON.stringify(query)} fallback={<TopicListSkeleton />}>
+          <TopicList cluster={cluster} query={query} />
+        </Suspense>
+      </Card>
+    </>
+  );
+}
+
+/** Suspends while the broker answers, below the search box. */
+async function TopicList({ cluster, query }: { cluster: string; query: TopicListQuery }) {
+  return <TopicListSection cluster={cluster} query={query} listed={await listTopics(cluster, query)} />;
 }

@@ -73,3 +73,6 @@ export function openFetchConsumer(cluster: string): ClusterResult<FetchConsumer>
 export async function closeAllClusters(): Promise<void> {
   await closeCurrentPool();
 }
+export { listTopics, describeTopic, type TopicPage, type TopicSummary, type TopicDetails } from "./topics";
+export { produceMessages } from "./produce";
+export { searchMessages, fetchFullRecord, type SearchOptions, type SearchStart } from "./messages";

@@ -1,0 +1,26 @@
+// GET /api/v1/clusters/{cluster}/topics/{topic} – the topic's partitions: leader, replicas, ISR and watermarks (viewer)
+import { guardedRoute } from "@/lib/server/auth";
+import * as kafka from "@/lib/server/kafka";
+
+import { apiError, failureResponse } from "../../../../_lib/api-error";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ cluster: string; topic: string }> };
+
+export const GET = guardedRoute<Context>({ role: "viewer" }, async (_request, { params }) => {
+  const { cluster, topic } = await params;
+  const result = await kafka.describeTopic(cluster, topic);
+  if (!result.ok) {
+    const failure = kafka.problemResult(result.problem);
+    return failureResponse(failure, failure.code ? { [failure.status]: failure.code } : {});
+  }
+  if (!result.data) {
+    return apiError(
+      404,
+      "UNKNOWN_TOPIC_OR_PARTITION",
+      `Topic ${topic} does not exist on ${cluster}, or the console may not describe it.`,
+    );
+  }
+  return Response.json({ cluster, ...result.data }, { headers: { "Cache-Control": "no-store" } });
+});

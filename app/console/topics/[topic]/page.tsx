@@ -1,0 +1,111 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { roleAtLeast } from "@/lib/schemas/auth";
+import { requirePageRole } from "@/lib/server/auth";
+import { describeTopic, listClusterNames } from "@/lib/server/kafka";
+import { MessageInspector } from "@/components/messages/message-inspector";
+import { ProduceForm } from "@/components/messages/produce-form";
+import { PageHeader } from "@/components/shell/page-header";
+import { PartitionsTable } from "@/components/topics/partitions-table";
+import { TopicTabs, type TopicTab } from "@/components/topics/topic-tabs";
+import { TopicsProblemPanel } from "@/components/topics/topics-problem-panel";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardHeader } from "@/components/ui/card";
+
+export const dynamic = "force-dynamic";
+
+type Params = Promise<{ topic: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** Kafka topic names never contain "%", so decoding is safe whether or not the router already did. */
+const topicOf = (segment: string) => (segment.includes("%") ? decodeURIComponent(segment) : segment);
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  return { title: topicOf((await params).topic) };
+}
+
+export default async function TopicPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: SearchParams;
+}) {
+  const { role } = await requirePageRole("viewer");
+  const topic = topicOf((await params).topic);
+  const requested = (await searchParams).tab;
+  const canProduce = roleAtLeast(role, "operator");
+  const tabs: TopicTab[] = canProduce ? ["messages", "partitions", "produce"] : ["messages", "partitions"];
+  const tab = tabs.find((candidate) => candidate === requested) ?? "messages";
+  const cluster = listClusterNames()[0];
+  if (cluster === undefined) notFound();
+
+  const described = await describeTopic(cluster, topic);
+  if (!described.ok) {
+    return (
+      <>
+        <PageHeader title={topic} description={<Link href="/console/topics">All topics</Link>} />
+        <TopicsProblemPanel heading={`Topic ${topic} cannot be described`} problem={described.problem} />
+      </>
+    );
+  }
+  const details = described.data;
+  if (!details) notFound();
+  const partitions = details.partitions.map((partition) => partition.partition);
+
+  return (
+    <>
+      <PageHeader
+        title={details.name}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            <Link href="/console/topics" className="text-sky-700 hover:underline dark:text-sky-400">
+              Topics
+            </Link>
+            <span aria-hidden="true">·</span>
+            <span>
+              {partitions.length} {partitions.length === 1 ? "partition" : "partitions"} on {cluster}
+            </span>
+            {details.internal && <Badge>internal</Badge>}
+          </span>
+        }
+      />
+      <TopicTabs topic={details.name} tabs={tabs} current={tab} />
+      {tab === "messages" && (
+        // The inspector reads its query from the URL (useSearchParams).
+        <Suspense>
+          <MessageInspector
+            cluster={cluster}
+            topic={details.name}
+            partitions={partitions}
+            canProduce={canProduce}
+          />
+        </Suspense>
+      )}
+      {tab === "partitions" && (
+        <Card aria-labelledby="partitions-title">
+          <CardHeader
+            titleId="partitions-title"
+            title="Partitions"
+            description="Watermarks as of loading the page; messages ≈ high − low (approximate for compacted and transactional topics)."
+          />
+          <PartitionsTable partitions={details.partitions} labelledBy="partitions-title" />
+        </Card>
+      )}
+      {tab === "produce" && (
+        <Card aria-labelledby="produce-title">
+          <CardHeader
+            titleId="produce-title"
+            title="Produce"
+            description="Write a test message, or several copies of it. Each produce is recorded in the audit log."
+          />
+          <div className="px-5 py-4">
+            <ProduceForm cluster={cluster} topic={details.name} partitions={partitions} />
+          </div>
+        </Card>
+      )}
+    </>
+  );
+}

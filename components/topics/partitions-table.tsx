@@ -1,0 +1,71 @@
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell } from "@/components/ui/table";
+import { formatCount } from "./topic-links";
+
+export interface PartitionRow {
+  partition: number;
+  leader: number;
+  replicas: number[];
+  isr: number[];
+  low: string | null;
+  high: string | null;
+}
+
+const messagesOf = ({ low, high }: PartitionRow) =>
+  low === null || high === null ? null : (BigInt(high) - BigInt(low)).toString();
+
+/** Leader, replicas, in-sync replicas and watermarks of each partition. */
+export function PartitionsTable({
+  partitions,
+  labelledBy,
+}: {
+  partitions: PartitionRow[];
+  labelledBy: string;
+}) {
+  return (
+    <Table aria-labelledby={labelledBy}>
+      <TableHead>
+        <tr>
+          <TableHeaderCell className="text-right">Partition</TableHeaderCell>
+          <TableHeaderCell className="text-right">Leader</TableHeaderCell>
+          <TableHeaderCell>Replicas</TableHeaderCell>
+          <TableHeaderCell>In sync</TableHeaderCell>
+          <TableHeaderCell className="text-right">Low</TableHeaderCell>
+          <TableHeaderCell className="text-right">High</TableHeaderCell>
+          <TableHeaderCell className="text-right">Messages ≈</TableHeaderCell>
+        </tr>
+      </TableHead>
+      <TableBody>
+        {partitions.map((row) => {
+          const messages = messagesOf(row);
+          const underReplicated = row.isr.length < row.replicas.length;
+          return (
+            <tr key={row.partition}>
+              <TableCell className="text-right tabular-nums">{row.partition}</TableCell>
+              <TableCell className="text-right tabular-nums">
+                {row.leader < 0 ? <span className="text-red-700 dark:text-red-400">none</span> : row.leader}
+              </TableCell>
+              <TableCell className="tabular-nums">{row.replicas.join(", ")}</TableCell>
+              <TableCell
+                className={
+                  underReplicated ? "text-amber-700 tabular-nums dark:text-amber-400" : "tabular-nums"
+                }
+              >
+                {row.isr.join(", ")}
+                {underReplicated && <span className="sr-only"> (under-replicated)</span>}
+              </TableCell>
+              <TableCell className="text-right tabular-nums">
+                {row.low === null ? "—" : formatCount(row.low)}
+              </TableCell>
+              <TableCell className="text-right tabular-nums">
+                {row.high === null ? "—" : formatCount(row.high)}
+              </TableCell>
+              <TableCell className="text-right tabular-nums">
+                {messages === null ? "—" : formatCount(messages)}
+              </TableCell>
+            </tr>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}

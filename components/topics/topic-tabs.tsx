@@ -1,0 +1,37 @@
+import Link from "next/link";
+import { cn } from "@/components/ui/cn";
+import { topicHref } from "./topic-links";
+
+export type TopicTab = "messages" | "partitions" | "produce";
+
+const LABELS: Record<TopicTab, string> = {
+  messages: "Messages",
+  partitions: "Partitions",
+  produce: "Produce",
+};
+
+/** Tabs as links (`?tab=`), so each tab has an address and the back button works. */
+export function TopicTabs({ topic, tabs, current }: { topic: string; tabs: TopicTab[]; current: TopicTab }) {
+  return (
+    <nav
+      aria-label="Topic sections"
+      className="mb-4 flex gap-1 border-b border-zinc-200 dark:border-zinc-800"
+    >
+      {tabs.map((tab) => (
+        <Link
+          key={tab}
+          href={topicHref(topic, tab)}
+          aria-current={tab === current ? "page" : undefined}
+          className={cn(
+            "-mb-px border-b-2 px-3 py-2 text-sm font-medium focus-visible:ring-2 focus-visible:ring-sky-600/40 focus-visible:outline-none",
+            tab === current
+              ? "border-zinc-900 text-zinc-900 dark:border-zinc-100 dark:text-zinc-100"
+              : "border-transparent text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100",
+          )}
+        >
+          {LABELS[tab]}
+        </Link>
+      ))}
+    </nav>
+  );
+}

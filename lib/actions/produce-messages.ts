@@ -1,0 +1,24 @@
+"use server";
+
+import { z } from "zod";
+
+import { produceMessagesSchema } from "@/lib/schemas/messages";
+import * as auth from "@/lib/server/auth";
+import * as kafka from "@/lib/server/kafka";
+
+import { aclCluster } from "./acl-cluster";
+
+const produceMessagesActionSchema = produceMessagesSchema.safeExtend({
+  cluster: z.string().min(1).optional(),
+});
+
+const guardedProduce = auth.guardedAction(
+  { role: "operator", schema: produceMessagesActionSchema, action: "message.produce" },
+  async ({ cluster, ...request }, principal) =>
+    kafka.produceMessages(aclCluster(cluster), request, principal),
+);
+
+/** Produces N copies of one message (operator); answers where they landed. */
+export async function produceMessages(...args: Parameters<typeof guardedProduce>) {
+  return guardedProduce(...args);
+}

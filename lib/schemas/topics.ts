@@ -1,0 +1,24 @@
+// The topic list's query, shared by the page's URL and the REST route.
+import { z } from "zod";
+
+export const TOPIC_PAGE_SIZES = [25, 50, 100, 200] as const;
+
+const emptyToUndefined = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+
+export const topicListQuerySchema = z.object({
+  q: z.preprocess(emptyToUndefined, z.string().max(249).optional()),
+  page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1, "Pages start at 1").optional()),
+  pageSize: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(500, "At most 500 topics per page").optional(),
+  ),
+  /** "true" or "1" includes internal topics. */
+  internal: z.preprocess(
+    (value) =>
+      value === undefined || value === "" ? undefined : value === true || value === "true" || value === "1",
+    z.boolean().optional(),
+  ),
+});
+
+export type TopicListQuery = z.infer<typeof topicListQuerySchema>;
