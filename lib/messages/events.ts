@@ -1,5 +1,6 @@
-// What a message search streams to the browser (Server-Sent Events, or NDJSON lines of
-// `{ "event": type, "data": … }`). Pure types: the server produces them, the inspector reads them.
+// What a message search streams to the browser: Server-Sent Events (`event: <type>`, `data:` the
+// whole event as JSON), or NDJSON (one event per line). Pure types: the server produces them, the
+// inspector reads them.
 import type { Compression } from "@/lib/schemas/messages";
 
 /**
