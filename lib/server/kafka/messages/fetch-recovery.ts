@@ -7,6 +7,7 @@ import type { FetchConsumer } from "@/lib/server/kafka/cluster-pool";
 
 import type { PartitionFetcher } from "./partition-fetcher";
 import { hasApiId, isUnknownTopic, readLayout, readWatermarks } from "./topic-offsets";
+import { pause } from "./until-stopped";
 
 export const LOST_NOTICE = "Lost the connection to the broker; retrying…";
 export const RESUMED_NOTICE = "Resumed";
@@ -40,19 +41,19 @@ export class FetchRecovery {
     return [{ type: "notice", message: RESUMED_NOTICE }];
   }
 
-  async afterFailure(error: unknown, stopped: Promise<null>): Promise<RecoveryStep> {
+  async afterFailure(error: unknown, signal: AbortSignal): Promise<RecoveryStep> {
     const problem = this.fetchConsumer.describe(error, { operation: "READ", resourceName: this.topic });
     if (isFatal(problem)) return this.#fail(problem);
     if (hasApiId(error, "OFFSET_OUT_OF_RANGE")) {
       const skipped = await this.#skipDeleted();
       if (skipped.length > 0) return { events: skipped, fatal: false };
     }
-    return this.#retry([], stopped);
+    return this.#retry([], signal);
   }
 
   /** Partitions without a leader: wait for one as for a lost broker. */
-  afterLeaderless(_waiting: number, stopped: Promise<null>): Promise<RecoveryStep> {
-    return this.#retry([], stopped);
+  afterLeaderless(_waiting: number, signal: AbortSignal): Promise<RecoveryStep> {
+    return this.#retry([], signal);
   }
 
   /** Some partitions wait for a leader while others are read: look for their new leaders meanwhile. */
@@ -64,13 +65,13 @@ export class FetchRecovery {
       .finally(() => (this.#refreshing = false));
   }
 
-  async #retry(events: SearchEvent[], stopped: Promise<null>): Promise<RecoveryStep> {
+  async #retry(events: SearchEvent[], signal: AbortSignal): Promise<RecoveryStep> {
     if (!this.#lost) {
       this.#lost = true;
       events.push({ type: "notice", message: LOST_NOTICE });
     }
     const delay = Math.min(MAX_BACKOFF_MS, 100 * 2 ** this.#attempt++);
-    await Promise.race([new Promise((resolve) => setTimeout(resolve, delay)), stopped]);
+    await pause(delay, signal);
     const problem = await this.#refreshLayout();
     return problem
       ? { events: [...events, ...this.#fail(problem).events], fatal: true }

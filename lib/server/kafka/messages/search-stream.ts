@@ -14,6 +14,7 @@ import type { FilterableRecord, MessageMatcher } from "@/lib/server/messages/mat
 import type { FetchedRecord, FetchOutcome, PartitionFetcher } from "./partition-fetcher";
 import { recordSize, recordTimestamp, toWireRecord } from "./records";
 import { FetchRecovery } from "./fetch-recovery";
+import { untilStopped } from "./until-stopped";
 
 export const RECORDS_PER_EVENT = 300;
 export const PROGRESS_EVERY_MS = 250;
@@ -40,7 +41,6 @@ export async function* streamSearch(run: SearchRun): AsyncGenerator<SearchEvent>
   let lastProgressAt = 0;
   let pending = run.firstOutcome;
   const recovery = new FetchRecovery(run.fetchConsumer, run.topic, fetcher);
-  const aborted = abortPromise(signal);
   let closed = false;
   const close = async () => {
     if (closed) return;
@@ -88,7 +88,7 @@ export async function* streamSearch(run: SearchRun): AsyncGenerator<SearchEvent>
         const waiting = fetcher.launch();
         if (!fetcher.busy()) {
           // Every partition left is waiting for a leader.
-          const step = await recovery.afterLeaderless(waiting, aborted);
+          const step = await recovery.afterLeaderless(waiting, signal);
           for (const event of step.events) yield event;
           if (step.fatal) reason = "error";
           const progress = reason === null && progressDue();
@@ -96,11 +96,11 @@ export async function* streamSearch(run: SearchRun): AsyncGenerator<SearchEvent>
           continue;
         }
         if (waiting > 0) recovery.refreshInBackground();
-        outcome = await Promise.race([fetcher.next(), aborted]);
+        outcome = await untilStopped(fetcher.next(), signal);
         if (outcome === null) continue;
       }
       if (!outcome.ok) {
-        const step = await recovery.afterFailure(outcome.error, aborted);
+        const step = await recovery.afterFailure(outcome.error, signal);
         for (const event of step.events) yield event;
         if (step.fatal) reason = "error";
         const progress = reason === null && progressDue();
@@ -164,12 +164,6 @@ function filterable({ partition, offset, batch, record }: FetchedRecord): Filter
     value: record.value,
     headers: record.headers,
   };
-}
-
-/** Resolves with null when the search is stopped; never rejects. */
-function abortPromise(signal: AbortSignal): Promise<null> {
-  if (signal.aborted) return Promise.resolve(null);
-  return new Promise((resolve) => signal.addEventListener("abort", () => resolve(null), { once: true }));
 }
 
 const CLOSE_WITHIN_MS = 1_000;

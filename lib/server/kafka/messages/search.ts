@@ -15,6 +15,7 @@ import { PartitionFetcher, type FetchOutcome } from "./partition-fetcher";
 import { planSearch, type PartitionRange } from "./plan";
 import { closeConsumer, streamSearch } from "./search-stream";
 import { isUnknownTopic, readLayout, readOffsetsForTime, readWatermarks } from "./topic-offsets";
+import { untilStopped } from "./until-stopped";
 
 export type SearchStart =
   | { ok: true; events: AsyncGenerator<SearchEvent> }
@@ -175,14 +176,11 @@ async function firstFetch(
   ranges: PartitionRange[],
   signal: AbortSignal,
 ): Promise<FetchOutcome | null> {
-  const stopped = new Promise<null>((resolve) =>
-    signal.addEventListener("abort", () => resolve(null), { once: true }),
-  );
   fetcher.launch(0);
-  if (fetcher.busy()) return Promise.race([fetcher.next(), stopped]);
+  if (fetcher.busy()) return untilStopped(fetcher.next(), signal);
   const first = ranges[0];
   if (!first) return null;
-  const probe = await Promise.race([fetcher.probe(first.partition, first.start), stopped]);
+  const probe = await untilStopped(fetcher.probe(first.partition, first.start), signal);
   return probe && !probe.ok ? probe : null;
 }
 
