@@ -2,14 +2,18 @@
 import { benchAclEvaluation } from "./acl-evaluation";
 import { benchBrokerStart } from "./broker-start";
 import { benchCertificateIssuance } from "./certificate-issuance";
+import { benchFilters } from "./filters";
 import { benchKeyGeneration } from "./key-generation";
+import { benchMessageSearch } from "./message-search";
 import { benchStatusManyTopics } from "./status-many-topics";
 
 const benchmarks: Record<string, () => Promise<void>> = {
   "acl-evaluation": () => benchAclEvaluation(),
   "broker-start": () => benchBrokerStart(),
   "certificate-issuance": () => benchCertificateIssuance(),
+  filters: () => benchFilters(),
   "key-generation": () => benchKeyGeneration(),
+  "message-search": () => benchMessageSearch(),
   "status-many-topics": () => benchStatusManyTopics(),
 };
 
