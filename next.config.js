@@ -23,6 +23,8 @@ const nextConfig = {
   // QuickJS (the JavaScript filter's sandbox), whose WebAssembly file is found next to its module.
   serverExternalPackages: [
     "@platformatic/kafka",
+    // Must be the very module the external Kafka client loads: lib/server/kafka/contiguous-responses.ts patches it.
+    "@platformatic/dynamic-buffer",
     "node-forge",
     "quickjs-emscripten",
     "quickjs-emscripten-core",

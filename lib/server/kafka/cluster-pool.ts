@@ -14,6 +14,7 @@ import {
 } from "./client-options";
 import { checkClusterStatus } from "./cluster-status";
 import { ConnectionErrorLog } from "./connection-error-log";
+import { installContiguousResponses } from "./contiguous-responses";
 import { describeKafkaError, type KafkaErrorContext } from "./errors/describe-kafka-error";
 
 export type ClusterResult<T> = { ok: true; data: T } | { ok: false; problem: ClusterProblem };
@@ -71,6 +72,8 @@ const DEFAULT_DEADLINE_MS = 12_000;
 
 /** Failures after which the client's connections are suspect: start over with a new client next time. */
 const connectionLevel = new Set<ClusterProblem["kind"]>(["unreachable", "tls", "authentication"]);
+
+installContiguousResponses();
 
 export function createClusterPool(
   connections: ClusterConnection[],
