@@ -1,32 +1,8 @@
 import type { ClusterProblem } from "@/lib/schemas/cluster";
 import { CLUSTER_PROBLEM_HEADINGS } from "@/components/cluster/cluster-problem-panel";
-import { AlertIcon } from "@/components/ui/icons";
+import { ProblemAlert } from "@/components/cluster/problem-alert";
 
 /** Why the cluster could not answer for its topics: heading by kind, the translated problem, its code. */
 export function TopicsProblemPanel({ heading, problem }: { heading: string; problem: ClusterProblem }) {
-  return (
-    <section
-      role="alert"
-      aria-labelledby="topics-problem-heading"
-      className="flex gap-3 rounded-lg border border-red-300 bg-red-50 p-5 text-red-950 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100"
-    >
-      <AlertIcon className="mt-0.5 size-5 shrink-0 text-red-600 dark:text-red-400" />
-      <div className="min-w-0 space-y-2">
-        <h2 id="topics-problem-heading" className="text-base font-semibold">
-          {heading}: {CLUSTER_PROBLEM_HEADINGS[problem.kind]}
-        </h2>
-        <p className="text-sm font-medium break-words">{problem.title}</p>
-        <p className="text-sm break-words text-red-900 dark:text-red-200">{problem.hint}</p>
-        {problem.code && (
-          <p className="text-sm">
-            Code:{" "}
-            <code className="rounded bg-red-100 px-1.5 py-0.5 font-mono text-xs break-all dark:bg-red-900/60">
-              {problem.code}
-            </code>
-          </p>
-        )}
-        <p className="text-xs text-red-800 dark:text-red-300">Reload the page to try again.</p>
-      </div>
-    </section>
-  );
+  return <ProblemAlert heading={`${heading}: ${CLUSTER_PROBLEM_HEADINGS[problem.kind]}`} problem={problem} />;
 }
