@@ -73,14 +73,24 @@ function readState(layout: BrokerLayout): BrokerState | undefined {
   return JSON.parse(readFileSync(layout.state, "utf8")) as BrokerState;
 }
 
+/**
+ * Kafka's cluster id: a base64url UUID without padding. Like Kafka's own Uuid.randomUuid(), never one
+ * starting with "-": the storage tool would read it as an option (one start in 64 failed that way).
+ */
+export function newClusterId(random: (size: number) => Buffer = randomBytes): string {
+  for (;;) {
+    const id = random(16).toString("base64url");
+    if (!id.startsWith("-")) return id;
+  }
+}
+
 function format(layout: BrokerLayout, scramUsers: Record<string, string>): string {
   const metaProperties = join(layout.data, "meta.properties");
   if (existsSync(metaProperties)) {
     const match = /cluster\.id=(.+)/.exec(readFileSync(metaProperties, "utf8"));
     if (match?.[1]) return match[1].trim();
   }
-  // Kafka's cluster id is a base64url UUID without padding.
-  const clusterId = randomBytes(16).toString("base64url");
+  const clusterId = newClusterId();
   const scram = Object.entries(scramUsers).flatMap(([name, password]) => [
     "--add-scram",
     `SCRAM-SHA-512=[name=${name},password=${password}]`,
