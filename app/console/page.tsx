@@ -4,7 +4,7 @@ import { Suspense } from "react";
 import { getClusterStatus, listClusterNames } from "@/lib/server/kafka";
 import { OverviewSkeleton } from "@/components/cluster/overview-skeleton";
 import { PageHeader } from "@/components/shell/page-header";
-import { EmptyState } from "@/components/ui/empty-state";
+import { NoClusterConfigured } from "@/components/cluster/no-cluster-configured";
 import { ClusterOverviewLive } from "./_components/cluster-overview-live";
 
 export const dynamic = "force-dynamic";
@@ -23,10 +23,7 @@ export default async function OverviewPage() {
     return (
       <>
         <PageHeader title="Overview" />
-        <EmptyState
-          title="No cluster configured"
-          description="Add a cluster to the console's configuration file and restart the console."
-        />
+        <NoClusterConfigured />
       </>
     );
   }

@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { TopicListSection, TopicListSkeleton } from "./_components/topic-list-section";
 import { TopicSearch } from "@/components/topics/topic-search";
 import { Card, CardHeader } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { NoClusterConfigured } from "@/components/cluster/no-cluster-configured";
 
 export const dynamic = "force-dynamic";
 
@@ -38,10 +38,7 @@ export default async function TopicsPage({ searchParams }: { searchParams: Searc
     return (
       <>
         {header}
-        <EmptyState
-          title="No cluster configured"
-          description="Add a cluster to the console's configuration file and restart the console."
-        />
+        <NoClusterConfigured />
       </>
     );
   }

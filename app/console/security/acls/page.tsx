@@ -13,7 +13,7 @@ import { CreateAclsPanel } from "@/components/acls/create-acls-panel";
 import { ResourceAccessView } from "@/components/acls/resource-access-view";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardHeader } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
+import { NoClusterConfigured } from "@/components/cluster/no-cluster-configured";
 import { assumedSuperUsers, loadLintContext } from "./_lib/lint-context";
 
 export const dynamic = "force-dynamic";
@@ -45,10 +45,7 @@ export default async function AclsPage({ searchParams }: { searchParams: SearchP
     return (
       <>
         {header}
-        <EmptyState
-          title="No cluster configured"
-          description="Add a cluster to the console's configuration file and restart the console."
-        />
+        <NoClusterConfigured />
       </>
     );
   }
