@@ -80,6 +80,21 @@ const cases: Case[] = [
       code: "ERR_SSL_SSL/TLS_ALERT_BAD_CERTIFICATE",
       title:
         "TLS handshake failed: the broker requires a client certificate and the console has none configured",
+      hint: "This listener has ssl.client.auth=required. Configure tls.cert and tls.key with the console's identity.",
+    },
+    { clientCertificate: false },
+  ],
+  [
+    "no client certificate configured (newer JDKs answer certificate_required)",
+    closedWithAlert(
+      nodeError("tlsv13 alert certificate required", { code: "ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED" }),
+    ),
+    {
+      kind: "tls",
+      code: "ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED",
+      title:
+        "TLS handshake failed: the broker requires a client certificate and the console has none configured",
+      hint: "This listener has ssl.client.auth=required. Configure tls.cert and tls.key with the console's identity.",
     },
     { clientCertificate: false },
   ],
