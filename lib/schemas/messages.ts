@@ -4,6 +4,8 @@
 // and, for JavaScript, by the server's sandbox before a search starts.
 import { z } from "zod";
 
+import { topicNameSchema } from "./topics";
+
 export const START_POSITIONS = ["newest", "oldest", "offset", "timestamp", "tail"] as const;
 export type StartPosition = (typeof START_POSITIONS)[number];
 
@@ -143,7 +145,7 @@ export const produceHeaderSchema = z.object({
 /** Produce (operator): to a partition, or by key (the default partitioner), N identical copies. */
 export const produceMessagesSchema = z
   .object({
-    topic: z.string().trim().min(1, "Choose a topic").max(249),
+    topic: topicNameSchema,
     partition: intParam(0, 1_000_000, "A partition is a whole number, 0 or more"),
     key: z.string().max(1_000_000).optional(),
     value: z.string().max(10 * 1024 * 1024, "The value is larger than 10 MiB"),

@@ -1,6 +1,18 @@
 // The topic list's query, shared by the page's URL and the REST route.
 import { z } from "zod";
 
+/**
+ * Kafka's own rules for a topic name (org.apache.kafka.common.internals.Topic): checked before the
+ * broker is asked, so a bad name is the client's error (4xx) with the rule it broke.
+ */
+export const topicNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Choose a topic")
+  .max(249, "A topic name has at most 249 characters")
+  .regex(/^[a-zA-Z0-9._-]+$/, "A topic name has only letters, digits, '.', '_' and '-'")
+  .refine((name) => name !== "." && name !== "..", "A topic name cannot be '.' or '..'");
+
 export const TOPIC_PAGE_SIZES = [25, 50, 100, 200] as const;
 
 const emptyToUndefined = (value: unknown) =>

@@ -348,6 +348,21 @@ describe("produceMessages", () => {
     expect(shared.audit).toEqual([expect.objectContaining({ outcome: "failure", target: "tp-missing" })]);
   });
 
+  it.each(["bad topic!", "..", "t".repeat(250)])(
+    "answers 400 INVALID_TOPIC_EXCEPTION when the broker refuses the name %j (the client's error, not a 502)",
+    async (topic) => {
+      // Past the schema on purpose: what the broker answers for a name the schema would have refused.
+      const result = await produceMessages(
+        "local",
+        { ...request({ topic: "tp-orders", value: "x" }), topic },
+        operator,
+      );
+      expect(result).toMatchObject({ ok: false, status: 400, code: "INVALID_TOPIC_EXCEPTION" });
+      expect(!result.ok && result.error).toContain("is not a valid topic name");
+      expect(shared.audit).toEqual([expect.objectContaining({ outcome: "failure", target: topic })]);
+    },
+  );
+
   it("answers 403 naming WRITE on the topic when the console's identity may describe but not write", async () => {
     const result = await produceMessages("reader", request({ topic: "tp-payments", value: "x" }), operator);
     expect(result).toMatchObject({ ok: false, status: 403, code: "TOPIC_AUTHORIZATION_FAILED" });

@@ -10,6 +10,7 @@ import type { ClusterProblem } from "@/lib/schemas/cluster";
 import { aclBindingsSchema, deleteAclsSchema } from "@/lib/schemas/acls";
 import { recordAudit, type Principal } from "@/lib/server/auth";
 
+import { problemStatus } from "./errors/problem-status";
 import { createAclBindings, deleteAclBindings, describeAllAcls } from "./acl-requests";
 import type { ClusterResult } from "./cluster-pool";
 import { withClusterAdmin } from "./index";
@@ -87,10 +88,13 @@ async function auditEach(
   }
 }
 
-/** One message with the hint and the Kafka code; 404 for an unknown cluster, 504 for timeouts, else 502. */
+/**
+ * One message with the hint and the Kafka code; the status from the one table, except that a refusal
+ * here is the console's own identity lacking DESCRIBE or ALTER on the cluster: the deployment's
+ * problem (502), not the caller's.
+ */
 export function problemResult(problem: ClusterProblem): AclFailure {
-  const status: ActionStatus =
-    problem.kind === "unknown-cluster" ? 404 : problem.code === "PLT_KFK_TIMEOUT" ? 504 : 502;
+  const status: ActionStatus = problem.kind === "authorization" ? 502 : problemStatus(problem);
   const message = `${problem.title}. ${problem.hint}${problem.code ? ` (${problem.code})` : ""}`;
   const code = problem.code ?? problem.kind.toUpperCase().replaceAll("-", "_");
   return { ok: false, error: message, status, code };

@@ -6,6 +6,8 @@ import { actionError, type ActionResult, type ActionStatus } from "@/lib/errors"
 import type { ClusterProblem } from "@/lib/schemas/cluster";
 import type { ProduceMessagesRequest } from "@/lib/schemas/messages";
 
+import { problemStatus } from "./errors/problem-status";
+
 export interface ProduceRecord {
   key: Buffer | undefined;
   value: Buffer;
@@ -81,19 +83,9 @@ export function offsetsOfSend(
 
 export type ProduceFailure = Extract<ActionResult<never>, { ok: false }> & { code?: string };
 
-const notFoundCodes = new Set(["UNKNOWN_TOPIC_OR_PARTITION", "UNKNOWN_TOPIC_ID"]);
-const timeoutCodes = new Set(["PLT_KFK_TIMEOUT", "REQUEST_TIMED_OUT"]);
-
-/** 403 for a missing ACL, 404 for an unknown topic or cluster, 504 for a timeout, else 502; the Kafka code kept. */
+/** The status from the one table (403, 404, 400 for a name Kafka refuses, 504, else 502); the Kafka code kept. */
 export function produceFailure(problem: ClusterProblem, written = 0): ProduceFailure {
-  const status: ActionStatus =
-    problem.kind === "authorization"
-      ? 403
-      : problem.kind === "unknown-cluster" || notFoundCodes.has(problem.code ?? "")
-        ? 404
-        : timeoutCodes.has(problem.code ?? "")
-          ? 504
-          : 502;
+  const status: ActionStatus = problemStatus(problem);
   const partial =
     written > 0
       ? ` ${written} ${written === 1 ? "copy was" : "copies were"} written before the failure.`

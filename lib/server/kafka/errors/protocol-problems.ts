@@ -51,6 +51,11 @@ const brokerAnswers: Record<string, Phrase> = {
     title: (c) => `${named("topic", c)} no longer exists`,
     hint: "It was deleted or recreated. Refresh the topic list.",
   },
+  INVALID_TOPIC_EXCEPTION: {
+    title: (c) =>
+      c.resourceName ? `"${c.resourceName}" is not a valid topic name` : "The topic name is invalid",
+    hint: "A topic name has 1 to 249 characters, only letters, digits, '.', '_' and '-', and is not '.' or '..'.",
+  },
   TOPIC_ALREADY_EXISTS: {
     title: (c) => `${named("topic", c)} already exists`,
     hint: "Choose another name, or open the existing topic.",

@@ -10,6 +10,7 @@ import { createMessageMatcher } from "@/lib/server/messages/matcher";
 
 import type { ClusterResult, FetchConsumer } from "../cluster-pool";
 import { describeKafkaError } from "../errors/describe-kafka-error";
+import { problemStatus } from "../errors/problem-status";
 import { currentPool } from "../global-pool";
 import { PartitionFetcher, type FetchOutcome } from "./partition-fetcher";
 import { planSearch, type PartitionRange } from "./plan";
@@ -186,14 +187,7 @@ async function firstFetch(
 
 function refused(problem: ClusterProblem): Extract<SearchStart, { ok: false }> {
   const searchProblem: SearchProblem = { title: problem.title, hint: problem.hint, code: problem.code };
-  return { ok: false, status: statusOf(problem), problem: searchProblem };
-}
-
-function statusOf(problem: ClusterProblem): 403 | 404 | 502 | 504 {
-  if (problem.kind === "authorization") return 403;
-  if (problem.kind === "unknown-cluster") return 404;
-  if (problem.code === "PLT_KFK_TIMEOUT") return 504;
-  return 502;
+  return { ok: false, status: problemStatus(problem), problem: searchProblem };
 }
 
 export function openConsumer(cluster: string): ClusterResult<FetchConsumer> {

@@ -112,6 +112,19 @@ describe("POST messages (produce)", () => {
     expect(kafka.produceMessages).not.toHaveBeenCalled();
   });
 
+  it.each(["bad topic!", ".", "..", "t".repeat(250)])(
+    "refuses the invalid topic name %j with 422 before asking the broker",
+    async (topic) => {
+      const response = await POST(
+        new Request(url, { method: "POST", body: JSON.stringify({ value: "v" }) }),
+        { params: Promise.resolve({ cluster: "local", topic }) },
+      );
+      expect(response.status).toBe(422);
+      expect((await response.json()).error.fields.topic).toEqual([expect.stringMatching(/topic name/i)]);
+      expect(kafka.produceMessages).not.toHaveBeenCalled();
+    },
+  );
+
   it("keeps the Kafka code of a refusal", async () => {
     kafka.produceMessages.mockResolvedValue({
       ok: false,
