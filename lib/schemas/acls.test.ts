@@ -5,6 +5,8 @@ import {
   aclBindingSchema,
   aclFilterSchema,
   bindingsOfCreateRequest,
+  checkAccessSchema,
+  consumerPresetSchema,
   createAclsRequestSchema,
   createAclsSchema,
   deleteAclsSchema,
@@ -64,6 +66,55 @@ describe("aclBindingSchema", () => {
       operation: "ALTER",
     });
     expect(parsed.resourceName).toBe("kafka-cluster");
+  });
+});
+
+describe("control characters", () => {
+  it.each([
+    ["a newline in the resource name", { resourceName: "orders\nevil" }, "resource name", "U+000A LINE FEED"],
+    ["a tab in the principal", { principal: "User:app\tx" }, "principal", "U+0009 CHARACTER TABULATION"],
+    ["a NUL in the principal", { principal: "User:\u0000app" }, "principal", "U+0000 NULL"],
+    ["DEL in the resource name", { resourceName: "a\u007fb" }, "resource name", "U+007F DELETE"],
+    ["a C1 control", { resourceName: "a\u0085b" }, "resource name", "U+0085 NEXT LINE"],
+    ["a line separator", { resourceName: "a\u2028b" }, "resource name", "U+2028 LINE SEPARATOR"],
+    ["a bidi override", { principal: "User:\u202eppa" }, "principal", "U+202E RIGHT-TO-LEFT OVERRIDE"],
+    ["a carriage return in the host", { host: "10.0.0.1\r1" }, "host", "U+000D CARRIAGE RETURN"],
+  ])("refuses %s, naming the character and where it is", (_name, overrides, field, character) => {
+    const result = aclBindingSchema.safeParse({ ...valid, ...overrides });
+    expect(result.success).toBe(false);
+    expect(messages(result)).toEqual([expect.stringContaining(character)]);
+    expect(messages(result)[0]).toMatch(new RegExp(`^The ${field} contains`));
+  });
+
+  it("refuses them in the create form, the access check and the presets", () => {
+    const created = createAclsSchema.safeParse({
+      principal: "User:app",
+      resources: [{ resourceType: "TOPIC", resourceName: "a\nb" }],
+      operations: ["READ"],
+    });
+    expect(messages(created)).toEqual([expect.stringContaining("U+000A LINE FEED")]);
+    const checked = checkAccessSchema.safeParse({
+      principal: "User:a\nb",
+      host: "10.0.0.1",
+      resourceType: "TOPIC",
+      resourceName: "orders",
+      operation: "READ",
+    });
+    expect(messages(checked)).toEqual([expect.stringContaining("U+000A LINE FEED")]);
+    const preset = consumerPresetSchema.safeParse({
+      principal: "User:app",
+      topics: [{ name: "orders\u000b" + "x" }],
+      group: { name: "g\u001bx" },
+    });
+    expect(messages(preset)).toEqual([
+      expect.stringContaining("U+000B LINE TABULATION"),
+      expect.stringContaining("U+001B ESCAPE"),
+    ]);
+  });
+
+  it("still accepts other Unicode, and trims surrounding whitespace as before", () => {
+    expect(aclBindingSchema.safeParse({ ...valid, principal: "User:zürich-ünit" }).success).toBe(true);
+    expect(aclBindingSchema.parse({ ...valid, resourceName: "orders\n" }).resourceName).toBe("orders");
   });
 });
 

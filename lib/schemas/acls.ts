@@ -13,6 +13,8 @@ import {
   type AclBinding,
 } from "@/lib/acl/types";
 
+import { refuseControlCharacters } from "./control-characters";
+
 const trimmed = (value: unknown) => (typeof value === "string" ? value.trim() : value);
 const emptyToUndefined = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
@@ -22,6 +24,7 @@ export const principalSchema = z.preprocess(
   z
     .string({ error: "Enter a principal, e.g. User:orders-service" })
     .min(1, "Enter a principal, e.g. User:orders-service")
+    .superRefine(refuseControlCharacters("principal"))
     .refine((value) => /^[^:\s]+:.+$/.test(value), {
       message: 'A principal is "Type:name", e.g. User:orders-service (the type prefix is missing)',
     }),
@@ -33,9 +36,12 @@ function isIpAddress(value: string): boolean {
 
 export const hostSchema = z.preprocess(
   (value) => (value === undefined || value === "" ? "*" : trimmed(value)),
-  z.string().refine((value) => value === "*" || isIpAddress(value), {
-    message: 'The host is "*" (any host) or one IP address; Kafka does not resolve host names in ACLs',
-  }),
+  z
+    .string()
+    .superRefine(refuseControlCharacters("host"))
+    .refine((value) => value === "*" || isIpAddress(value), {
+      message: 'The host is "*" (any host) or one IP address; Kafka does not resolve host names in ACLs',
+    }),
 );
 
 export const resourceTypeSchema = z.enum(RESOURCE_TYPES, { error: "Choose a resource type" });
@@ -54,7 +60,10 @@ export function invalidOperationMessage(resourceType: string, operation: string)
 const resourcePatternFields = {
   resourceType: resourceTypeSchema,
   // The cluster has one name; an empty name field means it.
-  resourceName: z.preprocess(trimmed, z.string().default("")),
+  resourceName: z.preprocess(
+    trimmed,
+    z.string().superRefine(refuseControlCharacters("resource name")).default(""),
+  ),
   patternType: patternTypeSchema.default("LITERAL"),
 };
 
@@ -223,18 +232,27 @@ export const checkAccessSchema = z.object({
   principal: principalSchema,
   host: z.preprocess(
     trimmed,
-    z.string().refine((value) => isIpAddress(value) || value === "*", {
-      message: "Enter the client's IP address",
-    }),
+    z
+      .string()
+      .superRefine(refuseControlCharacters("host"))
+      .refine((value) => isIpAddress(value) || value === "*", {
+        message: "Enter the client's IP address",
+      }),
   ),
   resourceType: resourceTypeSchema,
-  resourceName: z.preprocess(trimmed, z.string().min(1, "Enter the resource name")),
+  resourceName: z.preprocess(
+    trimmed,
+    z.string().min(1, "Enter the resource name").superRefine(refuseControlCharacters("resource name")),
+  ),
   operation: operationSchema,
 });
 export type CheckAccessInput = z.infer<typeof checkAccessSchema>;
 
 const presetPatternSchema = z.object({
-  name: z.preprocess(trimmed, z.string().min(1, "Enter a name or prefix")),
+  name: z.preprocess(
+    trimmed,
+    z.string().min(1, "Enter a name or prefix").superRefine(refuseControlCharacters("name")),
+  ),
   patternType: patternTypeSchema.default("LITERAL"),
 });
 
