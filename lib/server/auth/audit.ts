@@ -3,19 +3,29 @@ import "server-only";
 import { getStore } from "@/lib/server/store";
 import type { AuditEventInput, AuditPage, AuditQuery, ConsoleStore } from "@/lib/server/store/types";
 
+import { appendRefusal, isRefusal } from "./refusals";
 import { currentRequestFacts } from "./request-context";
 import type { RequestFacts } from "./request-facts";
 
-export type AuditRecordInput = Omit<AuditEventInput, "clientAddress" | "requestId">;
+export type AuditRecordInput = Omit<
+  AuditEventInput,
+  "clientAddress" | "requestId" | "count" | "firstAt" | "lastAt"
+>;
 
 /** Appends one record with the request's client address and id. Callers pass no secrets in details. */
 export async function recordAudit(event: AuditRecordInput): Promise<void> {
   appendAudit(getStore(), event, await currentRequestFacts());
 }
 
-/** Synchronous, so a mutation and its record can share one store transaction. */
+/**
+ * Synchronous, so a mutation and its record can share one store transaction. Refusals (a failed or
+ * denied sign-in, rejected credentials, access.denied) go through the refusal ledger: the first of
+ * a kind is written now, repeats are counted into one summary row per window (see refusals.ts).
+ */
 export function appendAudit(store: ConsoleStore, event: AuditRecordInput, facts: RequestFacts): void {
-  store.audit.append({ ...event, clientAddress: facts.clientAddress, requestId: facts.requestId });
+  const record = { ...event, clientAddress: facts.clientAddress, requestId: facts.requestId };
+  if (isRefusal(record)) appendRefusal(store, record);
+  else store.audit.append(record);
 }
 
 /**

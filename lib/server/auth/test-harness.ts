@@ -58,6 +58,7 @@ export function resetProcessState(): void {
     "kafka-console.auth.sign-in-throttle",
     "kafka-console.auth.session-sweep",
     "kafka-console.auth.keys",
+    "kafka-console.auth.refusal-ledger",
   ])
     delete shared[Symbol.for(name)];
 }

@@ -55,6 +55,14 @@ export interface AuditEventInput {
   requestId?: string | null;
   /** Small, non-secret facts (role granted, reason of a failure). Never a password, token or key. */
   details?: Record<string, string | number | boolean | null>;
+  /**
+   * How many events the record stands for: 1 for one event; more for a summary of repeated
+   * refusals ("N more of these between firstAt and lastAt", see lib/server/auth/refusals.ts).
+   */
+  count?: number;
+  /** A summary's first and last event; null for a single event, which happened at `at`. */
+  firstAt?: Timestamp | null;
+  lastAt?: Timestamp | null;
 }
 
 export interface AuditEvent extends Required<Omit<AuditEventInput, "details">> {

@@ -37,6 +37,9 @@ describe("audit trail", () => {
       clientAddress: "192.0.2.7",
       requestId: "0b8f3d1e-1111-4222-8333-444455556666",
       details: { role: "operator", expiresInDays: 30, renewable: false, note: null },
+      count: 1,
+      firstAt: null,
+      lastAt: null,
     });
     expect(store.audit.append(signIn("anonymous", "failure"))).toMatchObject({
       id: 2,
@@ -44,7 +47,20 @@ describe("audit trail", () => {
       clientAddress: null,
       requestId: null,
       details: {},
+      count: 1,
     });
+  });
+
+  it("keeps a summary's count and period, and refuses a count below one", () => {
+    const { store } = temp.open();
+    const summary = {
+      ...signIn("anonymous", "denied"),
+      count: 999,
+      firstAt: "2025-03-01T09:59:00.100Z",
+      lastAt: "2025-03-01T09:59:59.900Z",
+    };
+    expect(store.audit.append(summary)).toMatchObject(summary);
+    expect(() => store.audit.append({ ...summary, count: 0 })).toThrow(/CHECK constraint/);
   });
 
   it("is append-only in the database: UPDATE and DELETE fail whoever runs them", () => {

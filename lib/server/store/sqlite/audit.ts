@@ -14,6 +14,9 @@ function toEvent(row: Row): AuditEvent {
     clientAddress: nullableText(row, "client_address"),
     requestId: nullableText(row, "request_id"),
     details: JSON.parse(text(row, "details")) as AuditEvent["details"],
+    count: Number(row.count),
+    firstAt: nullableText(row, "first_at"),
+    lastAt: nullableText(row, "last_at"),
   };
 }
 
@@ -49,8 +52,9 @@ export function createAuditStore({ statement, now }: Connection): AuditStore {
   return {
     append(event) {
       const row = statement(
-        `INSERT INTO audit_events (at, actor, action, target, outcome, client_address, request_id, details)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+        `INSERT INTO audit_events
+           (at, actor, action, target, outcome, client_address, request_id, details, count, first_at, last_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
       ).get(
         now(),
         event.actor,
@@ -60,6 +64,9 @@ export function createAuditStore({ statement, now }: Connection): AuditStore {
         event.clientAddress ?? null,
         event.requestId ?? null,
         JSON.stringify(event.details ?? {}),
+        event.count ?? 1,
+        event.firstAt ?? null,
+        event.lastAt ?? null,
       );
       return toEvent(row as Row);
     },

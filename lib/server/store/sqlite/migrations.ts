@@ -114,6 +114,17 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 3,
+    name: "audit records that count repeated refusals",
+    // A summary row stands for `count` events between first_at and last_at; the trail stays
+    // append-only, so a count is never raised in place: a later summary row carries it.
+    sql: `
+      ALTER TABLE audit_events ADD COLUMN count INTEGER NOT NULL DEFAULT 1 CHECK (count >= 1);
+      ALTER TABLE audit_events ADD COLUMN first_at TEXT;
+      ALTER TABLE audit_events ADD COLUMN last_at TEXT;
+    `,
+  },
 ];
 
 /**
