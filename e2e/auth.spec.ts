@@ -4,6 +4,7 @@ import { DatabaseSync } from "node:sqlite";
 import { expect, test, type Page } from "@playwright/test";
 
 import { readCredentials, storageStateFor } from "./support/credentials";
+import { callServerAction, serverActionId } from "./support/server-action";
 
 const signedOut = { storageState: { cookies: [], origins: [] } };
 
@@ -92,6 +93,44 @@ test.describe("signed out", () => {
     await expect(page).toHaveURL(/\/login\?next=%2Fconsole%2Ftopics/);
   });
 
+  test("a next= that the URL parser takes elsewhere leads to /console after signing in", async ({
+    page,
+    baseURL,
+  }) => {
+    const { username, password } = readCredentials().users.operator;
+    await page.goto("/login?next=%2F%09%2Fevil.example%2Fphish");
+    await signIn(page, username, password);
+    await expect(page).toHaveURL(`${baseURL}/console`);
+  });
+
+  test("an odd next= still shows the sign-in form", async ({ request }) => {
+    for (const next of ["%0B", "%00", "%2F%09%2Fevil.example", "%5C%5Cevil.example"]) {
+      expect((await request.get(`/login?next=${next}`)).status(), next).toBe(200);
+    }
+  });
+
+  test("an attacker's wrong passwords from another address do not lock the owner out", async ({
+    page,
+    baseURL,
+  }) => {
+    const { username, password } = readCredentials().spareUsers.targeted;
+    const attempt = (guess: string) =>
+      callServerAction({
+        baseURL: baseURL!,
+        page: "/login",
+        actionId: serverActionId("lib/actions/sign-in.ts#signIn"),
+        argument: formOf({ username, password: guess }),
+        localAddress: "127.0.0.2",
+      });
+    for (let guess = 0; guess < 8; guess++) await attempt(`wrong-${guess}`);
+    // The attacker's own address is held back, even with the right password…
+    expect((await attempt(password)).body).toContain('"status":429');
+    // …but the owner, signing in from elsewhere, is not.
+    await page.goto("/login");
+    await signIn(page, username, password);
+    await expect(page).toHaveURL(`${baseURL}/console`);
+  });
+
   test("six wrong passwords in a row lock the account, even for the right one", async ({ page }) => {
     const { username, password } = readCredentials().spareUsers.throttled;
     await page.goto("/login");
@@ -102,6 +141,72 @@ test.describe("signed out", () => {
     await signIn(page, username, password);
     await expectRefused(page, /^Too many sign-in attempts/);
     await expect(page).toHaveURL(/\/login/);
+  });
+});
+
+test.describe("signed in", () => {
+  // Each a `next` the old prefix check let through, or that a browser reads as another host.
+  const crafted = [
+    "%2F%09%2Fevil.example",
+    "%2F%0A%2Fevil.example",
+    "%2F%0D%0A%2Fevil.example",
+    "%2F%2Fevil.example",
+    "%2F%5Cevil.example",
+    "%2F.%2F%2Fevil.example",
+    "%2F.%5C%2Fevil.example",
+    "https%3A%2F%2Fevil.example",
+    "%0B",
+  ];
+
+  test("the sign-in page sends a signed-in user only to a path of this console", async ({
+    page,
+    baseURL,
+  }) => {
+    for (const next of crafted) {
+      const response = await page.request.get(`/login?next=${next}`, { maxRedirects: 0 });
+      expect(response.status(), next).toBe(307);
+      const location = response.headers().location ?? "";
+      expect(location, next).toMatch(/^\/(?![/\\])/);
+      expect(location, next).not.toMatch(/[\t\r\n\v]/);
+      expect(new URL(location, baseURL).origin, next).toBe(new URL(baseURL!).origin);
+    }
+  });
+
+  test("a cross-origin POST with a forged X-Forwarded-Host is refused", async ({ page, baseURL }) => {
+    const forged = { Origin: "http://evil.example", "X-Forwarded-Host": "evil.example" };
+    const route = await page.request.post("/api/v1/certificates/sign", { headers: forged, data: {} });
+    expect(route.status()).toBe(403);
+    expect(await route.json()).toMatchObject({ error: { code: "CROSS_ORIGIN" } });
+
+    // Next's own check for server actions reads the same header: the action must not run.
+    const username = `forged-${Date.now()}`;
+    const cookies = await page.context().cookies();
+    await callServerAction({
+      baseURL: baseURL!,
+      page: "/console/admin/users",
+      actionId: serverActionId("lib/actions/create-user.ts#createUser"),
+      argument: { username, role: "admin" },
+      headers: { ...forged, Cookie: cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join("; ") },
+    });
+    const database = new DatabaseSync(readCredentials().storePath, { readOnly: true });
+    try {
+      expect(database.prepare("SELECT 1 FROM users WHERE username = ?").get(username)).toBeUndefined();
+    } finally {
+      database.close();
+    }
+  });
+
+  test("adding a user who exists is a 409 with a reason, not a server failure", async ({ page, baseURL }) => {
+    const cookies = await page.context().cookies();
+    const { body } = await callServerAction({
+      baseURL: baseURL!,
+      page: "/console/admin/users",
+      actionId: serverActionId("lib/actions/create-user.ts#createUser"),
+      argument: { username: readCredentials().users.viewer.username, role: "viewer" },
+      headers: { Cookie: cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join("; ") },
+    });
+    expect(body).toContain('"status":409');
+    expect(body).toContain("already exists");
   });
 });
 
@@ -141,3 +246,9 @@ test("the audit trail shows a failed sign-in to an admin, without the password",
   await expect(events.getByRole("row").filter({ hasText: username })).toHaveCount(1);
   await expect(events).not.toContainText("a secret guess");
 });
+
+function formOf(fields: Record<string, string>): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  return form;
+}

@@ -1,6 +1,8 @@
 // API tokens: created by an admin in the browser, used by automation over Bearer and Basic.
 import { expect, request as playwrightRequest, test, type Page } from "@playwright/test";
 
+import { readCredentials } from "./support/credentials";
+
 const STATUS = "/api/v1/clusters/e2e/status";
 
 async function createToken(page: Page, name: string, role: string): Promise<string> {
@@ -77,5 +79,63 @@ test("an admin token exports the audit trail, which records the token's use and 
     expect(rejected).not.toContain(secret!.slice(0, 12));
   } finally {
     await api.dispose();
+  }
+});
+
+test("a token stops working while its creator is disabled, and dies when they are deleted", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  const creator = readCredentials().spareUsers.tokenCreator;
+  const theirs = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const api = await playwrightRequest.newContext({ baseURL });
+  try {
+    const creatorPage = await theirs.newPage();
+    await creatorPage.goto("/login");
+    await creatorPage.getByLabel("User name").fill(creator.username);
+    await creatorPage.getByLabel("Password", { exact: true }).fill(creator.password);
+    await creatorPage.getByRole("button", { name: "Sign in" }).click();
+    await expect(creatorPage).toHaveURL(/\/console$/);
+    const token = await createToken(creatorPage, `left-behind-${Date.now()}`, "admin");
+    const asToken = { headers: { Authorization: `Bearer ${token}` } };
+    expect((await api.get(STATUS, asToken)).status()).toBe(200);
+
+    const users = page.getByRole("table", { name: "Users" });
+    await page.goto("/console/admin/users");
+    await users.getByRole("button", { name: `Disable ${creator.username}` }).click();
+    await expect(users.getByRole("button", { name: `Enable ${creator.username}` })).toBeVisible();
+    const refused = await api.get(STATUS, asToken);
+    expect(refused.status()).toBe(401);
+    expect((await refused.json()).error.message).toMatch(/the token's creator is disabled/i);
+
+    await page.goto("/console/admin/tokens");
+    const row = page
+      .getByRole("table", { name: "API tokens" })
+      .getByRole("row")
+      .filter({ hasText: token.split("_")[1]! });
+    await expect(row).toContainText("creator disabled");
+
+    await page.goto("/console/admin/users");
+    await users.getByRole("button", { name: `Enable ${creator.username}` }).click();
+    await expect(users.getByRole("button", { name: `Disable ${creator.username}` })).toBeVisible();
+    expect((await api.get(STATUS, asToken)).status()).toBe(200);
+
+    await users.getByRole("button", { name: `Delete ${creator.username}` }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Delete user" }).click();
+    await expect(users.getByRole("row").filter({ hasText: creator.username })).toHaveCount(0);
+    expect((await api.get(STATUS, asToken)).status()).toBe(401);
+    await page.goto("/console/admin/tokens");
+    await expect(row).toContainText("revoked");
+    await page.goto("/console/audit?action=token.revoke");
+    await expect(
+      page
+        .getByRole("table", { name: "Audit events" })
+        .getByRole("row")
+        .filter({ hasText: token.split("_")[1]! }),
+    ).toHaveCount(1);
+  } finally {
+    await api.dispose();
+    await theirs.close();
   }
 });

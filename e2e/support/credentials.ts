@@ -11,8 +11,14 @@ export interface E2eCredentials {
   adminInitialPassword: string;
   adminPassword: string;
   users: Record<Exclude<Role, "admin">, { username: string; password: string }>;
-  /** Viewers for the specs that spoil an account: one whose sessions expire, one that gets locked. */
-  spareUsers: Record<"idle" | "throttled", { username: string; password: string }>;
+  /**
+   * Accounts the specs spoil: viewers whose sessions expire, that get locked, or that an attacker
+   * elsewhere tries to lock; an admin whose tokens must die with them.
+   */
+  spareUsers: Record<
+    "idle" | "throttled" | "targeted" | "tokenCreator",
+    { username: string; password: string }
+  >;
   storePath: string;
 }
 

@@ -93,9 +93,12 @@ export default async function globalSetup(config: FullConfig) {
   const spareUsers = {
     idle: { username: "ida-idle", password: password() },
     throttled: { username: "tess-throttled", password: password() },
+    targeted: { username: "tom-targeted", password: password() },
+    tokenCreator: { username: "tia-token-admin", password: password() },
   };
   for (const [role, user] of Object.entries(users)) addUser(env, user.username, role, user.password);
-  for (const user of Object.values(spareUsers)) addUser(env, user.username, "viewer", user.password);
+  for (const [name, user] of Object.entries(spareUsers))
+    addUser(env, user.username, name === "tokenCreator" ? "admin" : "viewer", user.password);
   writeCredentials({
     adminInitialPassword: adminPassword,
     adminPassword: `${password()}-admin`,
