@@ -4,6 +4,7 @@
 // The headers that never change per request are in next.config.js.
 import { type NextRequest, NextResponse } from "next/server";
 
+import { safeNextPath } from "@/lib/safe-next-path";
 import { contentSecurityPolicy } from "@/lib/server/auth/content-security-policy";
 
 const SESSION_COOKIE = "kc_session";
@@ -26,7 +27,8 @@ export function proxy(request: NextRequest) {
     !PUBLIC_PAGES.test(pathname)
   ) {
     const login = new URL("/login", request.url);
-    login.searchParams.set("next", path);
+    // Our own path, but through the one function every reader of `next` trusts.
+    login.searchParams.set("next", safeNextPath(path));
     return NextResponse.redirect(login);
   }
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { safeNextPath } from "@/lib/schemas/auth";
+import { safeNextPath } from "@/lib/safe-next-path";
 import { getPrincipal } from "@/lib/server/auth";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
@@ -23,18 +23,18 @@ function firstValue(value: string | string[] | undefined): string | undefined {
 
 export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  const next = firstValue(params.next);
+  const next = safeNextPath(firstValue(params.next));
   const reason = firstValue(params.reason);
   const principal = await getPrincipal();
   if (principal?.kind === "user") {
-    redirect(principal.user.mustChangePassword ? "/account/password" : safeNextPath(next));
+    redirect(principal.user.mustChangePassword ? "/account/password" : next);
   }
   const notice = reason !== undefined && Object.hasOwn(notices, reason) ? notices[reason] : undefined;
   return (
     <AuthCard title="Sign in" description="Use your console account.">
       <div className="space-y-4">
         {notice && <FormMessage tone="notice">{notice}</FormMessage>}
-        {/* Passed through as given; only the action decides, with safeNextPath, where it leads. */}
+        {/* Already made safe for the page; the action checks again, since anyone can post any value. */}
         <SignInForm next={next} />
       </div>
     </AuthCard>

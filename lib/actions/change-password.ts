@@ -1,7 +1,8 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { changePasswordSchema, safeNextPath } from "@/lib/schemas/auth";
+import { safeNextPath } from "@/lib/safe-next-path";
+import { changePasswordSchema } from "@/lib/schemas/auth";
 import type { ActionResult } from "@/lib/errors";
 import * as auth from "@/lib/server/auth";
 

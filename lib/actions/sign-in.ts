@@ -2,7 +2,8 @@
 
 import { z } from "zod";
 import { redirect } from "next/navigation";
-import { signInSchema, safeNextPath } from "@/lib/schemas/auth";
+import { safeNextPath } from "@/lib/safe-next-path";
+import { signInSchema } from "@/lib/schemas/auth";
 import { actionError, type ActionResult } from "@/lib/errors";
 import * as auth from "@/lib/server/auth";
 

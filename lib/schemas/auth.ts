@@ -29,7 +29,7 @@ export const newPasswordSchema = z
 export const signInSchema = z.object({
   username: z.string().trim().min(1, "Enter your user name").max(64),
   password: z.string().min(1, "Enter your password").max(256),
-  /** Where to go after signing in; only same-site paths are honoured. */
+  /** Where to go after signing in; only what safeNextPath makes of it is honoured. */
   next: z.string().optional(),
 });
 
@@ -59,9 +59,3 @@ export const createApiTokenSchema = z.object({
   /** Days until it expires; empty for no expiry. */
   expiresInDays: z.coerce.number().int().min(1).max(3650).optional(),
 });
-
-/** Safe redirect target after sign-in: a path on this site, never another origin. */
-export function safeNextPath(next: string | null | undefined): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/console";
-  return next;
-}

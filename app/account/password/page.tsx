@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { safeNextPath } from "@/lib/schemas/auth";
+import { safeNextPath } from "@/lib/safe-next-path";
 import { requirePageRole } from "@/lib/server/auth";
 import { AuthCard } from "@/components/auth/auth-card";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";

@@ -2,7 +2,8 @@ import "server-only";
 
 import { forbidden, redirect } from "next/navigation";
 
-import { type Role, roleAtLeast, safeNextPath } from "@/lib/schemas/auth";
+import { safeNextPath } from "@/lib/safe-next-path";
+import { type Role, roleAtLeast } from "@/lib/schemas/auth";
 
 import { recordDenial } from "./denials";
 import { authenticateRequest } from "./principal";
