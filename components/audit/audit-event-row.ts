@@ -9,4 +9,9 @@ export interface AuditEventRow {
   clientAddress: string | null;
   requestId: string | null;
   details: Record<string, string | number | boolean | null>;
+  /** Events the row stands for: 1, or the size of a summary of repeated refusals. */
+  count: number;
+  /** A summary's first and last event; null for a single event. */
+  firstAt: string | null;
+  lastAt: string | null;
 }

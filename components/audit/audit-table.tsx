@@ -4,6 +4,7 @@ import { cn } from "@/components/ui/cn";
 import { TableBody, TableHead } from "@/components/ui/table";
 import { DenseCell, DenseHeaderCell } from "@/components/admin/dense-cells";
 import { formatUtc } from "@/components/admin/utc-time";
+import { AuditCount } from "./audit-count";
 import type { AuditEventRow } from "./audit-event-row";
 
 const outcomeTone: Record<AuditEventRow["outcome"], Tone> = {
@@ -60,6 +61,7 @@ export function AuditTable({ events, titleId }: { events: AuditEventRow[]; title
             <DenseHeaderCell>Action</DenseHeaderCell>
             <DenseHeaderCell>Target</DenseHeaderCell>
             <DenseHeaderCell>Outcome</DenseHeaderCell>
+            <DenseHeaderCell>Count</DenseHeaderCell>
             <DenseHeaderCell>Client address</DenseHeaderCell>
             <DenseHeaderCell>Request ID</DenseHeaderCell>
             <DenseHeaderCell>Details</DenseHeaderCell>
@@ -86,6 +88,9 @@ export function AuditTable({ events, titleId }: { events: AuditEventRow[]; title
               </DenseCell>
               <DenseCell className="align-baseline whitespace-nowrap">
                 <Badge tone={outcomeTone[event.outcome]}>{event.outcome}</Badge>
+              </DenseCell>
+              <DenseCell className="align-baseline whitespace-nowrap">
+                <AuditCount event={event} />
               </DenseCell>
               <DenseCell className="align-baseline font-mono text-xs whitespace-nowrap">
                 {event.clientAddress ?? <Missing />}

@@ -31,7 +31,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
     <>
       <PageHeader
         title="Audit"
-        description="Sign-ins, sign-outs and every change, newest first. Times are UTC."
+        description="Sign-ins, sign-outs and every change, newest first. Repeated refusals from one source are one row at once, then one row a minute with their count. Times are UTC."
         actions={
           <>
             <a href={exportHref("ndjson")} className={buttonClassName()} download>

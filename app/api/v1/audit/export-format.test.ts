@@ -12,6 +12,9 @@ const event: AuditEvent = {
   clientAddress: "127.0.0.1",
   requestId: "5f0c6a8e-1111-4222-8333-444455556666",
   details: { reason: "bad password", attempt: 3 },
+  count: 1,
+  firstAt: null,
+  lastAt: null,
 };
 
 describe("csvField", () => {
@@ -43,16 +46,31 @@ describe("csvField", () => {
 
 describe("csvEvent", () => {
   it("writes one CRLF-terminated row per event, in the header's order", () => {
-    expect(csvHeader()).toBe("id,at,actor,action,target,outcome,clientAddress,requestId,details\r\n");
+    expect(csvHeader()).toBe(
+      "id,at,actor,action,target,outcome,clientAddress,requestId,details,count,firstAt,lastAt\r\n",
+    );
     expect(csvEvent(event)).toBe(
       '7,2025-01-31T14:30:00.000Z,anonymous,auth.sign-in,"\'=HYPERLINK(""http://evil"",""x"")",failure,127.0.0.1,' +
-        '5f0c6a8e-1111-4222-8333-444455556666,"{""reason"":""bad password"",""attempt"":3}"\r\n',
+        '5f0c6a8e-1111-4222-8333-444455556666,"{""reason"":""bad password"",""attempt"":3}",1,,\r\n',
     );
   });
 
   it("leaves empty details and missing values empty", () => {
     const row = csvEvent({ ...event, target: null, clientAddress: null, details: {}, actor: "system" });
-    expect(row.endsWith(",,failure,,5f0c6a8e-1111-4222-8333-444455556666,\r\n")).toBe(true);
+    expect(row.endsWith(",,failure,,5f0c6a8e-1111-4222-8333-444455556666,,1,,\r\n")).toBe(true);
+  });
+
+  it("carries a summary's count and period, so the counts add up to every refusal", () => {
+    const summary = {
+      ...event,
+      count: 999,
+      firstAt: "2025-01-31T14:30:01.000Z",
+      lastAt: "2025-01-31T14:30:59.000Z",
+    };
+    expect(csvEvent(summary).endsWith(",999,2025-01-31T14:30:01.000Z,2025-01-31T14:30:59.000Z\r\n")).toBe(
+      true,
+    );
+    expect(JSON.parse(ndjsonEvent(summary))).toMatchObject({ count: 999, firstAt: summary.firstAt });
   });
 });
 

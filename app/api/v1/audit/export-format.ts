@@ -24,6 +24,10 @@ export const CSV_COLUMNS = [
   "clientAddress",
   "requestId",
   "details",
+  // Appended after the first release's columns, so scripts that read columns by position keep working.
+  "count",
+  "firstAt",
+  "lastAt",
 ] as const;
 
 /** Characters that make Excel, LibreOffice or Sheets read a cell as a formula (OWASP's list). */
@@ -57,6 +61,9 @@ export function csvEvent(event: AuditEvent): string {
     event.clientAddress,
     event.requestId,
     details,
+    event.count,
+    event.firstAt,
+    event.lastAt,
   ]);
 }
 
