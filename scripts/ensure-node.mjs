@@ -27,7 +27,7 @@ const runtime = join(root, ".runtime");
 const binary = join(runtime, "node_modules", pkg, "bin", "node");
 if (!existsSync(binary)) {
   console.log(
-    `Node ${process.version} is too old for this project; installing ${pkg}@${RANGE} into .runtime/`,
+    `Node ${process.version} is older than the ${MIN.join(".")} the Kafka client needs: installing ${pkg}@${RANGE} from the npm registry into .runtime/ for every npm script`,
   );
   mkdirSync(runtime, { recursive: true });
   writeFileSync(join(runtime, "package.json"), JSON.stringify({ private: true }) + "\n");
