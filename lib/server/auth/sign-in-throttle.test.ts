@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { accountKey, addressKey, defaultThrottlePolicy, SignInThrottle } from "./sign-in-throttle";
+import { defaultThrottlePolicy, MAX_ACCOUNT_DELAY_MS, SignInThrottle, signInKeys } from "./sign-in-throttle";
 
 function throttle() {
   const clock = { now: 1_000_000 };
@@ -68,15 +68,43 @@ describe("SignInThrottle", () => {
 
   it("keeps memory bounded when names are sprayed", () => {
     const { throttle: t } = throttle();
-    for (let index = 0; index < 10_050; index++) t.recordFailure([`account:user-${index}`]);
-    expect(t.size).toBeLessThanOrEqual(10_000);
+    for (let index = 0; index < 30_050; index++) t.recordFailure([`account:user-${index}`]);
+    expect(t.size).toBeLessThanOrEqual(30_000);
   });
 });
 
 describe("keys and the default policy", () => {
-  it("normalises user names and gives addresses more room than accounts", () => {
-    expect(accountKey("  Alice ")).toBe("account:alice");
-    expect(defaultThrottlePolicy(accountKey("alice")).freeFailures).toBe(5);
-    expect(defaultThrottlePolicy(addressKey("10.0.0.1")).freeFailures).toBe(20);
+  it("keys an attempt by (account, address), by address and by account, user names normalised", () => {
+    expect(signInKeys("  Alice ", "10.0.0.1")).toEqual({
+      pair: "pair:alice@address:10.0.0.1",
+      address: "address:10.0.0.1",
+      account: "account:alice",
+    });
+    expect(signInKeys("alice", null).address).toBe("address:unknown");
+  });
+
+  it("gives addresses more room than pairs, and lets the account only delay, briefly", () => {
+    const keys = signInKeys("alice", "10.0.0.1");
+    expect(defaultThrottlePolicy(keys.pair).freeFailures).toBe(5);
+    expect(defaultThrottlePolicy(keys.address).freeFailures).toBe(20);
+    expect(defaultThrottlePolicy(keys.account).maxLockMs).toBe(MAX_ACCOUNT_DELAY_MS);
+    expect(MAX_ACCOUNT_DELAY_MS).toBeLessThanOrEqual(2_000);
+  });
+
+  it("holds an attacker's pair and address, never the owner's, however long the attack goes on", () => {
+    const clock = { now: 1_000_000 };
+    const t = new SignInThrottle(defaultThrottlePolicy, () => clock.now);
+    const attacker = signInKeys("alice", "203.0.113.66");
+    const owner = signInKeys("alice", "10.0.0.1");
+    // An hour of guessing, each time the attacker's keys let it.
+    for (let minute = 0; minute < 60; minute++) {
+      for (let attempt = 0; attempt < 30; attempt++)
+        if (t.retryAfterMs([attacker.pair, attacker.address]) === 0)
+          t.recordFailure([attacker.pair, attacker.address, attacker.account]);
+      clock.now += 60_000;
+    }
+    expect(t.retryAfterMs([attacker.pair, attacker.address])).toBeGreaterThan(0);
+    expect(t.retryAfterMs([owner.pair, owner.address])).toBe(0);
+    expect(t.retryAfterMs([owner.account])).toBeLessThanOrEqual(MAX_ACCOUNT_DELAY_MS);
   });
 });

@@ -1,7 +1,19 @@
-// Sign-in throttling, per account and per client address, with exponential back-off. After
-// `freeFailures` failures (with no quiet spell of `windowMs` between them), each further failure
-// locks the key for 2^(n - freeFailures) seconds, capped at `maxLockMs`. A locked key is refused
-// without checking the password, so guessing costs the attacker time, not us scrypt work.
+// Sign-in throttling with exponential back-off. After `freeFailures` failures (with no quiet spell
+// of `windowMs` between them), each further failure holds the key for 2^(n - freeFailures) seconds,
+// capped at `maxLockMs`.
+//
+// Which keys refuse, and which only slow down, is the point. A lock on the account alone let anyone,
+// anywhere, keep its owner out for good (six wrong guesses every fifteen minutes). So:
+// - (account, address) refuses: five guesses at one account from one address, then back-off. The
+//   owner's own address has its own pair and stays open.
+// - the address refuses: twenty failures across all accounts, then back-off, so one machine cannot
+//   spray guesses over many accounts. Several people may share one (a NAT), hence the room.
+// - the account only slows down: failures from every address add a wait of at most a couple of
+//   seconds before its password is checked, never a refusal, so it cannot lock anyone out. It costs a
+//   guesser working through addresses one by one; a botnet guessing in parallel is bounded by the
+//   two refusing keys instead (each address: 5 guesses per account, ~30 in the first hour, then
+//   about 4 an hour), and the answer to that is a password that ~thousands of guesses do not find.
+// A held key is refused without checking the password: guessing costs the attacker time, not us scrypt.
 //
 // The state is in memory (on globalThis, see sign-in.ts): right for the single replica the console
 // runs as today; several replicas would each keep their own counts, so they would need the store.
@@ -19,8 +31,12 @@ interface KeyState {
   lockedUntil: number;
 }
 
-/** Bounds memory when someone sprays made-up user names or addresses. */
-const MAX_KEYS = 10_000;
+/**
+ * Bounds memory when someone sprays made-up user names or addresses. Dropping the stalest first, an
+ * attacker must fill all of it to wash out a hold; a held address adds no keys, so that takes
+ * over a thousand addresses.
+ */
+const MAX_KEYS = 30_000;
 
 export class SignInThrottle {
   private readonly keys = new Map<string, KeyState>();
@@ -52,7 +68,7 @@ export class SignInThrottle {
     this.prune(now);
   }
 
-  /** After a successful sign-in. Only forget the account: a good password for one account says nothing about an address's other attempts. */
+  /** After a successful sign-in, the (account, address) pair: the address's other attempts and the account's failures elsewhere still count. */
   forget(key: string): void {
     this.keys.delete(key);
   }
@@ -75,16 +91,27 @@ export class SignInThrottle {
   }
 }
 
-export const accountKey = (username: string) => `account:${username.trim().toLowerCase()}`;
-export const addressKey = (address: string) => `address:${address}`;
+/** The keys of one attempt: the two that refuse, and the account's, which only slows down. */
+export interface SignInKeys {
+  pair: string;
+  address: string;
+  account: string;
+}
+
+export function signInKeys(username: string, clientAddress: string | null): SignInKeys {
+  // Without a socket address (a request that did not come through server.mjs) all such attempts share one.
+  const address = `address:${clientAddress ?? "unknown"}`;
+  const name = username.trim().toLowerCase();
+  return { pair: `pair:${name}@${address}`, address, account: `account:${name}` };
+}
 
 const FIFTEEN_MINUTES = 15 * 60_000;
+/** The longest the account-wide count delays an attempt: a nuisance for the owner, not a lockout. */
+export const MAX_ACCOUNT_DELAY_MS = 2_000;
 
-/**
- * Accounts: 5 free failures. Addresses get more room (20) because several people may share one
- * (an office NAT, a jump host) and a locked address refuses its good passwords too.
- */
 export function defaultThrottlePolicy(key: string): ThrottlePolicy {
+  if (key.startsWith("account:"))
+    return { freeFailures: 10, windowMs: FIFTEEN_MINUTES, maxLockMs: MAX_ACCOUNT_DELAY_MS };
   return {
     freeFailures: key.startsWith("address:") ? 20 : 5,
     windowMs: FIFTEEN_MINUTES,

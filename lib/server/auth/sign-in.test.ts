@@ -69,12 +69,21 @@ describe("signIn", () => {
     expect(await getPrincipal()).toMatchObject({ kind: "user", role: "operator", actor: "user:alice" });
   });
 
-  it("locks an account after five failures, refusing even the right password without checking it", async () => {
+  it("holds an account at one address after five failures, refusing even the right password without checking it", async () => {
     for (let attempt = 0; attempt < 6; attempt++) await signIn({ username: "alice", password: "wrong" });
     const locked = await signIn({ username: "alice", password: "alice-password-1" });
     expect(locked).toMatchObject({ ok: false, status: 429 });
     expect(locked.ok || locked.error).toMatch(/^Too many sign-in attempts; try again in \d+ seconds?$/);
     expect(events("auth.sign-in")[0]).toMatchObject({ outcome: "denied", details: { reason: "throttled" } });
+  });
+
+  it("keeps the owner's address open while an attacker elsewhere guesses the password", async () => {
+    newRequest({ "x-console-socket-address": "203.0.113.66" });
+    for (let attempt = 0; attempt < 20; attempt++) await signIn({ username: "alice", password: "wrong" });
+    expect(await signIn({ username: "alice", password: "alice-password-1" })).toMatchObject({ status: 429 });
+
+    newRequest();
+    expect(await signIn({ username: "alice", password: "alice-password-1" })).toMatchObject({ ok: true });
   });
 
   it("replaces a session planted before sign-in", async () => {

@@ -15,7 +15,9 @@ import {
   setSessionCookie,
   sweepExpiredSessions,
 } from "./sessions";
-import { accountKey, addressKey, defaultThrottlePolicy, SignInThrottle } from "./sign-in-throttle";
+import { setTimeout as sleep } from "node:timers/promises";
+
+import { defaultThrottlePolicy, SignInThrottle, signInKeys } from "./sign-in-throttle";
 
 export const WRONG_CREDENTIALS = "Wrong user name or password";
 
@@ -47,7 +49,7 @@ export async function signIn(input: {
   const store = getStore();
   const facts = await currentRequestFacts();
   const username = input.username.trim().toLowerCase();
-  const keys = [accountKey(username), ...(facts.clientAddress ? [addressKey(facts.clientAddress)] : [])];
+  const keys = signInKeys(username, facts.clientAddress);
   const audit = (outcome: "success" | "failure" | "denied", details: Record<string, string | boolean>) =>
     appendAudit(
       store,
@@ -61,11 +63,14 @@ export async function signIn(input: {
       facts,
     );
 
-  const retryAfterMs = signInThrottle().retryAfterMs(keys);
+  const retryAfterMs = signInThrottle().retryAfterMs([keys.pair, keys.address]);
   if (retryAfterMs > 0) {
     audit("denied", { reason: "throttled" });
     return tooManyAttempts(retryAfterMs);
   }
+  // Failures at this account from everywhere: a short wait, never a refusal (see sign-in-throttle.ts).
+  const accountDelayMs = signInThrottle().retryAfterMs([keys.account]);
+  if (accountDelayMs > 0) await sleep(accountDelayMs);
 
   const user = store.users.findByUsername(username);
   const usable = user !== undefined && user.disabledAt === null;
@@ -73,12 +78,12 @@ export async function signIn(input: {
     ? await verifyPassword(input.password, user.passwordHash)
     : await verifyAgainstDummy(input.password);
   if (!usable || !matches) {
-    signInThrottle().recordFailure(keys);
+    signInThrottle().recordFailure([keys.pair, keys.address, keys.account]);
     audit("failure", { reason: !user ? "unknown-user" : !usable ? "user-disabled" : "wrong-password" });
     return actionError(401, WRONG_CREDENTIALS);
   }
 
-  signInThrottle().forget(accountKey(username));
+  signInThrottle().forget(keys.pair);
   // A session id planted before sign-in (fixation) must not survive it.
   const previousSessionId = await sessionIdFromCookie();
   const now = new Date();
@@ -132,10 +137,9 @@ export async function changeOwnPassword(
       facts,
     );
 
-  const keys = [
-    accountKey(principal.user.username),
-    ...(facts.clientAddress ? [addressKey(facts.clientAddress)] : []),
-  ];
+  // Signed in already, so no account-wide slow-down: only this pair and this address count.
+  const { pair, address } = signInKeys(principal.user.username, facts.clientAddress);
+  const keys = [pair, address];
   const retryAfterMs = signInThrottle().retryAfterMs(keys);
   if (retryAfterMs > 0) {
     audit("denied", { reason: "throttled" });
