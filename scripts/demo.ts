@@ -1,5 +1,5 @@
 // npm run demo – the local cluster, the standard topics, live telemetry, and the console on :3000.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -44,6 +44,20 @@ function consoleConfigPath(layout: BrokerLayout, ports: BrokerPorts): string {
   return writeConsoleConfig(layout, ports, "local", "../console");
 }
 
+/** Resolves once the console answers HTTP at all (any status); false if it exits or stays silent for two minutes. */
+async function consoleAnswers(url: string, server: ChildProcess): Promise<boolean> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline && server.exitCode === null && server.signalCode === null) {
+    try {
+      await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(5_000) });
+      return true;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  return false;
+}
+
 async function main(): Promise<void> {
   const broker = await startLocalCluster();
   const telemetry = await startTelemetry(broker.layout, broker.ports);
@@ -54,8 +68,6 @@ async function main(): Promise<void> {
     env: { ...process.env, CONSOLE_CONFIG: config, PORT: String(PORT), HOSTNAME: "127.0.0.1" },
     stdio: "inherit",
   });
-  console.log(`\nConsole: http://127.0.0.1:${PORT}/console  (config ${relative(ROOT, config)})`);
-  console.log("Ctrl-C stops the console and the telemetry; `npm run cluster stop` stops Kafka.\n");
 
   const shutdown = async () => {
     server.kill("SIGTERM");
@@ -66,6 +78,15 @@ async function main(): Promise<void> {
   server.once("exit", (code) => {
     void telemetry.stop().then(() => process.exit(code ?? 0));
   });
+
+  // The URL only once it works: printed earlier, it invited a click that the server refused.
+  const url = `http://127.0.0.1:${PORT}/console`;
+  if (await consoleAnswers(`http://127.0.0.1:${PORT}/login`, server)) {
+    console.log(`\nConsole: ${url}  (config ${relative(ROOT, config)})`);
+    console.log("Ctrl-C stops the console and the telemetry; `npm run cluster stop` stops Kafka.\n");
+  } else if (server.exitCode === null && server.signalCode === null) {
+    console.error(`The console has not answered at ${url} within two minutes; see its log above.`);
+  }
 }
 
 main().catch((error: unknown) => {
