@@ -10,7 +10,10 @@ export async function register(): Promise<void> {
       process.stderr.write(`${formatConfigProblems(result)}\n`);
       process.exit(78);
     }
-    const { dataDir, storePath } = getConfig().server;
+    const { dataDir, storePath, trustProxy } = getConfig().server;
+    // For server.mjs, which cannot read the configuration itself: it drops forwarded headers unless
+    // this is exactly true, so a failure to get here leaves them dropped, never trusted.
+    (globalThis as Record<symbol, unknown>)[Symbol.for("kafka-console.server.trust-proxy")] = trustProxy;
     try {
       const { prepareAuthAtStart } = await import("@/lib/server/auth/startup");
       await prepareAuthAtStart();

@@ -16,6 +16,19 @@ const hostname = process.env.HOSTNAME || "127.0.0.1";
 const SHUTDOWN_GRACE_MS = 5_000;
 // What a reverse proxy may pass on (nginx's $request_id is 32 hex digits); anything else is replaced.
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+// Headers only a reverse proxy should write. Unless server.trustProxy says one does, they are the
+// client's own text: a forged X-Forwarded-Host would pass Next's server-action origin check and
+// ours, so they are deleted before Next or the console sees them.
+const FORWARDED_HEADERS = [
+  "forwarded",
+  "x-forwarded-host",
+  "x-forwarded-for",
+  "x-forwarded-proto",
+  "x-forwarded-port",
+];
+// Set by instrumentation.ts from the validated configuration during app.prepare(); anything but true
+// (not set yet, a failed start) means "no proxy".
+const TRUST_PROXY = Symbol.for("kafka-console.server.trust-proxy");
 
 const server = createServer();
 const app = next({
@@ -29,6 +42,7 @@ await app.prepare();
 const handle = app.getRequestHandler();
 
 server.on("request", (req, res) => {
+  if (globalThis[TRUST_PROXY] !== true) for (const name of FORWARDED_HEADERS) delete req.headers[name];
   // Overwritten on every request: whatever a client sent under this name is dropped.
   req.headers["x-console-socket-address"] = req.socket.remoteAddress ?? "";
   const sent = req.headers["x-request-id"];

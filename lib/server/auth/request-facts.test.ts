@@ -46,39 +46,44 @@ describe("normalizeAddress", () => {
 });
 
 describe("isSameOriginRequest", () => {
+  const direct = (entries: Record<string, string>) =>
+    isSameOriginRequest(headers(entries), { trustProxy: false });
+  const proxied = (entries: Record<string, string>) =>
+    isSameOriginRequest(headers(entries), { trustProxy: true });
+
   it("accepts an Origin naming the host the request was sent to", () => {
-    expect(isSameOriginRequest(headers({ origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000" }))).toBe(
-      true,
-    );
+    expect(direct({ origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000" })).toBe(true);
+  });
+
+  it("behind a trusted proxy, compares with X-Forwarded-Host", () => {
+    const sent = {
+      origin: "https://console.example.com",
+      host: "10.0.0.5:3000",
+      "x-forwarded-host": "console.example.com",
+    };
+    expect(proxied(sent)).toBe(true);
+    // Without a trusted proxy the header is whatever the client typed, so it counts for nothing.
+    expect(direct(sent)).toBe(false);
+  });
+
+  it("refuses a cross-origin request that names its own origin in a forged X-Forwarded-Host", () => {
     expect(
-      isSameOriginRequest(
-        headers({
-          origin: "https://console.example.com",
-          host: "10.0.0.5:3000",
-          "x-forwarded-host": "console.example.com",
-        }),
-      ),
-    ).toBe(true);
+      direct({ origin: "http://evil.example", host: "127.0.0.1:3000", "x-forwarded-host": "evil.example" }),
+    ).toBe(false);
   });
 
   it("accepts Sec-Fetch-Site: same-origin without an Origin", () => {
-    expect(isSameOriginRequest(headers({ "sec-fetch-site": "same-origin", host: "a" }))).toBe(true);
+    expect(direct({ "sec-fetch-site": "same-origin", host: "a" })).toBe(true);
   });
 
   it("refuses other origins, cross-site fetches and requests with neither header", () => {
-    expect(isSameOriginRequest(headers({ origin: "https://evil.example", host: "127.0.0.1:3000" }))).toBe(
-      false,
-    );
-    expect(isSameOriginRequest(headers({ origin: "http://127.0.0.1:3001", host: "127.0.0.1:3000" }))).toBe(
-      false,
-    );
+    expect(direct({ origin: "https://evil.example", host: "127.0.0.1:3000" })).toBe(false);
+    expect(direct({ origin: "http://127.0.0.1:3001", host: "127.0.0.1:3000" })).toBe(false);
     expect(
-      isSameOriginRequest(
-        headers({ origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000", "sec-fetch-site": "cross-site" }),
-      ),
+      direct({ origin: "http://127.0.0.1:3000", host: "127.0.0.1:3000", "sec-fetch-site": "cross-site" }),
     ).toBe(false);
-    expect(isSameOriginRequest(headers({ "sec-fetch-site": "same-site", host: "a" }))).toBe(false);
-    expect(isSameOriginRequest(headers({ origin: "null", host: "a" }))).toBe(false);
-    expect(isSameOriginRequest(headers({ host: "127.0.0.1:3000" }))).toBe(false);
+    expect(direct({ "sec-fetch-site": "same-site", host: "a" })).toBe(false);
+    expect(direct({ origin: "null", host: "a" })).toBe(false);
+    expect(direct({ host: "127.0.0.1:3000" })).toBe(false);
   });
 });

@@ -49,10 +49,12 @@ function cleanRequestId(value: string | null): string | null {
  * Whether a state-changing request came from our own pages. Browsers send Origin on every
  * cross-site and on same-site POST/PUT/PATCH/DELETE, and Sec-Fetch-Site on every request; a
  * request with neither is not from a browser page and must carry a token instead of the cookie.
- * Like Next's server-action check, the Origin's host is compared with the Host (or, behind a
- * proxy, X-Forwarded-Host) the request was sent to.
+ * The Origin's host is compared with the Host the request was sent to, or, only when
+ * `server.trustProxy` says a proxy writes it, X-Forwarded-Host: otherwise that header is the
+ * client's own text, and a page elsewhere could name its origin in it. (server.mjs also deletes
+ * it then, for Next's server-action check, which reads it too.)
  */
-export function isSameOriginRequest(headers: HeaderSource): boolean {
+export function isSameOriginRequest(headers: HeaderSource, options: { trustProxy: boolean }): boolean {
   const fetchSite = headers.get("sec-fetch-site");
   if (fetchSite !== null && fetchSite !== "same-origin") return false;
   const origin = headers.get("origin");
@@ -63,6 +65,7 @@ export function isSameOriginRequest(headers: HeaderSource): boolean {
   } catch {
     return false;
   }
-  const requestHost = (headers.get("x-forwarded-host") ?? headers.get("host"))?.split(",")[0]?.trim();
+  const forwarded = options.trustProxy ? headers.get("x-forwarded-host") : null;
+  const requestHost = (forwarded ?? headers.get("host"))?.split(",")[0]?.trim();
   return requestHost !== undefined && originHost.toLowerCase() === requestHost.toLowerCase();
 }

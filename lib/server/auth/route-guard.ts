@@ -9,6 +9,7 @@ import { recordDenial, roleTooLow } from "./denials";
 import { authenticateRequest } from "./principal";
 import type { Principal } from "./principal-types";
 import { isSameOriginRequest } from "./request-facts";
+import { authSettings } from "./settings";
 
 // Only a Bearer challenge: a Basic one would make browsers pop up a password dialog for the UI's own fetches.
 const CHALLENGE = { "WWW-Authenticate": 'Bearer realm="kafka-console"' };
@@ -45,7 +46,9 @@ export function guardedRoute<Ctx>(
           basic ? BASIC_CHALLENGE : CHALLENGE,
         );
       }
-      if (mutating && authentication.via === "session" && !isSameOriginRequest(request.headers)) {
+      const sameOrigin = () =>
+        isSameOriginRequest(request.headers, { trustProxy: authSettings().trustProxy });
+      if (mutating && authentication.via === "session" && !sameOrigin()) {
         await recordDenial(principal, target, { status: 403, reason: "cross-origin" });
         return jsonError(
           403,
