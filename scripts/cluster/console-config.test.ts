@@ -20,7 +20,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const testbed = caTestbed();
 
 describe("the local cluster's console configuration", () => {
-  it("imports the broker's CA, so certificates the console issues chain to the broker's root", () => {
+  it("imports the broker's CA, so certificates the console issues chain to the broker's root", async () => {
     const layout = brokerLayout(dir);
     ensureCertificates(layout);
     const loaded = loadConfig({ path: writeConsoleConfig(layout, DEFAULT_PORTS, "local"), env: {} });
@@ -33,7 +33,7 @@ describe("the local cluster's console configuration", () => {
     const rootPem = readFileSync(layout.rootCa, "utf8");
     expect(authorityCertificates(context).rootPem).toBe(rootPem.replace(/\r\n/g, "\n"));
 
-    const issued = issueCertificate(
+    const issued = await issueCertificate(
       context,
       issueCertificateSchema.parse({ commonName: "local-client" }),
       admin,

@@ -3,7 +3,8 @@ import "server-only";
 // The downloads of an issued certificate, built once at issuance from what is in memory: the key is
 // never stored, so it cannot be packaged later.
 import { strToU8, zipSync } from "fflate";
-import forge from "node-forge";
+
+import { runCaTask } from "./ca-workers";
 
 export interface BundleFiles {
   commonName: string;
@@ -45,17 +46,16 @@ export function buildZip(files: BundleFiles): Buffer {
   return Buffer.from(zipSync(entries, { level: 6 }));
 }
 
-/**
- * PKCS#12 with the key, the certificate and the intermediate, for Java's keystores. The key bag is
- * PBES2 with AES-256-CBC (what OpenSSL 3 writes by default), read by keytool since Java 8u301 and
- * 11.0.12 (tested against Java 17); the MAC is HMAC-SHA-1, the one every reader accepts.
- */
-export function buildPkcs12(files: BundleFiles & { privateKeyPem: string }, password: string): Buffer {
-  const asn1 = forge.pkcs12.toPkcs12Asn1(
-    forge.pki.privateKeyFromPem(files.privateKeyPem),
-    [forge.pki.certificateFromPem(files.certificatePem), forge.pki.certificateFromPem(files.intermediatePem)],
+/** PKCS#12 with the key, the certificate and the intermediate, for Java's keystores (see ca-worker.mjs). */
+export async function buildPkcs12(
+  files: BundleFiles & { privateKeyPem: string },
+  password: string,
+): Promise<Buffer> {
+  const der = await runCaTask("buildPkcs12", {
+    privateKeyPem: files.privateKeyPem,
+    certificatePems: [files.certificatePem, files.intermediatePem],
     password,
-    { algorithm: "aes256", count: 10_000, friendlyName: files.commonName, generateLocalKeyId: true },
-  );
-  return Buffer.from(forge.asn1.toDer(asn1).getBytes(), "binary");
+    friendlyName: files.commonName,
+  });
+  return Buffer.from(der);
 }

@@ -1,10 +1,11 @@
 import "server-only";
 
+import { sign } from "node:crypto";
 import forge from "node-forge";
 
 import type { SubjectAltName } from "@/lib/schemas/certificates";
 
-import { fromPrivateKeyPem, generateRsaKeyPair, type KeyPair, type RsaKeySize } from "./keys";
+import { generateRsaKeyPair, type KeyPair, type RsaKeySize } from "./keys";
 import { randomSerialNumber } from "./serial";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -34,6 +35,12 @@ export interface SignedCertificate {
 
 export interface IssuedCertificate extends SignedCertificate {
   privateKeyPem: string;
+}
+
+/** A certificate complete but for its signature: `toBeSigned` is what the issuer's key signs. */
+export interface UnsignedCertificate {
+  certificate: forge.pki.Certificate;
+  toBeSigned: Buffer;
 }
 
 export type { SubjectAltName };
@@ -106,8 +113,42 @@ function newCertificate(
   return certificate;
 }
 
-function sign(certificate: forge.pki.Certificate, issuerKeyPem: string): void {
-  certificate.sign(fromPrivateKeyPem(issuerKeyPem).privateKey, forge.md.sha256.create());
+/**
+ * What forge's certificate.sign() does up to the RSA operation, so that operation can run elsewhere
+ * (ca-workers.ts, for requests): SHA-256 with RSA, the TBS part fixed in DER.
+ */
+function unsigned(certificate: forge.pki.Certificate): UnsignedCertificate {
+  // forge's own fields and function, missing from its type definitions.
+  const fields = certificate as unknown as { tbsCertificate: forge.asn1.Asn1 };
+  const { getTBSCertificate } = forge.pki as unknown as {
+    getTBSCertificate(certificate: forge.pki.Certificate): forge.asn1.Asn1;
+  };
+  certificate.signatureOid = certificate.siginfo.algorithmOid = forge.pki.oids.sha256WithRSAEncryption!;
+  fields.tbsCertificate = getTBSCertificate(certificate);
+  return {
+    certificate,
+    toBeSigned: Buffer.from(forge.asn1.toDer(fields.tbsCertificate).getBytes(), "binary"),
+  };
+}
+
+/** The certificate with `signature` (PKCS#1 v1.5, SHA-256) over its `toBeSigned`. */
+export function completeCertificate(
+  { certificate }: UnsignedCertificate,
+  signature: Uint8Array,
+): SignedCertificate {
+  certificate.signature = Buffer.from(signature).toString("binary");
+  return {
+    certificatePem: toPem(certificate),
+    serialNumber: certificate.serialNumber,
+    notBefore: certificate.validity.notBefore,
+    notAfter: certificate.validity.notAfter,
+  };
+}
+
+/** Signs here, on the calling thread: for set-up and scripts; requests use ca-workers.ts. */
+function signHere(certificate: forge.pki.Certificate, issuerKeyPem: string): string {
+  const prepared = unsigned(certificate);
+  return completeCertificate(prepared, sign("sha256", prepared.toBeSigned, issuerKeyPem)).certificatePem;
 }
 
 function caExtensions(pathLength: number | undefined): object[] {
@@ -129,8 +170,7 @@ export function createRootCa(subject: DistinguishedName, validityDays = 3650): C
   certificate.setSubject(toAttributes(subject));
   certificate.setIssuer(toAttributes(subject));
   certificate.setExtensions(caExtensions(undefined));
-  certificate.sign(keys.privateKey, forge.md.sha256.create());
-  return { certificatePem: toPem(certificate), privateKeyPem: keys.privateKeyPem };
+  return { certificatePem: signHere(certificate, keys.privateKeyPem), privateKeyPem: keys.privateKeyPem };
 }
 
 export function createIntermediateCa(
@@ -144,8 +184,7 @@ export function createIntermediateCa(
   certificate.setSubject(toAttributes(subject));
   certificate.setIssuer(issuerCertificate.subject.attributes);
   certificate.setExtensions([...caExtensions(0), authorityKeyIdentifier(issuerCertificate)]);
-  sign(certificate, issuer.privateKeyPem);
-  return { certificatePem: toPem(certificate), privateKeyPem: keys.privateKeyPem };
+  return { certificatePem: signHere(certificate, issuer.privateKeyPem), privateKeyPem: keys.privateKeyPem };
 }
 
 export function issueLeafCertificate(issuer: CertificateAuthority, request: LeafRequest): IssuedCertificate {
@@ -159,6 +198,16 @@ export function signLeafCertificate(
   request: LeafRequest,
   publicKey: forge.pki.rsa.PublicKey,
 ): SignedCertificate {
+  const prepared = prepareLeafCertificate(issuer, request, publicKey);
+  return completeCertificate(prepared, sign("sha256", prepared.toBeSigned, issuer.privateKeyPem));
+}
+
+/** The leaf for `publicKey`, all but the signature, which `issuer`'s key makes over `toBeSigned`. */
+export function prepareLeafCertificate(
+  issuer: Pick<CertificateAuthority, "certificatePem">,
+  request: LeafRequest,
+  publicKey: forge.pki.rsa.PublicKey,
+): UnsignedCertificate {
   const certificate = newCertificate({ publicKey }, request.validityDays, request.now);
   if (request.serialNumber) certificate.serialNumber = request.serialNumber;
   const issuerCertificate = forge.pki.certificateFromPem(issuer.certificatePem);
@@ -183,13 +232,7 @@ export function signLeafCertificate(
       altNames: [{ type: 6, value: request.crlDistributionPoint }],
     });
   certificate.setExtensions(extensions);
-  sign(certificate, issuer.privateKeyPem);
-  return {
-    certificatePem: toPem(certificate),
-    serialNumber: certificate.serialNumber,
-    notBefore: certificate.validity.notBefore,
-    notAfter: certificate.validity.notAfter,
-  };
+  return unsigned(certificate);
 }
 
 /** PEM with Unix line ends: forge writes CRLF, which some tools and diffs show as noise. */

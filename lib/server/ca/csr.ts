@@ -2,7 +2,8 @@ import "server-only";
 
 // PKCS#10 requests: the private key stays on the requester's machine; the CA takes the public key,
 // the subject and the requested SANs, each checked like a generated certificate's. Other requested
-// extensions (basicConstraints, key usages) are ignored: the CA sets its own.
+// extensions (basicConstraints, key usages) are ignored: the CA sets its own. The key is judged
+// before its signature is checked (rsa-key-policy.ts), and the check runs in a worker thread.
 import forge from "node-forge";
 
 import { actionError, actionOk, type ActionResult } from "@/lib/errors";
@@ -13,9 +14,14 @@ import {
   subjectAltNameSchema,
 } from "@/lib/schemas/certificates";
 
+import { runCaTask } from "./ca-workers";
 import type { DistinguishedName } from "./certificates";
+import { MIN_RSA_BITS, rsaPublicKeyRefusal } from "./rsa-key-policy";
 
-export const MIN_RSA_BITS = 2048;
+/** Checks a CSR's self-signature; the key in it has passed rsaPublicKeyRefusal(). */
+export type CsrSignatureCheck = (csrPem: string) => Promise<boolean>;
+
+const verifyInWorker: CsrSignatureCheck = (csrPem) => runCaTask("verifyCsrSignature", { csrPem });
 
 export interface ParsedCsr {
   subject: DistinguishedName;
@@ -38,12 +44,12 @@ const SAN_TAGS: Record<number, SubjectAltName["type"]> = { 1: "email", 2: "dns",
 
 const refuse = (message: string) => actionError<ParsedCsr>(422, message, { csrPem: [message] });
 
-function decodeCsr(pem: string): forge.pki.CertificateSigningRequest | string {
-  // Some tools (older keytool, Windows) write "NEW CERTIFICATE REQUEST"; the content is the same.
-  const normalized = pem.replace(
-    /-----(BEGIN|END) NEW CERTIFICATE REQUEST-----/g,
-    "-----$1 CERTIFICATE REQUEST-----",
-  );
+// Some tools (older keytool, Windows) write "NEW CERTIFICATE REQUEST"; the content is the same.
+const normalize = (pem: string) =>
+  pem.replace(/-----(BEGIN|END) NEW CERTIFICATE REQUEST-----/g, "-----$1 CERTIFICATE REQUEST-----");
+
+/** Parsing only: forge checks no signature until verify() is called. */
+function decodeCsr(normalized: string): forge.pki.CertificateSigningRequest | string {
   try {
     return forge.pki.certificationRequestFromPem(normalized, true, true);
   } catch (error) {
@@ -88,26 +94,26 @@ function readSubjectAltNames(csr: forge.pki.CertificateSigningRequest): SubjectA
   return names;
 }
 
-/** Parses and checks a CSR: well-formed, self-signature valid, RSA ≥ 2048 bits, an acceptable subject. */
-export function parseCsr(pem: string): ActionResult<ParsedCsr> {
-  const csr = decodeCsr(pem);
+/**
+ * Parses and checks a CSR: well-formed, an RSA key of 2048 to 8192 bits with a sane exponent, then
+ * its self-signature (in a worker thread), then an acceptable subject.
+ */
+export async function parseCsr(
+  pem: string,
+  signatureVerifies: CsrSignatureCheck = verifyInWorker,
+): Promise<ActionResult<ParsedCsr>> {
+  const normalized = normalize(pem);
+  const csr = decodeCsr(normalized);
   if (typeof csr === "string") return refuse(csr);
-  let verified = false;
-  try {
-    verified = csr.verify();
-  } catch {
-    verified = false;
-  }
-  if (!verified)
+  const publicKey = csr.publicKey as forge.pki.rsa.PublicKey | null;
+  if (!publicKey?.n || !publicKey.e) return refuse("The CSR has no RSA public key.");
+  const keyRefusal = rsaPublicKeyRefusal(publicKey.n, publicKey.e);
+  if (keyRefusal) return refuse(keyRefusal);
+  if (!(await signatureVerifies(normalized)))
     return refuse(
       "The CSR's signature does not verify: the request was altered after signing, or was not signed by the key it contains.",
     );
-  const publicKey = csr.publicKey as forge.pki.rsa.PublicKey | null;
-  const keyBits = publicKey?.n?.bitLength() ?? 0;
-  if (!publicKey || keyBits < MIN_RSA_BITS)
-    return refuse(
-      `The CSR's RSA key has ${keyBits} bits; this CA signs keys of at least ${MIN_RSA_BITS} bits.`,
-    );
+  const keyBits = publicKey.n.bitLength();
 
   const subject = readSubject(csr);
   if (typeof subject === "string") return refuse(subject);

@@ -11,10 +11,16 @@ import { issueCertificate } from "./issuance";
 import { admin, caTestbed, operator, run } from "./test-support";
 
 const testbed = caTestbed();
-const { context, audits } = testbed.context({ settings: { publicUrl: "https://console.example.com" } });
+// Every SAN type is read back below: this CA's policy (ca.subjectAltNames) allows wildcards and IPs.
+const { context, audits } = testbed.context({
+  settings: {
+    publicUrl: "https://console.example.com",
+    subjectAltNames: { allowWildcards: true, allowIpAddresses: true, allowedDomains: [] },
+  },
+});
 let chain: Record<string, string>;
 
-beforeAll(() => {
+beforeAll(async () => {
   ensureAuthority(context);
   const { rootPem, intermediatePem } = authorityCertificates(context);
   chain = testbed.files({ "root.pem": rootPem, "intermediate.pem": intermediatePem });
@@ -23,15 +29,15 @@ beforeAll(() => {
 const input = (fields: Record<string, unknown>) =>
   issueCertificateSchema.parse({ validityDays: 30, ...fields });
 
-function issued(fields: Record<string, unknown>, actor: typeof operator | typeof admin = operator) {
-  const result = issueCertificate(context, input(fields), actor);
+async function issued(fields: Record<string, unknown>, actor: typeof operator | typeof admin = operator) {
+  const result = await issueCertificate(context, input(fields), actor);
   if (!result.ok) throw new Error(`${result.status} ${result.error}`);
   return result.data;
 }
 
 describe("issuing a client certificate", () => {
-  it("has the subject, every SAN type, the client-only extensions and the CRL distribution point, as openssl reads them", () => {
-    const bundle = issued({
+  it("has the subject, every SAN type, the client-only extensions and the CRL distribution point, as openssl reads them", async () => {
+    const bundle = await issued({
       commonName: "stream-processor",
       organization: "Acme",
       organizationalUnit: "Payments",
@@ -79,8 +85,8 @@ describe("issuing a client certificate", () => {
     });
   });
 
-  it("chains to the root: openssl verify -CAfile root -untrusted intermediate", () => {
-    const bundle = issued({ commonName: "chained" });
+  it("chains to the root: openssl verify -CAfile root -untrusted intermediate", async () => {
+    const bundle = await issued({ commonName: "chained" });
     const files = testbed.files({ "leaf.pem": bundle.certificatePem, "chain.pem": bundle.chainPem.join("") });
     const verified = run("openssl", [
       "verify",
@@ -95,16 +101,17 @@ describe("issuing a client certificate", () => {
     expect(bundle.caPem).toBe(authorityCertificates(context).rootPem);
   });
 
-  it("adds serverAuth only when asked, and the asked key size", () => {
-    const bundle = issued({ commonName: "broker-2", serverAuth: true, keyType: "rsa-3072" });
+  it("adds serverAuth only when asked, and the asked key size", async () => {
+    // Server certificates are for brokers: admins only.
+    const bundle = await issued({ commonName: "broker-2", serverAuth: true, keyType: "rsa-3072" }, admin);
     const x509 = new X509Certificate(bundle.certificatePem);
     expect(x509.keyUsage?.sort()).toEqual(["1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2"]);
     expect(x509.publicKey.asymmetricKeyDetails?.modulusLength).toBe(3072);
     expect(bundle.certificate.keyAlgorithm).toBe("rsa-3072");
   });
 
-  it("stores the certificate without its key and records the issue in the audit trail", () => {
-    const bundle = issued({ commonName: "audited" });
+  it("stores the certificate without its key and records the issue in the audit trail", async () => {
+    const bundle = await issued({ commonName: "audited" });
     const record = context.store.certificates.find(bundle.certificate.serialNumber);
     expect(record?.certificatePem).toBe(bundle.certificatePem);
     expect(JSON.stringify(record)).not.toContain("PRIVATE KEY");
@@ -117,8 +124,8 @@ describe("issuing a client certificate", () => {
     expect(JSON.stringify(audits)).not.toContain("PRIVATE KEY");
   });
 
-  it("zips cert.pem, key.pem, chain.pem, ca.pem and README.txt", () => {
-    const bundle = issued({ commonName: "zipped" });
+  it("zips cert.pem, key.pem, chain.pem, ca.pem and README.txt", async () => {
+    const bundle = await issued({ commonName: "zipped" });
     const entries = unzipSync(Buffer.from(bundle.zipBase64, "base64"));
     expect(Object.keys(entries).sort()).toEqual(["README.txt", "ca.pem", "cert.pem", "chain.pem", "key.pem"]);
     expect(strFromU8(entries["cert.pem"]!)).toBe(bundle.certificatePem);
@@ -129,9 +136,9 @@ describe("issuing a client certificate", () => {
     expect(bundle.pkcs12Base64).toBeUndefined();
   });
 
-  it("builds a PKCS#12 that Java's keytool and openssl open with the chosen password", () => {
+  it("builds a PKCS#12 that Java's keytool and openssl open with the chosen password", async () => {
     const password = "correct horse battery";
-    const bundle = issued({ commonName: "java-client", pkcs12Password: password });
+    const bundle = await issued({ commonName: "java-client", pkcs12Password: password });
     const files = testbed.files({ "client.p12": Buffer.from(bundle.pkcs12Base64!, "base64") });
     const listed = run("keytool", [
       "-list",
@@ -173,9 +180,9 @@ describe("issuing a client certificate", () => {
 });
 
 describe("the issuing policy", () => {
-  it("refuses a reserved name to an operator (403) and issues it to an admin", () => {
+  it("refuses a reserved name to an operator (403) and issues it to an admin", async () => {
     const before = context.store.certificates.query({ now: "", expiringBefore: "", limit: 1000 }).total;
-    const refused = issueCertificate(context, input({ commonName: "kafka-broker" }), operator);
+    const refused = await issueCertificate(context, input({ commonName: "kafka-broker" }), operator);
     expect(refused).toMatchObject({ ok: false, status: 403 });
     expect(audits.at(-1)).toMatchObject({
       action: "certificate.issue",
@@ -183,25 +190,33 @@ describe("the issuing policy", () => {
       target: "kafka-broker",
     });
     expect(context.store.certificates.query({ now: "", expiringBefore: "", limit: 1000 }).total).toBe(before);
-    expect(issueCertificate(context, input({ commonName: "kafka-broker" }), admin).ok).toBe(true);
+    expect((await issueCertificate(context, input({ commonName: "kafka-broker" }), admin)).ok).toBe(true);
   });
 
-  it("reserves the CN of the console's own client certificate", () => {
+  it("reserves the CN of the console's own client certificate", async () => {
     const root = createRootCa({ commonName: "Other Root" });
     const clusterCertificate = issueLeafCertificate(createIntermediateCa(root, { commonName: "Other Int" }), {
       subject: { commonName: "console-svc" },
       validityDays: 1,
     }).certificatePem;
     const { context: withCluster } = testbed.context({ clusterCertificates: [clusterCertificate] });
-    expect(issueCertificate(withCluster, input({ commonName: "console-svc" }), operator)).toMatchObject({
-      ok: false,
-      status: 403,
-    });
-    expect(issueCertificate(withCluster, input({ commonName: "console-svc-2" }), operator).ok).toBe(true);
+    expect(await issueCertificate(withCluster, input({ commonName: "console-svc" }), operator)).toMatchObject(
+      {
+        ok: false,
+        status: 403,
+      },
+    );
+    expect((await issueCertificate(withCluster, input({ commonName: "console-svc-2" }), operator)).ok).toBe(
+      true,
+    );
   });
 
-  it("refuses a validity over ca.maxValidityDays with a field error and stores nothing", () => {
-    const result = issueCertificate(context, input({ commonName: "too-long", validityDays: 398 }), admin);
+  it("refuses a validity over ca.maxValidityDays with a field error and stores nothing", async () => {
+    const result = await issueCertificate(
+      context,
+      input({ commonName: "too-long", validityDays: 398 }),
+      admin,
+    );
     expect(result).toMatchObject({
       ok: false,
       status: 422,

@@ -2,7 +2,9 @@ import "server-only";
 
 // Issuing: a generated key pair, or a CSR's public key. Policy first (nothing is signed or stored on
 // a refusal), then a serial unique in the store, the signature, the record and its audit entry in
-// one transaction, and the downloads built from what is still in memory.
+// one transaction, and the downloads built from what is still in memory. Key generation, signatures
+// and the PKCS#12 run in the CA's worker threads (ca-workers.ts); when those are busy the answer is
+// a 503 and nothing is stored.
 import { X509Certificate } from "node:crypto";
 
 import { actionOk, type ActionResult } from "@/lib/errors";
@@ -17,18 +19,15 @@ import { StoreConflictError } from "@/lib/server/store/types";
 
 import { authorityCertificates, signingAuthority } from "./authority";
 import { buildPkcs12, buildZip } from "./bundle";
-import {
-  type DistinguishedName,
-  type SignedCertificate,
-  issueLeafCertificate,
-  signLeafCertificate,
-} from "./certificates";
+import { withCaWorkers } from "./ca-workers";
+import type { DistinguishedName, SignedCertificate } from "./certificates";
 import type { CaContext } from "./context";
-import { parseCsr } from "./csr";
+import { type CsrSignatureCheck, parseCsr } from "./csr";
 import { toSummary } from "./inventory";
 import { checkIssuancePolicy } from "./policy";
-import { randomSerialNumber } from "./serial";
 import type { RsaKeySize } from "./keys";
+import { issueLeafOffThread, signLeafOffThread } from "./off-thread";
+import { randomSerialNumber } from "./serial";
 import { commonNameOf, rfc2253Subject } from "./x509-facts";
 
 export interface Actor {
@@ -73,16 +72,16 @@ function refuse(context: CaContext, plan: LeafPlan, actor: Actor, refusal: Actio
 }
 
 /** Signs, stores and audits; `sign` gets a serial checked to be unused. */
-function issue(
+async function issue(
   context: CaContext,
   plan: LeafPlan,
   actor: Actor,
   sign: (
     serialNumber: string,
     crlDistributionPoint: string,
-  ) => SignedCertificate & { privateKeyPem?: string },
+  ) => Promise<SignedCertificate & { privateKeyPem?: string }>,
   pkcs12Password: string | undefined,
-): ActionResult<IssuedCertificateBundle> {
+): Promise<ActionResult<IssuedCertificateBundle>> {
   const refusal = checkIssuancePolicy(
     {
       commonName: plan.subject.commonName,
@@ -99,7 +98,7 @@ function issue(
   let leaf: SignedCertificate & { privateKeyPem?: string };
   let record;
   for (let attempt = 0; ; attempt++) {
-    leaf = sign(freshSerial(context), crlDistributionPoint);
+    leaf = await sign(freshSerial(context), crlDistributionPoint);
     const x509 = new X509Certificate(leaf.certificatePem);
     try {
       record = context.store.transaction(() => {
@@ -148,19 +147,17 @@ function issue(
     rootPem,
     privateKeyPem: leaf.privateKeyPem,
   };
+  const pkcs12 =
+    leaf.privateKeyPem && pkcs12Password
+      ? await buildPkcs12({ ...files, privateKeyPem: leaf.privateKeyPem }, pkcs12Password)
+      : undefined;
   return actionOk({
     certificate: toSummary(record, context.now()),
     certificatePem: leaf.certificatePem,
     chainPem: [leaf.certificatePem, intermediatePem],
     caPem: rootPem,
     ...(leaf.privateKeyPem ? { privateKeyPem: leaf.privateKeyPem } : {}),
-    ...(leaf.privateKeyPem && pkcs12Password
-      ? {
-          pkcs12Base64: buildPkcs12({ ...files, privateKeyPem: leaf.privateKeyPem }, pkcs12Password).toString(
-            "base64",
-          ),
-        }
-      : {}),
+    ...(pkcs12 ? { pkcs12Base64: pkcs12.toString("base64") } : {}),
     zipBase64: buildZip(files).toString("base64"),
   });
 }
@@ -175,7 +172,7 @@ export function issueCertificate(
   context: CaContext,
   input: IssueCertificateInput,
   actor: Actor,
-): ActionResult<IssuedCertificateBundle> {
+): Promise<ActionResult<IssuedCertificateBundle>> {
   const subject: DistinguishedName = {
     commonName: input.commonName,
     organization: input.organization,
@@ -193,19 +190,21 @@ export function issueCertificate(
     source: "generated",
     action: "certificate.issue",
   };
-  return issue(
-    context,
-    plan,
-    actor,
-    (serialNumber, crlDistributionPoint) =>
-      issueLeafCertificate(signingAuthority(context), {
-        ...plan,
-        keySize: KEY_SIZES[input.keyType],
-        serialNumber,
-        crlDistributionPoint,
-        now: context.now().getTime(),
-      }),
-    input.pkcs12Password,
+  return withCaWorkers(() =>
+    issue(
+      context,
+      plan,
+      actor,
+      (serialNumber, crlDistributionPoint) =>
+        issueLeafOffThread(signingAuthority(context), {
+          ...plan,
+          keySize: KEY_SIZES[input.keyType],
+          serialNumber,
+          crlDistributionPoint,
+          now: context.now().getTime(),
+        }),
+      input.pkcs12Password,
+    ),
   );
 }
 
@@ -217,8 +216,18 @@ export function signCertificateRequest(
   context: CaContext,
   input: SignCsrInput,
   actor: Actor,
-): ActionResult<IssuedCertificateBundle> {
-  const parsed = parseCsr(input.csrPem);
+  signatureVerifies?: CsrSignatureCheck,
+): Promise<ActionResult<IssuedCertificateBundle>> {
+  return withCaWorkers(() => signRequest(context, input, actor, signatureVerifies));
+}
+
+async function signRequest(
+  context: CaContext,
+  input: SignCsrInput,
+  actor: Actor,
+  signatureVerifies?: CsrSignatureCheck,
+): Promise<ActionResult<IssuedCertificateBundle>> {
+  const parsed = await parseCsr(input.csrPem, signatureVerifies);
   if (!parsed.ok) {
     context.audit({
       actor: actor.actor,
@@ -244,7 +253,7 @@ export function signCertificateRequest(
     plan,
     actor,
     (serialNumber, crlDistributionPoint) =>
-      signLeafCertificate(
+      signLeafOffThread(
         signingAuthority(context),
         { ...plan, serialNumber, crlDistributionPoint, now: context.now().getTime() },
         csr.publicKey,

@@ -20,7 +20,7 @@ import { caTestbed, operator, run } from "./test-support";
 const testbed = caTestbed();
 
 describe("CA keys at rest", () => {
-  it("seals with AES-256-GCM bound to the role; another key or role does not open it", () => {
+  it("seals with AES-256-GCM bound to the role; another key or role does not open it", async () => {
     const key = loadKeyEncryptionKey({ dataDir: testbed.directory(), keyEncryptionKey: "k".repeat(40) });
     const sealed = sealPrivateKey("-----BEGIN PRIVATE KEY-----\nsecret\n", key, "intermediate");
     expect(sealed).toMatch(/^aes-256-gcm\.v1:/);
@@ -31,7 +31,7 @@ describe("CA keys at rest", () => {
     expect(() => openPrivateKey(sealed, other, "intermediate")).toThrow(/not the key it was sealed with/);
   });
 
-  it("creates the CA once, with both keys sealed by a generated key file of mode 0600", () => {
+  it("creates the CA once, with both keys sealed by a generated key file of mode 0600", async () => {
     const { context, audits } = testbed.context();
     ensureAuthority(context);
     const file = join(context.dataDir, KEY_ENCRYPTION_KEY_FILE);
@@ -53,7 +53,7 @@ describe("CA keys at rest", () => {
     expect(() => ensureAuthority(wrongKey)).toThrow(/Cannot decrypt the intermediate CA key/);
   });
 
-  it("imports an existing CA from the configuration, keeping the root's key out of the store", () => {
+  it("imports an existing CA from the configuration, keeping the root's key out of the store", async () => {
     const root = createRootCa({ commonName: "Existing Root" });
     const intermediate = createIntermediateCa(root, { commonName: "Existing Intermediate" });
     const { context } = testbed.context({
@@ -74,7 +74,7 @@ describe("CA keys at rest", () => {
     expect(signingAuthority(context).privateKeyPem).toBe(intermediate.privateKeyPem.replace(/\r\n/g, "\n"));
   });
 
-  it("refuses an import whose intermediate is not signed by the root or whose key does not match", () => {
+  it("refuses an import whose intermediate is not signed by the root or whose key does not match", async () => {
     const root = createRootCa({ commonName: "Root A" });
     const other = createRootCa({ commonName: "Root B" });
     const intermediate = createIntermediateCa(other, { commonName: "Int B" });
@@ -95,7 +95,7 @@ describe("CA keys at rest", () => {
 });
 
 describe("a CA made by openssl", () => {
-  it("is imported and issues leaves openssl verifies, whatever its subject key identifiers", () => {
+  it("is imported and issues leaves openssl verifies, whatever its subject key identifiers", async () => {
     const where = testbed.files({
       "ca.cnf": [
         "[root]",
@@ -177,7 +177,7 @@ describe("a CA made by openssl", () => {
       },
     });
     ensureAuthority(context);
-    const issued = issueCertificate(
+    const issued = await issueCertificate(
       context,
       issueCertificateSchema.parse({ commonName: "from-openssl-ca" }),
       operator,

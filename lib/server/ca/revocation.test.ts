@@ -11,8 +11,8 @@ import { admin, caTestbed, operator, run } from "./test-support";
 const testbed = caTestbed();
 const { context, audits, clock } = testbed.context();
 
-const issue = (commonName: string, extra: Record<string, unknown> = {}) => {
-  const result = issueCertificate(
+const issue = async (commonName: string, extra: Record<string, unknown> = {}) => {
+  const result = await issueCertificate(
     context,
     issueCertificateSchema.parse({ commonName, validityDays: 30, ...extra }),
     operator,
@@ -22,7 +22,7 @@ const issue = (commonName: string, extra: Record<string, unknown> = {}) => {
 };
 
 let files: Record<string, string>;
-beforeAll(() => {
+beforeAll(async () => {
   ensureAuthority(context);
   const { rootPem, intermediatePem } = authorityCertificates(context);
   files = testbed.files({
@@ -33,7 +33,7 @@ beforeAll(() => {
 });
 
 describe("revocation and the CRL", () => {
-  it("signs an empty v2 CRL that openssl verifies against the chain", () => {
+  it("signs an empty v2 CRL that openssl verifies against the chain", async () => {
     const crl = currentCrl(context);
     const crlFiles = testbed.files({ "crl.der": crl.der, "crl.pem": crl.pem });
     const text = run("openssl", [
@@ -63,9 +63,9 @@ describe("revocation and the CRL", () => {
     expect(currentCrl(context).der.equals(crl.der)).toBe(true);
   });
 
-  it("revokes (admin only), lists the serial with its reason in a re-signed CRL, and openssl -crl_check refuses the certificate", () => {
-    const victim = issue("to-revoke");
-    const keeper = issue("to-keep");
+  it("revokes (admin only), lists the serial with its reason in a re-signed CRL, and openssl -crl_check refuses the certificate", async () => {
+    const victim = await issue("to-revoke");
+    const keeper = await issue("to-keep");
     const serial = victim.certificate.serialNumber;
     expect(revokeCertificate(context, serial, { reason: "keyCompromise" }, operator)).toMatchObject({
       ok: false,
@@ -139,7 +139,7 @@ describe("revocation and the CRL", () => {
     expect(verify(crlFiles["keeper.pem"]!).status).toBe(0);
   });
 
-  it("re-signs the CRL once it is past half its life", () => {
+  it("re-signs the CRL once it is past half its life", async () => {
     const before = currentCrl(context);
     clock.offsetMs = 4 * 86_400_000;
     const after = currentCrl(context);
@@ -150,13 +150,13 @@ describe("revocation and the CRL", () => {
 });
 
 describe("the inventory", () => {
-  it("searches by CN, serial and SAN, filters by status and pages newest first", () => {
-    const first = issue("inventory-a", { subjectAltNames: "DNS:needle.example.com" });
+  it("searches by CN, serial and SAN, filters by status and pages newest first", async () => {
+    const first = await issue("inventory-a", { subjectAltNames: "DNS:needle.example.com" });
     // A later issuedAt: pages go newest first, whatever the random serials.
     clock.offsetMs = 1_000;
-    const second = issue("inventory-b");
+    const second = await issue("inventory-b");
     clock.offsetMs = 0;
-    const expiring = issue("inventory-c", { validityDays: 5 });
+    const expiring = await issue("inventory-c", { validityDays: 5 });
     expect(
       listCertificates(context, { q: "needle", limit: 50 }).certificates.map((c) => c.commonName),
     ).toEqual(["inventory-a"]);
@@ -189,8 +189,8 @@ describe("the inventory", () => {
     );
   });
 
-  it("gets one by serial, in any case and with colons", () => {
-    const bundle = issue("detail");
+  it("gets one by serial, in any case and with colons", async () => {
+    const bundle = await issue("detail");
     const colons = bundle.certificate.serialNumber.toUpperCase().replace(/(..)(?!$)/g, "$1:");
     const detail = getCertificate(context, colons);
     expect(detail?.summary.commonName).toBe("detail");

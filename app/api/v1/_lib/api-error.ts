@@ -36,6 +36,8 @@ const CODES: Record<number, string> = {
   429: "TOO_MANY_REQUESTS",
   500: "INTERNAL",
   502: "BAD_GATEWAY",
+  // The server's worker pool is full or a task ran out of time (lib/server/workers).
+  503: "SERVICE_UNAVAILABLE",
   504: "GATEWAY_TIMEOUT",
 };
 
