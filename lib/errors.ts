@@ -36,3 +36,30 @@ export function jsonError(
   const body: ApiErrorBody = { error: { code, message } };
   return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }
+
+/** A refusal some lower layer threw instead of returning: a status, a code and a message users may see. */
+export interface OrdinaryRefusal {
+  status: ActionStatus;
+  code: string;
+  message: string;
+}
+
+// By name, not instanceof: Next bundles a module once per layer (instrumentation, pages, actions),
+// so a store opened at start-up throws its own copy of StoreConflictError, which is not the class
+// the caller imported. Names here must be errors whose message is written for people.
+const ORDINARY_REFUSALS: Record<string, Omit<OrdinaryRefusal, "message">> = {
+  StoreConflictError: { status: 409, code: "CONFLICT" },
+  NotFoundError: { status: 404, code: "NOT_FOUND" },
+  ZodError: { status: 400, code: "INVALID" },
+};
+
+/**
+ * Conflicts, not-found and invalid input are part of a day's work: the guards answer them with
+ * their status and log one line, keeping stack traces for what nobody expected. Null otherwise.
+ */
+export function ordinaryRefusal(error: unknown): OrdinaryRefusal | null {
+  if (!(error instanceof Error) || !Object.hasOwn(ORDINARY_REFUSALS, error.name)) return null;
+  const kind = ORDINARY_REFUSALS[error.name]!;
+  // A ZodError's message is its issues as JSON, for developers.
+  return { ...kind, message: error.name === "ZodError" ? "The request is not valid." : error.message };
+}

@@ -5,12 +5,12 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 
 import { type Role, roleAtLeast } from "@/lib/schemas/auth";
-import { actionError, type ActionResult } from "@/lib/errors";
+import { actionError, type ActionResult, ordinaryRefusal } from "@/lib/errors";
 
 import { recordDenial, roleTooLow } from "./denials";
 import { authenticateRequest } from "./principal";
 import type { Principal } from "./principal-types";
-import { currentPath } from "./request-context";
+import { currentPath, currentRequestId } from "./request-context";
 
 export interface ActionSpec<S extends z.ZodType> {
   role: Role;
@@ -23,7 +23,8 @@ export interface ActionSpec<S extends z.ZodType> {
 
 /**
  * Wraps a server action: who (401) and what role (403) first, then the input (400 with field
- * errors), then the handler; an unexpected throw becomes a safe 500 and the details go to the log.
+ * errors), then the handler. A thrown ordinary refusal (lib/errors.ts) answers with its status and
+ * one log line; anything else becomes a safe 500 and its stack goes to the log.
  * Next's own Origin/Host check for server actions stays on. Usable with useActionState.
  */
 export function guardedAction<S extends z.ZodType, T>(
@@ -62,7 +63,13 @@ export function guardedAction<S extends z.ZodType, T>(
     } catch (error) {
       // redirect(), notFound() and friends are control flow, not failures.
       unstable_rethrow(error);
-      console.error("Server action failed:", error);
+      const requestId = (await currentRequestId()) ?? "-";
+      const refusal = ordinaryRefusal(error);
+      if (refusal) {
+        console.warn(`Server action refused (${refusal.status}, request ${requestId}): ${refusal.message}`);
+        return actionError(refusal.status, refusal.message);
+      }
+      console.error(`Server action failed (request ${requestId}):`, error);
       return actionError(500, "Something went wrong on the server; the details are in the server's log.");
     }
   };

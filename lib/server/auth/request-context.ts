@@ -2,7 +2,7 @@ import "server-only";
 
 import { headers } from "next/headers";
 
-import { type RequestFacts, requestFacts } from "./request-facts";
+import { REQUEST_ID_HEADER, type RequestFacts, requestFacts } from "./request-facts";
 import { authSettings } from "./settings";
 
 const OUTSIDE_A_REQUEST: RequestFacts = { clientAddress: null, requestId: null, userAgent: null };
@@ -22,6 +22,15 @@ export async function currentRequestFacts(): Promise<RequestFacts> {
 export async function currentPath(): Promise<string | null> {
   try {
     return (await headers()).get("x-pathname");
+  } catch {
+    return null;
+  }
+}
+
+/** The request id alone, for log lines written when something went wrong (no configuration needed). */
+export async function currentRequestId(): Promise<string | null> {
+  try {
+    return (await headers()).get(REQUEST_ID_HEADER);
   } catch {
     return null;
   }

@@ -3,12 +3,12 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 
 import { type Role, roleAtLeast } from "@/lib/schemas/auth";
-import { jsonError } from "@/lib/errors";
+import { jsonError, ordinaryRefusal } from "@/lib/errors";
 
 import { recordDenial, roleTooLow } from "./denials";
 import { authenticateRequest } from "./principal";
 import type { Principal } from "./principal-types";
-import { isSameOriginRequest } from "./request-facts";
+import { isSameOriginRequest, REQUEST_ID_HEADER } from "./request-facts";
 import { authSettings } from "./settings";
 
 // Only a Bearer challenge: a Basic one would make browsers pop up a password dialog for the UI's own fetches.
@@ -19,8 +19,9 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /**
  * Wraps a route handler: 401 (with WWW-Authenticate) without valid credentials, 403 for a role too
  * low, 403 CROSS_ORIGIN for a state-changing request authenticated by the session cookie from
- * another origin (tokens need no such check: browsers never attach them by themselves), and a
- * 500 without details for unexpected throws. Errors are `{ error: { code, message } }`.
+ * another origin (tokens need no such check: browsers never attach them by themselves), a thrown
+ * ordinary refusal (lib/errors.ts) with its status and one log line, and a 500 without details
+ * (the stack goes to the log) for unexpected throws. Errors are `{ error: { code, message } }`.
  */
 export function guardedRoute<Ctx>(
   spec: { role: Role },
@@ -67,7 +68,15 @@ export function guardedRoute<Ctx>(
       return await handler(request, { ...context, principal });
     } catch (error) {
       unstable_rethrow(error);
-      console.error(`${request.method} ${request.url} failed:`, error);
+      const requestId = request.headers.get(REQUEST_ID_HEADER) ?? "-";
+      const refusal = ordinaryRefusal(error);
+      if (refusal) {
+        console.warn(
+          `${request.method} ${new URL(request.url).pathname} refused (${refusal.status}, request ${requestId}): ${refusal.message}`,
+        );
+        return jsonError(refusal.status, refusal.code, refusal.message);
+      }
+      console.error(`${request.method} ${request.url} failed (request ${requestId}):`, error);
       return jsonError(
         500,
         "INTERNAL",

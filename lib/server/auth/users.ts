@@ -3,7 +3,7 @@ import "server-only";
 import { type Role, roleAtLeast, roleSchema, usernameSchema } from "@/lib/schemas/auth";
 import { actionError, actionOk, type ActionResult } from "@/lib/errors";
 import { getStore } from "@/lib/server/store";
-import { StoreConflictError, type UserRecord } from "@/lib/server/store/types";
+import { isStoreConflictError, type UserRecord } from "@/lib/server/store/types";
 
 import { removesLastAdmin } from "./admin-rules";
 import { appendAudit } from "./audit";
@@ -63,7 +63,7 @@ export async function createUser(
     });
     return actionOk({ user: publicUser(user), initialPassword });
   } catch (error) {
-    if (error instanceof StoreConflictError)
+    if (isStoreConflictError(error))
       return actionError(409, `A user named "${username.data}" already exists.`, {
         username: ["This name is taken"],
       });

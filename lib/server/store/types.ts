@@ -220,3 +220,11 @@ export class StoreConflictError extends Error {
     this.name = "StoreConflictError";
   }
 }
+
+/**
+ * By name: Next bundles this module once per layer, and the store opened at start-up throws the
+ * instrumentation layer's class, which `instanceof` in a page or action does not recognise.
+ */
+export function isStoreConflictError(error: unknown): error is StoreConflictError {
+  return error instanceof Error && error.name === "StoreConflictError";
+}
