@@ -4,7 +4,7 @@ import "server-only";
 // signatures and PKCS#12 files run there, off the thread that serves requests. One pool per
 // process, kept on globalThis so Next's dev reloads do not start another.
 import { actionError, type ActionResult } from "@/lib/errors";
-import { WorkerPool, WorkerPoolError } from "@/lib/server/workers/worker-pool";
+import { isWorkerPoolError, WorkerPool } from "@/lib/server/workers/worker-pool";
 import { workerFile } from "@/lib/server/workers/worker-file";
 
 import type { RsaKeySize } from "./keys";
@@ -51,7 +51,7 @@ export async function withCaWorkers<T>(work: () => Promise<ActionResult<T>>): Pr
   try {
     return await work();
   } catch (error) {
-    if (error instanceof WorkerPoolError) return actionError(503, error.message);
+    if (isWorkerPoolError(error)) return actionError(503, error.message);
     throw error;
   }
 }

@@ -10,6 +10,7 @@ import { Worker } from "node:worker_threads";
 import { WorkerPoolBusyError, WorkerTaskFailedError, WorkerTaskTimeoutError } from "./worker-errors";
 
 export {
+  isWorkerPoolError,
   WorkerPoolBusyError,
   WorkerPoolError,
   WorkerTaskFailedError,
