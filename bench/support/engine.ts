@@ -5,6 +5,9 @@ import type { searchMessages } from "@/lib/server/kafka/messages";
 
 export type SearchMessages = typeof searchMessages;
 
+/** Whom the benchmark's searches count against (messages.maxConcurrentSearches); it runs one at a time. */
+export const BENCH_HOLDER = { kind: "token", actor: "bench" } as const;
+
 /** The route's answer for a search: the same encoder, the same pull-based body. */
 export type EventStreamResponse = (
   request: Request,

@@ -1,7 +1,7 @@
 // Figures taken through the engine in process: time to the first records, and full-scan rates.
 import { messageQuerySchema, type MessageQueryInput } from "@/lib/schemas/messages";
 
-import type { SearchMessages } from "./engine";
+import { BENCH_HOLDER, type SearchMessages } from "./engine";
 import { sampleMemory, type MemorySummary } from "./rss-sampler";
 /** Milliseconds from calling searchMessages to the first `records` event, per run (first run cold). */
 export async function firstRecordsMs(
@@ -16,7 +16,10 @@ export async function firstRecordsMs(
     const controller = new AbortController();
     try {
       const began = performance.now();
-      const start = await searchMessages(cluster, topic, query, { signal: controller.signal });
+      const start = await searchMessages(cluster, topic, query, {
+        signal: controller.signal,
+        holder: BENCH_HOLDER,
+      });
       if (!start.ok) throw new Error(`newest-50 refused: ${start.problem.title}`);
       let records = 0;
       for await (const event of start.events) {
@@ -55,7 +58,10 @@ export async function scan(
   const sampler = sampleMemory();
   try {
     const began = performance.now();
-    const start = await searchMessages(cluster, topic, query, { signal: controller.signal });
+    const start = await searchMessages(cluster, topic, query, {
+      signal: controller.signal,
+      holder: BENCH_HOLDER,
+    });
     if (!start.ok) throw new Error(`search refused: ${start.problem.title} (${start.problem.hint})`);
     let matched = 0;
     let filterErrors = 0;

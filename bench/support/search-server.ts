@@ -10,7 +10,7 @@ import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import type { SearchEvent } from "@/lib/messages/events";
 import { parseMessageQuery } from "@/lib/schemas/messages";
 
-import type { Engine } from "./engine";
+import { BENCH_HOLDER, type Engine } from "./engine";
 
 export interface StreamStats {
   /** Records the engine has handed to the encoder in the current or last stream. */
@@ -58,7 +58,10 @@ async function serveSearch(
     if (!response.writableFinished) closedAt = performance.now();
     controller.abort();
   });
-  const start = await engine.searchMessages(cluster, topic, parsed.data, { signal: controller.signal });
+  const start = await engine.searchMessages(cluster, topic, parsed.data, {
+    signal: controller.signal,
+    holder: BENCH_HOLDER,
+  });
   if (!start.ok) return json(start.status, start.problem);
   Object.assign(stats, { engineRecords: 0, stopMs: null });
   const events = countRecords(start.events, (count) => (stats.engineRecords += count));

@@ -126,6 +126,7 @@ const STATUS_TITLES: Record<number, string> = {
   403: "Not allowed to read this topic",
   404: "The topic does not exist",
   422: "The search has invalid fields",
+  429: "Too many searches running",
   502: "The cluster could not be reached",
   504: "The cluster did not answer in time",
 };

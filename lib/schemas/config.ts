@@ -308,10 +308,21 @@ export const DEFAULT_PREVIEW_BYTES = 1024 * 1024;
 export interface MessageSettings {
   /** Keys, values and header values longer than this are cut in search results ("load the full value"). */
   previewBytes: number;
+  /** Searches (live tails included) one signed-in user, or one API token, may run at once. */
+  maxConcurrentSearches: { perUser: number; perToken: number };
 }
+
+export const DEFAULT_MAX_CONCURRENT_SEARCHES = 5;
 
 export const messageSettingsSchema = z.strictObject({
   previewBytes: wholeNumber(1024, 64 * 1024 * 1024).default(DEFAULT_PREVIEW_BYTES),
+  // Each search holds its own broker connections for as long as it runs.
+  maxConcurrentSearches: z
+    .strictObject({
+      perUser: wholeNumber(1, 1000).default(DEFAULT_MAX_CONCURRENT_SEARCHES),
+      perToken: wholeNumber(1, 1000).default(DEFAULT_MAX_CONCURRENT_SEARCHES),
+    })
+    .prefault({}),
 });
 
 /** The whole file. A new section is one more key here plus its field in ConsoleConfig. */

@@ -65,19 +65,39 @@ describe("loadConfig", () => {
           defaultValidityDays: 90,
           maxValidityDays: 397,
           reservedNames: ["kafka-broker", "kafka-console"],
+          subjectAltNames: { allowWildcards: false, allowIpAddresses: false, allowedDomains: [] },
           publicUrl: "http://127.0.0.1:3000",
         },
-        messages: { previewBytes: 1024 * 1024 },
+        messages: { previewBytes: 1024 * 1024, maxConcurrentSearches: { perUser: 5, perToken: 5 } },
       },
     });
+  });
+
+  it("caps concurrent searches per user and per token from the file or the environment, within bounds", () => {
+    const yaml = `${MINIMAL}messages:\n  maxConcurrentSearches:\n    perUser: 2\n`;
+    const path = configDir({ "console.config.yaml": yaml });
+    const fromFile = loadConfig({ path, env: {} });
+    expect(fromFile.ok && fromFile.config.messages.maxConcurrentSearches).toEqual({
+      perUser: 2,
+      perToken: 5,
+    });
+    const fromEnv = loadConfig({
+      path,
+      env: { CONSOLE__MESSAGES__MAX_CONCURRENT_SEARCHES__PER_TOKEN: "20" },
+    });
+    expect(fromEnv.ok && fromEnv.config.messages.maxConcurrentSearches).toEqual({ perUser: 2, perToken: 20 });
+    const zero = loadConfig({ path, env: { CONSOLE__MESSAGES__MAX_CONCURRENT_SEARCHES__PER_USER: "0" } });
+    expect(zero.ok ? [] : zero.problems.map((problem) => problem.path)).toEqual([
+      "messages.maxConcurrentSearches.perUser",
+    ]);
   });
 
   it("sets the message preview size from the file or CONSOLE__MESSAGES__PREVIEW_BYTES, within bounds", () => {
     const path = configDir({ "console.config.yaml": `${MINIMAL}messages:\n  previewBytes: 4096\n` });
     const fromFile = loadConfig({ path, env: {} });
-    expect(fromFile.ok && fromFile.config.messages).toEqual({ previewBytes: 4096 });
+    expect(fromFile.ok && fromFile.config.messages).toMatchObject({ previewBytes: 4096 });
     const fromEnv = loadConfig({ path, env: { CONSOLE__MESSAGES__PREVIEW_BYTES: "65536" } });
-    expect(fromEnv.ok && fromEnv.config.messages).toEqual({ previewBytes: 65536 });
+    expect(fromEnv.ok && fromEnv.config.messages).toMatchObject({ previewBytes: 65536 });
     const tooSmall = loadConfig({ path, env: { CONSOLE__MESSAGES__PREVIEW_BYTES: "10" } });
     expect(tooSmall.ok ? [] : tooSmall.problems.map((problem) => problem.path)).toEqual([
       "messages.previewBytes",
@@ -317,6 +337,7 @@ describe("the ca section", () => {
       defaultValidityDays: 7,
       maxValidityDays: 30,
       reservedNames: ["super"],
+      subjectAltNames: { allowWildcards: false, allowIpAddresses: false, allowedDomains: [] },
       publicUrl: "https://console.example.com",
     });
   });

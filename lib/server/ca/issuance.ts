@@ -24,7 +24,7 @@ import type { DistinguishedName, SignedCertificate } from "./certificates";
 import type { CaContext } from "./context";
 import { type CsrSignatureCheck, parseCsr } from "./csr";
 import { toSummary } from "./inventory";
-import { checkIssuancePolicy } from "./policy";
+import { checkIssuancePolicy, type PolicySettings } from "./policy";
 import type { RsaKeySize } from "./keys";
 import { issueLeafOffThread, signLeafOffThread } from "./off-thread";
 import { randomSerialNumber } from "./serial";
@@ -48,6 +48,16 @@ interface LeafPlan {
 function reservedNames(context: CaContext): string[] {
   const clusterNames = context.clusterCertificates.flatMap((pem) => commonNameOf(pem) ?? []);
   return [...context.settings.reservedNames, ...clusterNames];
+}
+
+/** What the issuing policy reads from the context; the name check before issuing reads it too. */
+export function policySettings(context: CaContext): PolicySettings {
+  return {
+    maxValidityDays: context.settings.maxValidityDays,
+    reservedNames: reservedNames(context),
+    brokerHosts: context.brokerHosts,
+    subjectAltNames: context.settings.subjectAltNames,
+  };
 }
 
 function freshSerial(context: CaContext): string {
@@ -87,9 +97,10 @@ async function issue(
       commonName: plan.subject.commonName,
       subjectAltNames: plan.subjectAltNames,
       validityDays: plan.validityDays,
+      serverAuth: plan.serverAuth,
     },
     actor.role,
-    { maxValidityDays: context.settings.maxValidityDays, reservedNames: reservedNames(context) },
+    policySettings(context),
   );
   if (refusal) return refuse(context, plan, actor, refusal);
   const { rootPem, intermediatePem } = authorityCertificates(context);

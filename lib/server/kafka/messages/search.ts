@@ -16,27 +16,58 @@ import { PartitionFetcher, type FetchOutcome } from "./partition-fetcher";
 import { planSearch, type PartitionRange } from "./plan";
 import { closeConsumer, streamSearch } from "./search-stream";
 import { isUnknownTopic, readLayout, readOffsetsForTime, readWatermarks } from "./topic-offsets";
+import {
+  acquireSearchSlot,
+  releasingAtEnd,
+  searchesExhausted,
+  type SearchesExhausted,
+  type SearchHolder,
+} from "./search-slots";
 import { untilStopped } from "./until-stopped";
 
-export type SearchStart =
-  | { ok: true; events: AsyncGenerator<SearchEvent> }
-  | { ok: false; status: 400 | 403 | 404 | 502 | 504; problem: SearchProblem; syntax?: FilterSyntaxError };
+export type SearchRefusal = {
+  ok: false;
+  status: 400 | 403 | 404 | 502 | 504;
+  problem: SearchProblem;
+  syntax?: FilterSyntaxError;
+};
+type StartedSearch = { ok: true; events: AsyncGenerator<SearchEvent> } | SearchRefusal;
+export type SearchStart = StartedSearch | SearchesExhausted;
 
 export interface SearchOptions {
   /** Stops the search: fetching ends within a second and the consumer is closed. */
   signal: AbortSignal;
+  /** Who runs it: searches are capped per user and per API token. */
+  holder: SearchHolder;
   /** Payload bytes sent per key, value and header value; default: messages.previewBytes. */
   previewBytes?: number;
 }
 
-export function searchMessages(
+/**
+ * Starts a search in one of the holder's slots. The slot is given back however the search ends: its
+ * last event, Stop or the client going away (the signal), an error, or a refusal before it starts.
+ */
+export async function searchMessages(
   cluster: string,
   topic: string,
   query: MessageQuery,
   options: SearchOptions,
 ): Promise<SearchStart> {
-  const previewBytes = options.previewBytes ?? getConfig().messages.previewBytes;
-  return startSearch(() => openConsumer(cluster), topic, query, { ...options, previewBytes });
+  const settings = getConfig().messages;
+  const slot = acquireSearchSlot(options.holder, settings.maxConcurrentSearches);
+  if (!slot.ok) return searchesExhausted(options.holder, slot);
+  const { signal } = options;
+  signal.addEventListener("abort", slot.release, { once: true });
+  if (signal.aborted) slot.release();
+  const previewBytes = options.previewBytes ?? settings.previewBytes;
+  try {
+    const started = await startSearch(() => openConsumer(cluster), topic, query, { signal, previewBytes });
+    if (!started.ok) slot.release();
+    return started.ok ? { ok: true, events: releasingAtEnd(started.events, slot.release) } : started;
+  } catch (error) {
+    slot.release();
+    throw error;
+  }
 }
 
 /** searchMessages with the consumer's source injected (tests give it a pool of their own). */
@@ -44,8 +75,8 @@ export async function startSearch(
   open: () => ClusterResult<FetchConsumer>,
   topic: string,
   query: MessageQuery,
-  options: Required<SearchOptions>,
-): Promise<SearchStart> {
+  options: Required<Omit<SearchOptions, "holder">>,
+): Promise<StartedSearch> {
   const compiled = await createMessageMatcher(query);
   if (!compiled.ok) {
     const { error } = compiled;
@@ -66,7 +97,7 @@ export async function startSearch(
   const { signal } = options;
   const closeOnStop = () => void closeConsumer(fetchConsumer);
   signal.addEventListener("abort", closeOnStop, { once: true });
-  const give = async (failure: Extract<SearchStart, { ok: false }>) => {
+  const give = async (failure: SearchRefusal) => {
     signal.removeEventListener("abort", closeOnStop);
     matcher.dispose();
     await closeConsumer(fetchConsumer);
@@ -116,7 +147,7 @@ type Prepared =
       plan: { partitions: PartitionRange[]; notices: string[]; tail: boolean };
       fetcher: PartitionFetcher;
     }
-  | Extract<SearchStart, { ok: false }>;
+  | SearchRefusal;
 
 /** Metadata, watermarks (and offsets for a time), then the plan. */
 async function prepare(
@@ -185,7 +216,7 @@ async function firstFetch(
   return probe && !probe.ok ? probe : null;
 }
 
-function refused(problem: ClusterProblem): Extract<SearchStart, { ok: false }> {
+function refused(problem: ClusterProblem): SearchRefusal {
   const searchProblem: SearchProblem = { title: problem.title, hint: problem.hint, code: problem.code };
   return { ok: false, status: problemStatus(problem), problem: searchProblem };
 }

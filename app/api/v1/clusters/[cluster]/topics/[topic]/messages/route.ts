@@ -1,6 +1,5 @@
 // GET /api/v1/clusters/{cluster}/topics/{topic}/messages?start=&partition=&offset=&timestamp=&max=&key=&… – search the topic's messages, streamed as Server-Sent Events (or NDJSON with Accept: application/x-ndjson) (viewer)
 // POST /api/v1/clusters/{cluster}/topics/{topic}/messages – produce {key?, value, valueFormat?, headers?, partition?, compression?, copies?} (operator)
-import type { FilterSyntaxError, SearchProblem } from "@/lib/messages/events";
 import { parseMessageQuery, produceMessagesSchema } from "@/lib/schemas/messages";
 import { guardedRoute } from "@/lib/server/auth";
 import * as kafka from "@/lib/server/kafka";
@@ -13,14 +12,14 @@ export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ cluster: string; topic: string }> };
 
-export const GET = guardedRoute<Context>({ role: "viewer" }, async (request, { params }) => {
+export const GET = guardedRoute<Context>({ role: "viewer" }, async (request, { params, principal }) => {
   const { cluster, topic } = await params;
   const query = parseMessageQuery(new URL(request.url).searchParams);
   if (!query.success) return validationError(query.error);
   // Stop = the client closing the stream; either way the search stops fetching and closes its consumer.
   const stop = new AbortController();
   const signal = AbortSignal.any([request.signal, stop.signal]);
-  const started = await kafka.searchMessages(cluster, topic, query.data, { signal });
+  const started = await kafka.searchMessages(cluster, topic, query.data, { signal, holder: principal });
   if (!started.ok) return searchRefused(started);
   return eventStreamResponse(request, started.events, { onCancel: () => stop.abort() });
 });
@@ -45,19 +44,26 @@ const FALLBACK_CODES = {
   400: "BAD_REQUEST",
   403: "FORBIDDEN",
   404: "NOT_FOUND",
+  429: "TOO_MANY_SEARCHES",
   502: "BAD_GATEWAY",
   504: "GATEWAY_TIMEOUT",
 };
 
-/** `{ error: { code, message, syntax? } }`; the Kafka code (TOPIC_AUTHORIZATION_FAILED, …) as the code. */
-function searchRefused(refusal: {
-  status: keyof typeof FALLBACK_CODES;
-  problem: SearchProblem;
-  syntax?: FilterSyntaxError;
-}): Response {
-  const { status, problem, syntax } = refusal;
+/**
+ * `{ error: { code, message, syntax? } }`; the Kafka code (TOPIC_AUTHORIZATION_FAILED, …) as the code.
+ * A 429 also says how many searches run and the limit, and when to retry.
+ */
+function searchRefused(refusal: Extract<kafka.SearchStart, { ok: false }>): Response {
+  const { status, problem } = refusal;
+  const syntax = "syntax" in refusal ? refusal.syntax : undefined;
   const code = syntax ? "FILTER_SYNTAX" : (problem.code ?? FALLBACK_CODES[status]);
   const message = [problem.title, problem.hint].filter(Boolean).join(". ");
+  const headers: Record<string, string> = { "Cache-Control": "no-store" };
+  if (refusal.status === 429) {
+    headers["Retry-After"] = String(refusal.retryAfter);
+    const error = { code, message, running: refusal.running, limit: refusal.limit };
+    return Response.json({ error }, { status, headers });
+  }
   const error = syntax ? { code, message, syntax } : { code, message };
-  return Response.json({ error }, { status, headers: { "Cache-Control": "no-store" } });
+  return Response.json({ error }, { status, headers });
 }
