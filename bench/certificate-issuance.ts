@@ -63,6 +63,7 @@ export async function benchCertificateIssuance(): Promise<void> {
     settings: caSettingsSchema(() => ({ ok: false, message: "unused" })).parse({}),
     dataDir,
     clusterCertificates: [],
+    brokerHosts: [],
     now: () => new Date(),
     audit: (event) => store.audit.append(event),
   };

@@ -1,5 +1,6 @@
 // npm run bench [name…] – benchmarks print figures; they assert nothing.
 import { benchAclEvaluation } from "./acl-evaluation";
+import { benchAuditRefusalFlood } from "./audit-refusal-flood";
 import { benchBrokerStart } from "./broker-start";
 import { benchCertificateIssuance } from "./certificate-issuance";
 import { benchFilters } from "./filters";
@@ -9,6 +10,7 @@ import { benchStatusManyTopics } from "./status-many-topics";
 
 const benchmarks: Record<string, () => Promise<void>> = {
   "acl-evaluation": () => benchAclEvaluation(),
+  "audit-refusal-flood": () => benchAuditRefusalFlood(),
   "broker-start": () => benchBrokerStart(),
   "certificate-issuance": () => benchCertificateIssuance(),
   filters: () => benchFilters(),
