@@ -98,3 +98,29 @@ export const CA_PUBLIC_PATHS = {
   crlDer: "/tools/ca/crl.der",
   crlPem: "/tools/ca/crl.pem",
 } as const;
+
+export const clusterNameUsageSchema = z.object({
+  cluster: z.string(),
+  bindings: z
+    .number()
+    .int()
+    .nullable()
+    .describe("ACL bindings for User:<CN>; null when the cluster could not be asked"),
+  problem: z.string().optional().describe("Why the count is unknown"),
+});
+export type ClusterNameUsage = z.infer<typeof clusterNameUsageSchema>;
+
+/** GET /api/v1/certificates/name-check: asked as the CN is typed, before issuing. */
+export const commonNameCheckSchema = z.object({
+  commonName: z.string(),
+  refusal: z
+    .object({ status: z.number().int(), message: z.string() })
+    .optional()
+    .describe("Why issuing this CN would be refused to the caller; checked again when issuing"),
+  validCertificates: z
+    .number()
+    .int()
+    .describe("Certificates for exactly this CN, neither expired nor revoked"),
+  clusters: z.array(clusterNameUsageSchema),
+});
+export type CommonNameCheck = z.infer<typeof commonNameCheckSchema>;

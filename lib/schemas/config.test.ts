@@ -225,3 +225,25 @@ describe("server settings", () => {
     ]);
   });
 });
+
+describe("the CA's SAN policy (ca.subjectAltNames)", () => {
+  const CLUSTERS = [{ name: "a", bootstrapBrokers: ["a:1"] }];
+  const sansOf = (subjectAltNames: unknown) =>
+    schema.parse({ clusters: CLUSTERS, ca: { subjectAltNames } }).ca.subjectAltNames;
+
+  it("refuses wildcards and IP addresses and allows any domain unless configured", () => {
+    expect(sansOf(undefined)).toEqual({ allowWildcards: false, allowIpAddresses: false, allowedDomains: [] });
+  });
+
+  it("takes domains with or without a leading dot, in any case, and refuses patterns", () => {
+    expect(sansOf({ allowWildcards: "true", allowedDomains: [".Example.com", "kafka.internal."] })).toEqual({
+      allowWildcards: true,
+      allowIpAddresses: false,
+      allowedDomains: ["example.com", "kafka.internal"],
+    });
+    expect(
+      problemsOf({ clusters: CLUSTERS, ca: { subjectAltNames: { allowedDomains: ["*.example.com"] } } }),
+    ).toEqual(["ca.subjectAltNames.allowedDomains.0: must be a domain such as example.com, without '*'"]);
+    expect(problemsOf({ clusters: CLUSTERS, ca: { subjectAltNames: { allowIps: true } } })).toHaveLength(1);
+  });
+});

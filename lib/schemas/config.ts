@@ -246,6 +246,35 @@ const publicUrlCheck = (value: string) => {
   }
 };
 
+/** The CA's name policy for SANs; the secure default refuses wildcards and IP addresses. */
+export interface SubjectAltNameSettings {
+  /** "*.apps.example.com" DNS SANs; a wildcard over a single label ("*.com") is refused regardless. */
+  allowWildcards: boolean;
+  /** IP address SANs. */
+  allowIpAddresses: boolean;
+  /** When not empty, every DNS SAN must be one of these domains or under one; empty: any name. */
+  allowedDomains: string[];
+}
+
+// "example.com" or ".example.com" (the dot is dropped): a domain to allow, never a pattern.
+const allowedDomainSchema = z
+  .string()
+  .trim()
+  .transform((domain) => domain.replace(/^\./, "").replace(/\.$/, "").toLowerCase())
+  .refine(
+    (domain) =>
+      /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/.test(domain),
+    {
+      message: "must be a domain such as example.com, without '*'",
+    },
+  );
+
+const subjectAltNameSettingsSchema = z.strictObject({
+  allowWildcards: flag.default(false),
+  allowIpAddresses: flag.default(false),
+  allowedDomains: z.array(allowedDomainSchema).default([]),
+});
+
 /** The built-in certificate authority. PEM and secrets resolved to their contents. */
 export interface CaSettings {
   /** An existing CA to take over on first start (when the store has none yet); ignored afterwards. */
@@ -256,6 +285,8 @@ export interface CaSettings {
   maxValidityDays: number;
   /** Common names only admins may have certificates for (super users of the brokers). */
   reservedNames: string[];
+  /** What SANs the CA puts in any certificate, whoever asks (like Vault PKI's allowed_domains). */
+  subjectAltNames: SubjectAltNameSettings;
   /** The console's external base URL, without a trailing slash: the CRL distribution point starts with it. */
   publicUrl: string;
 }
@@ -275,6 +306,7 @@ export function caSettingsSchema(resolve: ValueResolver) {
       defaultValidityDays: wholeNumber(1, 3650).optional(),
       maxValidityDays: wholeNumber(1, 3650).default(397),
       reservedNames: z.array(z.string().min(1)).default(DEFAULT_RESERVED_NAMES),
+      subjectAltNames: subjectAltNameSettingsSchema.prefault({}),
       publicUrl: z
         .string()
         .refine(

@@ -14,6 +14,11 @@ export interface CaContext {
   dataDir: string;
   /** PEM client certificates the console itself connects with: their CNs are reserved too. */
   clusterCertificates: readonly string[];
+  /**
+   * Every cluster's bootstrap hosts and the broker hosts its metadata reported: only admins may
+   * issue certificates naming them. Gathered (with a deadline) before issuing; empty elsewhere.
+   */
+  brokerHosts: readonly string[];
   now(): Date;
   /** Appends an audit record (synchronously, so it can share the store transaction). */
   audit(event: Omit<AuditEventInput, "clientAddress" | "requestId">): void;

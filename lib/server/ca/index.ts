@@ -9,6 +9,7 @@ import type {
   CertificateList,
   CertificateListQuery,
   CertificateSummary,
+  CommonNameCheck,
   IssueCertificateInput,
   IssuedCertificateBundle,
   RevokeCertificateInput,
@@ -23,9 +24,12 @@ import { getConfig } from "@/lib/server/config";
 import { getStore } from "@/lib/server/store";
 
 import { authorityCertificates, ensureAuthority } from "./authority";
+import { bindingsOnConfiguredClusters, configuredBrokerHosts } from "./cluster-lookups";
 import type { CaContext } from "./context";
 import * as issuance from "./issuance";
 import * as inventory from "./inventory";
+import { validCertificateCount } from "./name-usage";
+import { checkCommonName } from "./policy";
 import * as revocation from "./revocation";
 import { caCertificateInfo } from "./x509-facts";
 
@@ -59,7 +63,8 @@ const OUTSIDE_A_REQUEST: RequestFacts = { clientAddress: null, requestId: null, 
 const defaultSettings = (): CaSettings =>
   caSettingsSchema(() => ({ ok: false, message: "no value sources in defaults" })).parse({});
 
-function caContext(facts: RequestFacts): CaContext {
+/** brokerHosts only where a policy reads them: gathering them may ask the clusters. */
+function caContext(facts: RequestFacts, brokerHosts: readonly string[] = []): CaContext {
   const store = getStore();
   const config = getConfig();
   return {
@@ -67,11 +72,14 @@ function caContext(facts: RequestFacts): CaContext {
     settings: config.ca ?? defaultSettings(),
     dataDir: config.server.dataDir,
     clusterCertificates: config.clusters.flatMap((cluster) => cluster.tls?.cert ?? []),
+    brokerHosts,
     now: () => new Date(),
     audit: (event) => appendAudit(store, event, facts),
   };
 }
 
+/** For issuing and signing: the request's facts and the brokers' hosts the policy reserves. */
+const issuingContext = async () => caContext(await currentRequestFacts(), await configuredBrokerHosts());
 const requestContext = async () => caContext(await currentRequestFacts());
 
 /** At server start, after the store: creates the CA or imports ca.import once; then checks the key opens. */
@@ -86,7 +94,7 @@ export async function issueCertificate(
   input: IssueCertificateInput,
   actor: Principal,
 ): Promise<ActionResult<IssuedCertificateBundle>> {
-  return issuance.issueCertificate(await requestContext(), input, actor);
+  return issuance.issueCertificate(await issuingContext(), input, actor);
 }
 
 /** Signs a CSR (audit "certificate.sign-csr"): no private key passes through the console. */
@@ -94,7 +102,24 @@ export async function signCertificateRequest(
   input: SignCsrInput,
   actor: Principal,
 ): Promise<ActionResult<IssuedCertificateBundle>> {
-  return issuance.signCertificateRequest(await requestContext(), input, actor);
+  return issuance.signCertificateRequest(await issuingContext(), input, actor);
+}
+
+/**
+ * What issuing a certificate for this CN would meet: a refusal for this caller (the CN rules only;
+ * SANs and serverAuth are checked when issuing), and who already goes by the name: valid
+ * certificates and ACL bindings per cluster ("unknown" for a cluster that does not answer in time).
+ */
+export async function checkCommonNameUse(commonName: string, actor: Principal): Promise<CommonNameCheck> {
+  const clusters = bindingsOnConfiguredClusters(`User:${commonName}`);
+  const context = caContext(OUTSIDE_A_REQUEST, await configuredBrokerHosts());
+  const refusal = checkCommonName(commonName, actor.role, issuance.policySettings(context));
+  return {
+    commonName,
+    ...(refusal && !refusal.ok ? { refusal: { status: refusal.status, message: refusal.error } } : {}),
+    validCertificates: validCertificateCount(context, commonName),
+    clusters: await clusters,
+  };
 }
 
 export function listCertificates(query: CertificateListQuery): CertificateList {

@@ -32,7 +32,12 @@ export function caTestbed() {
     return created;
   };
   const context = (
-    options: { settings?: Partial<CaSettings>; clusterCertificates?: string[]; dataDir?: string } = {},
+    options: {
+      settings?: Partial<CaSettings>;
+      clusterCertificates?: string[];
+      brokerHosts?: string[];
+      dataDir?: string;
+    } = {},
   ) => {
     const store = openSqliteStore(":memory:");
     closers.push(() => store.close());
@@ -43,6 +48,7 @@ export function caTestbed() {
       settings: defaultCaSettings(options.settings),
       dataDir: options.dataDir ?? directory(),
       clusterCertificates: options.clusterCertificates ?? [],
+      brokerHosts: options.brokerHosts ?? [],
       now: () => new Date(Date.now() + clock.offsetMs),
       audit: (event) => {
         audits.push(event);
