@@ -13,6 +13,14 @@ describe("tokenStatus", () => {
     expect(tokenStatus({ revokedAt: null, expiresAt: "2025-06-01T12:00:00Z" }, now)).toBe("expired");
   });
 
+  it("says when its creator is disabled or gone, unless revoked or expired anyway", () => {
+    expect(tokenStatus({ revokedAt: null, expiresAt: null }, now, "disabled")).toBe("creator disabled");
+    expect(tokenStatus({ revokedAt: null, expiresAt: null }, now, "deleted")).toBe("creator deleted");
+    expect(tokenStatus({ revokedAt: "2025-05-01T00:00:00Z", expiresAt: null }, now, "deleted")).toBe(
+      "revoked",
+    );
+  });
+
   it("is revoked once revoked, expired or not", () => {
     expect(tokenStatus({ revokedAt: "2025-05-01T00:00:00Z", expiresAt: "2025-05-02T00:00:00Z" }, now)).toBe(
       "revoked",

@@ -1,14 +1,19 @@
 import type { Tone } from "@/components/ui/badge";
 
-export type TokenStatus = "active" | "expired" | "revoked";
+export type TokenStatus = "active" | "expired" | "revoked" | "creator disabled" | "creator deleted";
 
-/** Revoked wins over expired: it is the stronger, deliberate state. */
+/**
+ * Revoked wins over expired: it is the stronger, deliberate state. A creator who is disabled or gone
+ * stops a token that would otherwise work (lib/server/auth/token-creator.ts), so that comes next.
+ */
 export function tokenStatus(
   token: { revokedAt: string | null; expiresAt: string | null },
   now: Date,
+  creator: "ok" | "disabled" | "deleted" = "ok",
 ): TokenStatus {
   if (token.revokedAt !== null) return "revoked";
   if (token.expiresAt !== null && Date.parse(token.expiresAt) <= now.getTime()) return "expired";
+  if (creator !== "ok") return `creator ${creator}`;
   return "active";
 }
 
@@ -16,6 +21,8 @@ export const tokenStatusTone: Record<TokenStatus, Tone> = {
   active: "success",
   expired: "warning",
   revoked: "neutral",
+  "creator disabled": "warning",
+  "creator deleted": "neutral",
 };
 
 /**

@@ -10,5 +10,6 @@ export { guardedAction, type ActionSpec } from "./action-guard";
 export { guardedRoute } from "./route-guard";
 export { signIn, signOut, changeOwnPassword } from "./sign-in";
 export { listUsers, createUser, setUserRole, resetUserPassword, setUserDisabled, deleteUser } from "./users";
-export { listApiTokens, createApiToken, revokeApiToken } from "./tokens";
+export { listApiTokens, apiTokenCreatorStanding, createApiToken, revokeApiToken } from "./tokens";
+export type { CreatorStanding } from "./token-creator";
 export { recordAudit, queryAudit } from "./audit";

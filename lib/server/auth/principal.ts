@@ -8,14 +8,20 @@ import { getStore } from "@/lib/server/store";
 import { recordAuditQuietly } from "./audit";
 import { type Principal, publicToken, publicUser, tokenActor, userActor } from "./principal-types";
 import { lookUpSession } from "./sessions";
+import { creatorRefusal, creatorStanding } from "./token-creator";
 import { type PresentedCredentials, readAuthorizationHeader, tokenSecretMatches } from "./token-credentials";
 
 /** How the request tried to authenticate, for the guards' answers and audit records. */
 export type Authentication =
   | { principal: Principal; via: "session" | "bearer" | "basic" }
   | { principal: null; via: "none" }
-  /** Credentials were sent and refused (already recorded in the audit trail). */
-  | { principal: null; via: "rejected"; scheme: "session" | "bearer" | "basic" | "other" };
+  /** Credentials were sent and refused (already recorded in the audit trail); `message` when the caller may know why. */
+  | {
+      principal: null;
+      via: "rejected";
+      scheme: "session" | "bearer" | "basic" | "other";
+      message?: string;
+    };
 
 const TOKEN_TOUCH_INTERVAL_MS = 60_000;
 
@@ -49,7 +55,7 @@ export async function getPrincipal(): Promise<Principal | null> {
 async function authenticateToken(
   presented: Exclude<PresentedCredentials, { kind: "none" }>,
 ): Promise<Authentication> {
-  const reject = async (reason: string, target: string | null) => {
+  const reject = async (reason: string, target: string | null, message?: string) => {
     await recordAuditQuietly({
       actor: "anonymous",
       action: "auth.token-rejected",
@@ -57,7 +63,7 @@ async function authenticateToken(
       outcome: "failure",
       details: { reason, scheme: presented.scheme },
     });
-    return { principal: null, via: "rejected", scheme: presented.scheme } as const;
+    return { principal: null, via: "rejected", scheme: presented.scheme, message } as const;
   };
   if (presented.kind === "malformed") return reject("malformed", null);
 
@@ -72,6 +78,8 @@ async function authenticateToken(
   const now = new Date();
   if (token.expiresAt !== null && Date.parse(token.expiresAt) <= now.getTime())
     return reject("expired", target);
+  const standing = creatorStanding(token.createdBy, store);
+  if (standing !== "ok") return reject(`creator-${standing}`, target, creatorRefusal[standing]);
 
   if (token.lastUsedAt === null || now.getTime() - Date.parse(token.lastUsedAt) >= TOKEN_TOUCH_INTERVAL_MS)
     store.tokens.touch(token.id, now.toISOString());

@@ -42,7 +42,8 @@ export function guardedRoute<Ctx>(
           401,
           "UNAUTHENTICATED",
           authentication.via === "rejected"
-            ? "The credentials were not accepted: the session has ended, or the API token is unknown, revoked or expired."
+            ? (authentication.message ??
+                "The credentials were not accepted: the session has ended, or the API token is unknown, revoked or expired.")
             : "Sign in, or send an API token: Authorization: Bearer kc_<id>_<secret>.",
           basic ? BASIC_CHALLENGE : CHALLENGE,
         );

@@ -2,17 +2,24 @@ import "server-only";
 
 import { type Role, roleAtLeast, roleSchema } from "@/lib/schemas/auth";
 import { actionError, actionOk, type ActionResult } from "@/lib/errors";
-import { getStore } from "@/lib/server/store";
+import { type ConsoleStore, getStore } from "@/lib/server/store";
 
 import { appendAudit } from "./audit";
-import { type Principal, type PublicApiToken, publicToken, tokenActor } from "./principal-types";
+import { type Principal, type PublicApiToken, publicToken, tokenActor, userActor } from "./principal-types";
 import { currentRequestFacts } from "./request-context";
+import type { RequestFacts } from "./request-facts";
+import { type CreatorStanding, creatorStanding } from "./token-creator";
 import { formatToken, generateTokenSecret, hashTokenSecret } from "./token-credentials";
 
 const DAY_MS = 86_400_000;
 
 export function listApiTokens(): PublicApiToken[] {
   return getStore().tokens.list().map(publicToken);
+}
+
+/** For the tokens page: whether each token's creator still stands behind it (token-creator.ts). */
+export function apiTokenCreatorStanding(token: Pick<PublicApiToken, "createdBy">): CreatorStanding {
+  return creatorStanding(token.createdBy, getStore());
 }
 
 /** The full `kc_<id>_<secret>` value is returned once; the store keeps only the secret's SHA-256. */
@@ -75,4 +82,35 @@ export async function revokeApiToken(id: string, actor: Principal): Promise<Acti
     );
     return actionOk(publicToken(revoked));
   });
+}
+
+/**
+ * Inside the transaction that deletes a user: revokes every live token they created, each with its
+ * own "token.revoke" record, so the trail says why automation stopped. Returns how many.
+ */
+export function revokeTokensCreatedBy(
+  store: ConsoleStore,
+  username: string,
+  actor: Principal,
+  facts: RequestFacts,
+): number {
+  const now = new Date().toISOString();
+  const theirs = store.tokens
+    .list()
+    .filter((token) => token.createdBy === userActor(username) && token.revokedAt === null);
+  for (const token of theirs) {
+    store.tokens.revoke(token.id, now);
+    appendAudit(
+      store,
+      {
+        actor: actor.actor,
+        action: "token.revoke",
+        target: tokenActor(token),
+        outcome: "success",
+        details: { reason: "creator-deleted", creator: userActor(username) },
+      },
+      facts,
+    );
+  }
+  return theirs.length;
 }

@@ -10,6 +10,7 @@ import { appendAudit } from "./audit";
 import { hashPassword } from "./password";
 import { type Principal, type PublicUser, publicUser, userActor } from "./principal-types";
 import { randomPassword } from "./random-password";
+import { revokeTokensCreatedBy } from "./tokens";
 import { currentRequestFacts } from "./request-context";
 
 const LAST_ADMIN = "The console needs at least one enabled admin; make another user admin first.";
@@ -151,12 +152,15 @@ export async function setUserDisabled(
   });
 }
 
+/** Also revokes the API tokens the user created: they acted with the user's authority (token-creator.ts). */
 export async function deleteUser(userId: string, actor: Principal): Promise<ActionResult<null>> {
+  const facts = await currentRequestFacts();
   return changeUser(userId, actor, "user.delete", (user, store) => {
     if (isSelf(actor, user.id)) return actionError(409, "You cannot delete your own account.");
     if (removesLastAdmin(store.users.list(), user.id, { deleted: true })) return actionError(409, LAST_ADMIN);
     const ended = store.sessions.deleteForUser(user.id);
+    const tokensRevoked = revokeTokensCreatedBy(store, user.username, actor, facts);
     store.users.delete(user.id);
-    return { ...actionOk(null), details: { role: user.role, sessionsEnded: ended } };
+    return { ...actionOk(null), details: { role: user.role, sessionsEnded: ended, tokensRevoked } };
   });
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { listApiTokens, requirePageRole } from "@/lib/server/auth";
+import { apiTokenCreatorStanding, listApiTokens, requirePageRole } from "@/lib/server/auth";
 import { listClusterNames } from "@/lib/server/kafka";
 import { CreateTokenForm } from "@/components/admin/create-token-form";
 import type { TokenRow } from "@/components/admin/token-row";
@@ -16,7 +16,7 @@ export default async function TokensPage() {
   const now = new Date();
   const tokens: TokenRow[] = listApiTokens()
     .toSorted((a, b) => b.createdAt.localeCompare(a.createdAt))
-    .map((token) => ({ ...token, status: tokenStatus(token, now) }));
+    .map((token) => ({ ...token, status: tokenStatus(token, now, apiTokenCreatorStanding(token)) }));
   return (
     <>
       <PageHeader

@@ -1,0 +1,112 @@
+// An API token carries its creator's authority: it stops while the creator is disabled, and dies
+// with them when they are deleted.
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+import type { ConsoleStore } from "@/lib/server/store/types";
+
+import { hashPassword } from "./password";
+import { getPrincipal } from "./principal";
+import { type Principal, publicToken, tokenActor } from "./principal-types";
+import { guardedRoute } from "./route-guard";
+import { signIn } from "./sign-in";
+import { harness, newRequest, resetProcessState } from "./test-harness";
+import { createApiToken } from "./tokens";
+import { deleteUser, setUserDisabled } from "./users";
+
+vi.mock("next/headers", async () => (await import("./test-harness")).nextHeadersMock);
+vi.mock("@/lib/server/config", async () => (await import("./test-harness")).configMock);
+vi.mock("@/lib/server/store", async (importActual) => {
+  const { harness: shared } = await import("./test-harness");
+  return { ...(await importActual<typeof import("@/lib/server/store")>()), getStore: () => shared.store };
+});
+
+let store: ConsoleStore;
+const events = (action: string) => store.audit.query({ action, limit: 50 }).events;
+
+async function signedIn(username: string): Promise<Principal> {
+  harness.request.cookies.clear();
+  store.users.create({
+    username,
+    role: "admin",
+    passwordHash: await hashPassword("a-password-123"),
+    mustChangePassword: false,
+  });
+  newRequest();
+  await signIn({ username, password: "a-password-123" });
+  newRequest();
+  return (await getPrincipal())!;
+}
+
+const status = guardedRoute({ role: "viewer" }, async (_request, { principal }) =>
+  Response.json({ actor: principal.actor }),
+);
+async function callWith(token: string) {
+  const headers = { authorization: `Bearer ${token}` };
+  newRequest(headers);
+  const response = await status(new Request("http://console.test/api/v1/status", { headers }), {});
+  return { status: response.status, body: (await response.json()) as { error?: { message: string } } };
+}
+
+let root: Principal;
+let tia: Principal;
+let token: string;
+
+beforeEach(async () => {
+  const { openStore } = await vi.importActual<typeof import("@/lib/server/store")>("@/lib/server/store");
+  store = harness.store = openStore(":memory:");
+  resetProcessState();
+  root = await signedIn("root");
+  tia = await signedIn("tia");
+  const created = await createApiToken({ name: "nightly", role: "admin" }, tia);
+  if (!created.ok) throw new Error(created.error);
+  token = created.data.secret;
+  expect((await callWith(token)).status).toBe(200);
+});
+
+describe("a token whose creator", () => {
+  it("is disabled answers 401 saying so, and works again once they are enabled", async () => {
+    const tiaId = store.users.findByUsername("tia")!.id;
+    expect(await setUserDisabled(tiaId, true, root)).toMatchObject({ ok: true });
+    const refused = await callWith(token);
+    expect(refused.status).toBe(401);
+    expect(refused.body.error?.message).toMatch(/the token's creator is disabled/i);
+    expect(events("auth.token-rejected")[0]).toMatchObject({ details: { reason: "creator-disabled" } });
+
+    expect(await setUserDisabled(tiaId, false, root)).toMatchObject({ ok: true });
+    expect((await callWith(token)).status).toBe(200);
+  });
+
+  it("is deleted is revoked with them, in the audit trail", async () => {
+    expect(await deleteUser(store.users.findByUsername("tia")!.id, root)).toMatchObject({ ok: true });
+    expect((await callWith(token)).status).toBe(401);
+    const [revoked] = store.tokens.list();
+    expect(revoked?.revokedAt).not.toBeNull();
+    expect(events("token.revoke")[0]).toMatchObject({
+      actor: "user:root",
+      target: expect.stringContaining("(nightly)"),
+      details: { reason: "creator-deleted" },
+    });
+    expect(events("user.delete")[0]).toMatchObject({ details: { tokensRevoked: 1 } });
+  });
+
+  it("is gone from the store without the revocation (deleted from the CLI) is refused too", async () => {
+    store.users.delete(store.users.findByUsername("tia")!.id);
+    const refused = await callWith(token);
+    expect(refused.status).toBe(401);
+    expect(refused.body.error?.message).toMatch(/the token's creator no longer exists/i);
+  });
+
+  it("is a token of a disabled user counts as disabled too", async () => {
+    const parent = store.tokens.list()[0]!;
+    const asToken: Principal = {
+      kind: "token",
+      role: "admin",
+      actor: tokenActor(parent),
+      token: publicToken(parent),
+    };
+    const child = await createApiToken({ name: "made-by-a-token", role: "viewer" }, asToken);
+    if (!child.ok) throw new Error(child.error);
+    await setUserDisabled(store.users.findByUsername("tia")!.id, true, root);
+    expect((await callWith(child.data.secret)).status).toBe(401);
+  });
+});
