@@ -5,7 +5,8 @@ import { z } from "zod";
 /** Shown next to the CN field: why some characters are refused. */
 export const COMMON_NAME_RULES =
   'Up to 64 characters, without , + = " \\ < > ; # or control characters and without leading or trailing spaces: ' +
-  "those would change the distinguished name, and so the principal (User:<CN>) the broker sees.";
+  "those would change the distinguished name, and so the principal (User:<CN>) the broker sees. No * either: " +
+  "Kafka reads User:* as every principal.";
 
 const FORBIDDEN_IN_NAME = /[,+="\\<>;#\u0000-\u001f\u007f]/;
 
@@ -16,7 +17,12 @@ export const commonNameSchema = z
   .refine((value) => !FORBIDDEN_IN_NAME.test(value), {
     message: `The CN may not contain , + = " \\ < > ; # or control characters: they would change the principal User:<CN> the broker derives from it`,
   })
-  .refine((value) => value.trim() === value, { message: "No leading or trailing spaces in the CN" });
+  .refine((value) => value.trim() === value, { message: "No leading or trailing spaces in the CN" })
+  // An ACL for User:* applies to everyone; a CN with "*" invites exactly that ACL by mistake.
+  .refine((value) => !value.includes("*"), {
+    message:
+      "The CN may not contain *: Kafka reads User:* as every principal, so ACLs for this name would be easy to confuse with ACLs for everyone",
+  });
 
 /** Optional subject attributes: empty form fields count as absent. */
 export const emptyToUndefined = (value: unknown) =>

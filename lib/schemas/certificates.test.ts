@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import {
   certificateListQuerySchema,
+  commonNameSchema,
   issueCertificateSchema,
   morioGenerateSchema,
   morioToIssueInput,
@@ -89,5 +90,20 @@ describe("certificate request schemas", () => {
     expect(serialNumberSchema.safeParse("xyz").success).toBe(false);
     expect(certificateListQuerySchema.parse({ q: "", status: "", limit: "20" })).toEqual({ limit: 20 });
     expect(certificateListQuerySchema.safeParse({ status: "lost" }).success).toBe(false);
+  });
+});
+
+describe("the CN", () => {
+  it.each(["*", "*.clients.x", "orders-*"])("refuses %j: Kafka reads User:* as every principal", (cn) => {
+    const result = commonNameSchema.safeParse(cn);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toContain("User:* as every principal");
+  });
+
+  it("refuses 65 characters rather than cutting them to 64", () => {
+    expect(commonNameSchema.safeParse("a".repeat(64)).success).toBe(true);
+    expect(commonNameSchema.safeParse("a".repeat(65)).error?.issues[0]?.message).toBe(
+      "At most 64 characters",
+    );
   });
 });
