@@ -13,7 +13,7 @@ import {
   type AclBinding,
 } from "@/lib/acl/types";
 
-import { refuseControlCharacters } from "./control-characters";
+import { onlyIfClean, refuseControlCharacters } from "./control-characters";
 
 const trimmed = (value: unknown) => (typeof value === "string" ? value.trim() : value);
 const emptyToUndefined = (value: unknown) =>
@@ -26,6 +26,7 @@ export const principalSchema = z.preprocess(
     .min(1, "Enter a principal, e.g. User:orders-service")
     .superRefine(refuseControlCharacters("principal"))
     .refine((value) => /^[^:\s]+:.+$/.test(value), {
+      ...onlyIfClean,
       message: 'A principal is "Type:name", e.g. User:orders-service (the type prefix is missing)',
     }),
 );
@@ -40,6 +41,7 @@ export const hostSchema = z.preprocess(
     .string()
     .superRefine(refuseControlCharacters("host"))
     .refine((value) => value === "*" || isIpAddress(value), {
+      ...onlyIfClean,
       message: 'The host is "*" (any host) or one IP address; Kafka does not resolve host names in ACLs',
     }),
 );
@@ -236,6 +238,7 @@ export const checkAccessSchema = z.object({
       .string()
       .superRefine(refuseControlCharacters("host"))
       .refine((value) => isIpAddress(value) || value === "*", {
+        ...onlyIfClean,
         message: "Enter the client's IP address",
       }),
   ),

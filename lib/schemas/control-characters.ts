@@ -68,8 +68,10 @@ export function findControlCharacter(text: string): { name: string; position: nu
 }
 
 /**
- * A superRefine that refuses control characters in `label` ("principal", "resource name") before
- * any other rule, so the message names the character rather than a format the name does not match.
+ * A superRefine that refuses control characters in `label` ("principal", "resource name"). Rules
+ * after it take `onlyIfClean`, so the message names the character rather than a format the name
+ * does not match. The issue stays continuable: an aborting one would hide it inside a union's
+ * "Invalid input" (the REST body is a union of the form and explicit bindings).
  */
 export function refuseControlCharacters(label: string) {
   return (text: string, ctx: z.RefinementCtx) => {
@@ -78,7 +80,9 @@ export function refuseControlCharacters(label: string) {
     ctx.addIssue({
       code: "custom",
       message: `The ${label} contains ${found.name} at character ${found.position}; control characters are not allowed`,
-      continue: false,
     });
   };
 }
+
+/** For the refinements after refuseControlCharacters: run only while the value has no issue yet. */
+export const onlyIfClean = { when: (payload: { issues: readonly unknown[] }) => payload.issues.length === 0 };
