@@ -8,7 +8,12 @@ import { checkAccess } from "@/lib/acl/matcher";
 import { bindingKey } from "@/lib/acl/types";
 import type { ClusterProblem } from "@/lib/schemas/cluster";
 import { problemResult } from "@/lib/server/kafka/acls";
-import { createAclBindings, deleteAclBindings, describeAllAcls } from "@/lib/server/kafka/acl-requests";
+import {
+  createAclBindings,
+  deleteAclBindings,
+  describeAllAcls,
+  lintAgainstCluster,
+} from "@/lib/server/kafka/acl-requests";
 import { createClusterPool, type ClusterPool } from "@/lib/server/kafka/cluster-pool";
 
 import {
@@ -148,5 +153,29 @@ describe("DENY over ALLOW, as kafkajs experiences it", () => {
       "ALLOWED",
     );
     expect(await eventually(() => kafkajsProduces(kafka, "deny-test"))).toBe(true);
+  });
+});
+
+describe("the lint before creating", () => {
+  it("flags what the new bindings would run into on the cluster: a wildcard principal, an existing DENY, an existing twin", async () => {
+    const deny = binding({
+      principal: "User:*",
+      resourceName: "lint-",
+      patternType: "PREFIXED",
+      operation: "ALL",
+      permission: "DENY",
+    });
+    const existing = binding({ principal: "User:lint-twin", resourceName: "deny-test" });
+    await asConsole((admin) => createAclBindings(admin, [deny, existing]));
+    const shadowed = binding({ principal: "User:lint-app", resourceName: "lint-orders" });
+    const wildcard = binding({ principal: "User:*.clients.x", resourceName: "deny-test" });
+    const findings = await asConsole((admin) => lintAgainstCluster(admin, [shadowed, wildcard, existing]));
+    expect(findings.map((finding) => [finding.code, finding.bindings.map(bindingKey)])).toEqual([
+      ["wildcard-principal", [bindingKey(wildcard)]],
+      ["shadowed-by-deny", [bindingKey(shadowed), bindingKey(deny)]],
+      ["duplicate", [bindingKey(existing)]],
+      ["unknown-topic", [bindingKey(shadowed)]],
+    ]);
+    await asConsole((admin) => deleteAclBindings(admin, [deny, existing]));
   });
 });

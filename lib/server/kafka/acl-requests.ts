@@ -10,6 +10,8 @@ import {
   type Admin,
 } from "@platformatic/kafka";
 
+import type { AclLintFinding } from "@/lib/acl/lint";
+import { lintBeforeCreate } from "@/lib/acl/lint-before-create";
 import {
   bindingKey,
   OPERATIONS,
@@ -38,6 +40,25 @@ export async function describeAllAcls(admin: Admin): Promise<AclBinding[]> {
       return binding ? [binding] : [];
     }),
   );
+}
+
+/**
+ * The linter on bindings about to be created, against the cluster's bindings, topics and groups; a
+ * list the console may not read only leaves its checks out (the create itself says what is wrong).
+ */
+export async function lintAgainstCluster(
+  admin: Admin,
+  wanted: readonly AclBinding[],
+): Promise<AclLintFinding[]> {
+  const [existing, topics, groups] = await Promise.all([
+    describeAllAcls(admin).catch(() => []),
+    admin.listTopics({ includeInternals: true }).catch(() => undefined),
+    admin
+      .listGroups()
+      .then((listed) => [...listed.keys()])
+      .catch(() => undefined),
+  ]);
+  return lintBeforeCreate(wanted, existing, { topics, groups });
 }
 
 /**

@@ -31,7 +31,10 @@ describe("createAcls", () => {
       [binding(), binding({ operation: "DESCRIBE" }), binding()],
       admin,
     );
-    expect(result).toEqual({ ok: true, data: { created: [binding(), binding({ operation: "DESCRIBE" })] } });
+    expect(result).toEqual({
+      ok: true,
+      data: { created: [binding(), binding({ operation: "DESCRIBE" })], warnings: [] },
+    });
     expect(audit).toEqual([
       {
         actor: "user:alice",
@@ -42,6 +45,13 @@ describe("createAcls", () => {
       },
       expect.objectContaining({ target: "ALLOW User:app DESCRIBE on TOPIC orders (LITERAL) from *" }),
     ]);
+  });
+
+  it("answers the linter's warnings about the new bindings with what it created", async () => {
+    const warning = { severity: "error", code: "wildcard-principal", message: "never matches", bindings: [] };
+    next.result = { ok: true, data: [warning] };
+    const result = await createAcls("local", [binding({ principal: "User:*.clients.x" })], admin);
+    expect(result).toMatchObject({ ok: true, data: { warnings: [warning] } });
   });
 
   it("refuses invalid bindings before talking to the broker", async () => {

@@ -2,6 +2,7 @@ import "server-only";
 
 // ACL listing and changes for the console's pages, actions and REST routes: through the cluster's
 // pooled admin client, validated again here, every change audited per binding ("acl.create", "acl.delete").
+import type { AclLintFinding } from "@/lib/acl/lint";
 import { bindingKey, describeBinding, uniqueBindings, type AclBinding } from "@/lib/acl/types";
 import type { z } from "zod";
 
@@ -11,7 +12,7 @@ import { aclBindingsSchema, deleteAclsSchema } from "@/lib/schemas/acls";
 import { recordAudit, type Principal } from "@/lib/server/auth";
 
 import { problemStatus } from "./errors/problem-status";
-import { createAclBindings, deleteAclBindings, describeAllAcls } from "./acl-requests";
+import { createAclBindings, deleteAclBindings, describeAllAcls, lintAgainstCluster } from "./acl-requests";
 import type { ClusterResult } from "./cluster-pool";
 import { withClusterAdmin } from "./index";
 
@@ -24,21 +25,30 @@ export async function listAcls(cluster: string): Promise<ClusterResult<AclBindin
   return withClusterAdmin(cluster, describeAllAcls, { cluster, operation: "DESCRIBE" });
 }
 
-/** Creates the bindings (the console needs ALTER on the cluster); audited per binding. */
+/**
+ * Creates the bindings (the console needs ALTER on the cluster); audited per binding. `warnings` are
+ * the linter's findings about them, taken against the cluster as it was just before.
+ */
 export async function createAcls(
   cluster: string,
   bindings: AclBinding[],
   actor: Principal,
-): Promise<AclActionResult<{ created: AclBinding[] }>> {
+): Promise<AclActionResult<{ created: AclBinding[]; warnings: AclLintFinding[] }>> {
   const parsed = aclBindingsSchema.safeParse(bindings);
   if (!parsed.success) return invalid(parsed.error);
   const wanted = uniqueBindings(parsed.data);
-  const result = await withClusterAdmin(cluster, (admin) => createAclBindings(admin, wanted), {
+  const result = await withClusterAdmin(
     cluster,
-    operation: "ALTER",
-  });
+    async (admin) => {
+      const warnings = await lintAgainstCluster(admin, wanted);
+      await createAclBindings(admin, wanted);
+      return warnings;
+    },
+    { cluster, operation: "ALTER" },
+  );
   await auditEach(actor, "acl.create", cluster, wanted, result.ok ? undefined : result.problem);
-  return result.ok ? { ok: true, data: { created: wanted } } : problemResult(result.problem);
+  if (!result.ok) return problemResult(result.problem);
+  return { ok: true, data: { created: wanted, warnings: result.data ?? [] } };
 }
 
 /**

@@ -94,6 +94,7 @@ describe("POST", () => {
     ],
     [{ bindings: [{ ...orders, host: "example.com" }] }, "one IP address"],
     [{ bindings: [{ ...orders, resourceName: "" }] }, "Enter a resource name"],
+    [{ bindings: [{ ...orders, resourceName: "orders\nevil" }] }, "U+000A LINE FEED"],
     [
       { bindings: [{ ...orders, resourceType: "CLUSTER", resourceName: "kafka-cluster" }] },
       "CLUSTER has no READ operation",
@@ -103,6 +104,20 @@ describe("POST", () => {
     expect(response.status).toBe(422);
     expect(JSON.stringify(await response.json())).toContain(message);
     expect(kafka.createAcls).not.toHaveBeenCalled();
+  });
+
+  it("creates a binding the linter flags, and answers the warnings with what it created", async () => {
+    const wildcard = { ...orders, principal: "User:*.clients.x" };
+    const warning = {
+      severity: "error",
+      code: "wildcard-principal",
+      message: "User:*.clients.x never matches anyone",
+      bindings: [wildcard],
+    };
+    kafka.createAcls.mockResolvedValue({ ok: true, data: { created: [wildcard], warnings: [warning] } });
+    const response = await POST(json("POST", { bindings: [wildcard] }), context);
+    expect(response.status).toBe(201);
+    expect(await response.json()).toEqual({ created: [wildcard], warnings: [warning] });
   });
 
   it("passes the broker's refusal of the console's identity on with its code", async () => {
