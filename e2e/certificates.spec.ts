@@ -138,6 +138,165 @@ test("an operator cannot issue a reserved name, and a bad SAN is refused field b
   expect(((await listed.json()) as { certificates: unknown[] }).certificates).toHaveLength(0);
 });
 
+test("an operator cannot mint a broker certificate: serverAuth, broker names and IP SANs are refused on every path", async ({
+  page,
+  baseURL,
+  playwright,
+}) => {
+  const headers = { Origin: baseURL! };
+  const prefix = unique("not-a-broker");
+  const post = (data: unknown) => page.request.post("/api/v1/certificates", { headers, data });
+  const refusal = async (response: Awaited<ReturnType<typeof post>>) =>
+    ((await response.json()) as { error: { message: string } }).error.message;
+
+  // The issue's request, verbatim: the IP SAN is outside this CA's policy whoever asks.
+  const verbatim = await post({
+    commonName: `${prefix}-x`,
+    serverAuth: true,
+    subjectAltNames: [
+      { type: "dns", value: "localhost" },
+      { type: "ip", value: "127.0.0.1" },
+    ],
+  });
+  expect(verbatim.status()).toBe(422);
+  expect(await refusal(verbatim)).toContain("ca.subjectAltNames.allowIpAddresses");
+
+  const serverAuth = await post({ commonName: `${prefix}-s`, serverAuth: true });
+  expect(serverAuth.status()).toBe(403);
+  expect(await refusal(serverAuth)).toMatch(/only an admin may issue one/);
+
+  const brokerName = await post({
+    commonName: `${prefix}-d`,
+    subjectAltNames: [{ type: "dns", value: "localhost" }],
+  });
+  expect(brokerName.status()).toBe(403);
+  expect(await refusal(brokerName)).toContain("a broker's address");
+
+  const morio = await post({ certificate: { cn: `${prefix}-m`, san: ["DNS:localhost"] } });
+  expect(morio.status()).toBe(403);
+  const tld = await post({ certificate: { cn: `${prefix}-t`, san: ["DNS:*.com"] } });
+  expect(tld.status()).toBe(422);
+
+  const dir = mkdtempSync(join(tmpdir(), "e2e-broker-csr-"));
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-new",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-subj",
+      `/CN=${prefix}-csr`,
+      "-addext",
+      "subjectAltName=DNS:localhost",
+      "-keyout",
+      join(dir, "key.pem"),
+      "-out",
+      join(dir, "csr.pem"),
+    ],
+    { stdio: "ignore" },
+  );
+  const csrPem = readFileSync(join(dir, "csr.pem"), "utf8");
+  const signed = await page.request.post("/api/v1/certificates/sign", { headers, data: { csrPem } });
+  expect(signed.status(), await signed.text()).toBe(403);
+  const signedServer = await page.request.post("/api/v1/certificates/sign", {
+    headers,
+    data: { csrPem, serverAuth: true, subjectAltNames: [] },
+  });
+  expect(signedServer.status()).toBe(403);
+
+  const listed = await page.request.get(`/api/v1/certificates?q=${prefix}`);
+  expect(((await listed.json()) as { certificates: unknown[] }).certificates).toHaveLength(0);
+
+  // An admin may: the certificate is then one openssl accepts for a TLS server named localhost.
+  const admin = await playwright.request.newContext({ baseURL, storageState: storageStateFor("admin") });
+  const broker = await admin.post("/api/v1/certificates", {
+    headers,
+    data: {
+      commonName: `${prefix}-broker`,
+      serverAuth: true,
+      subjectAltNames: [{ type: "dns", value: "localhost" }],
+    },
+  });
+  expect(broker.status(), await broker.text()).toBe(201);
+  await admin.dispose();
+  const bundle = (
+    (await broker.json()) as { bundle: { certificatePem: string; chainPem: string[]; caPem: string } }
+  ).bundle;
+  const files = {
+    leaf: join(dir, "leaf.pem"),
+    root: join(dir, "root.pem"),
+    intermediate: join(dir, "intermediate.pem"),
+  };
+  writeFileSync(files.leaf, bundle.certificatePem);
+  writeFileSync(files.root, bundle.caPem);
+  writeFileSync(files.intermediate, bundle.chainPem[1]!);
+  const verified = execFileSync(
+    "openssl",
+    [
+      "verify",
+      "-purpose",
+      "sslserver",
+      "-verify_hostname",
+      "localhost",
+      "-CAfile",
+      files.root,
+      "-untrusted",
+      files.intermediate,
+      files.leaf,
+    ],
+    { encoding: "utf8" },
+  );
+  expect(verified).toContain(": OK");
+});
+
+test("look-alike, invisible and '*' CNs are refused, naming the character", async ({ page, baseURL }) => {
+  const headers = { Origin: baseURL! };
+  const post = (commonName: string) =>
+    page.request.post("/api/v1/certificates", { headers, data: { commonName, validityDays: 30 } });
+  const lookAlike = await post("kafka-cons\u043ele");
+  expect(lookAlike.status()).toBe(403);
+  expect(await lookAlike.text()).toContain(
+    "kafka-cons\u043ele looks like the reserved name kafka-console (U+043E CYRILLIC SMALL LETTER O)",
+  );
+  const bidi = await post("\u202eelosnoc-akfak");
+  expect(bidi.status()).toBe(422);
+  expect(await bidi.text()).toContain("U+202E RIGHT-TO-LEFT OVERRIDE, an invisible bidi control");
+  expect((await post("*")).status()).toBe(422);
+  expect((await post("*.clients.x")).status()).toBe(422);
+});
+
+test("the CN field refuses a pasted 65-character name and tells who already has a name", async ({
+  page,
+  baseURL,
+}) => {
+  await page.goto("/tools/certificates");
+  const form = page.getByRole("form", { name: "Issue a certificate" });
+  const field = form.getByLabel("Common name (CN)");
+  const tooLong = `${unique("long")}-${"x".repeat(64)}`.slice(0, 65);
+  await field.fill(tooLong);
+  await expect(field).toHaveValue(tooLong);
+  await expect(form.getByText("At most 64 characters")).toBeVisible();
+  await form.getByRole("button", { name: "Issue certificate" }).click();
+  await expect(form.getByText("At most 64 characters")).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^Issued certificate for/ })).toHaveCount(0);
+
+  const commonName = unique("in-use");
+  const topic = unique("in-use-topic");
+  await topicWithMessage(topic, "x");
+  const first = await page.request.post("/api/v1/certificates", {
+    headers: { Origin: baseURL! },
+    data: { commonName, validityDays: 30 },
+  });
+  expect(first.status(), await first.text()).toBe(201);
+  await grantRead(`User:${commonName}`, topic, `${commonName}-group`);
+  await field.fill(commonName);
+  await expect(form.getByRole("status")).toHaveText(
+    new RegExp(`already has 1 valid certificate and [1-9]\\d* bindings? on cluster e2e`),
+  );
+});
+
 test.describe("an admin", () => {
   test.use({ storageState: storageStateFor("admin") });
 

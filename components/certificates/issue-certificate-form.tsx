@@ -2,10 +2,11 @@
 
 import { startTransition, useActionState, useRef, useState, type FormEvent } from "react";
 import { issueCertificate } from "@/lib/actions/issue-certificate";
-import { COMMON_NAME_RULES, KEY_TYPES } from "@/lib/schemas/certificates";
+import { KEY_TYPES } from "@/lib/schemas/certificates";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Select, TextInput } from "@/components/ui/field";
 import { CertificateResult } from "./certificate-result";
+import { CommonNameField } from "./common-name-field";
 import { formAlertText } from "./form-alert";
 import { useFocusFirstInvalid } from "./use-focus-first-invalid";
 import { SanRows, keepFilledSanRows, type SanRow } from "./san-rows";
@@ -39,6 +40,7 @@ const KEY_TYPE_LABELS: Record<(typeof KEY_TYPES)[number], string> = {
 /** Subject, SANs, validity and key type; the answer replaces nothing, so a refused value stays to be fixed. */
 export function IssueCertificateForm({ validity }: { validity: ValidityLimits }) {
   const [rows, setRows] = useState<SanRow[]>([]);
+  const [submittedName, setSubmittedName] = useState("");
   const [state, formAction, pending] = useActionState(issueCertificate, null);
   const [dismissed, setDismissed] = useState<IssueState | null>(null);
   const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
@@ -52,25 +54,14 @@ export function IssueCertificateForm({ validity }: { validity: ValidityLimits })
     if (pending) return;
     const formData = new FormData(event.currentTarget);
     setRows(keepFilledSanRows(rows, formData));
+    setSubmittedName(String(formData.get("commonName") ?? ""));
     startTransition(() => formAction(formData));
   };
 
   return (
     <div className="space-y-6">
       <form ref={formRef} onSubmit={submit} aria-label="Issue a certificate" noValidate className="space-y-5">
-        <Field label="Common name (CN)" hint={COMMON_NAME_RULES} errors={fieldErrors?.commonName}>
-          {(control) => (
-            <TextInput
-              {...control}
-              name="commonName"
-              required
-              maxLength={64}
-              autoComplete="off"
-              spellCheck={false}
-              placeholder="e.g. billing-service"
-            />
-          )}
-        </Field>
+        <CommonNameField submitted={{ commonName: submittedName, errors: fieldErrors?.commonName }} />
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           <Field label="Organization (O)" errors={fieldErrors?.organization}>
             {(control) => <TextInput {...control} name="organization" autoComplete="off" />}
@@ -79,7 +70,7 @@ export function IssueCertificateForm({ validity }: { validity: ValidityLimits })
             {(control) => <TextInput {...control} name="organizationalUnit" autoComplete="off" />}
           </Field>
           <Field label="Country (C)" hint="Two letters, e.g. BE." errors={fieldErrors?.country}>
-            {(control) => <TextInput {...control} name="country" maxLength={2} autoComplete="off" />}
+            {(control) => <TextInput {...control} name="country" autoComplete="off" />}
           </Field>
           <Field label="State or province (ST)" errors={fieldErrors?.state}>
             {(control) => <TextInput {...control} name="state" autoComplete="off" />}
