@@ -3,6 +3,7 @@ import { benchAclEvaluation } from "./acl-evaluation";
 import { benchAuditRefusalFlood } from "./audit-refusal-flood";
 import { benchBrokerStart } from "./broker-start";
 import { benchCertificateIssuance } from "./certificate-issuance";
+import { benchCsrFreeze } from "./csr-freeze";
 import { benchFilters } from "./filters";
 import { benchKeyGeneration } from "./key-generation";
 import { benchMessageSearch } from "./message-search";
@@ -13,6 +14,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   "audit-refusal-flood": () => benchAuditRefusalFlood(),
   "broker-start": () => benchBrokerStart(),
   "certificate-issuance": () => benchCertificateIssuance(),
+  "csr-freeze": () => benchCsrFreeze(),
   filters: () => benchFilters(),
   "key-generation": () => benchKeyGeneration(),
   "message-search": () => benchMessageSearch(),
