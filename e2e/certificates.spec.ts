@@ -220,10 +220,10 @@ test("an operator cannot mint a broker certificate: serverAuth, broker names and
     },
   });
   expect(broker.status(), await broker.text()).toBe(201);
-  await admin.dispose();
   const bundle = (
     (await broker.json()) as { bundle: { certificatePem: string; chainPem: string[]; caPem: string } }
   ).bundle;
+  await admin.dispose();
   const files = {
     leaf: join(dir, "leaf.pem"),
     root: join(dir, "root.pem"),

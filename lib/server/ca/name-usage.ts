@@ -2,8 +2,9 @@ import "server-only";
 
 // Who already goes by a CN, shown before issuing another certificate for it: a second holder of a
 // name gets every permission the first one has. Certificates come from the store; ACL bindings from
-// each cluster, cached briefly (the form asks as the CN is typed) and never waited on for long: an
-// unreachable cluster answers "unknown" rather than holding the form.
+// each cluster, asked afresh each time (a binding granted a moment ago must show; concurrent checks
+// share one listing) and never waited on for long: an unreachable cluster answers "unknown" rather
+// than holding the form.
 import type { AclBinding } from "@/lib/acl/types";
 import type { ClusterNameUsage } from "@/lib/schemas/certificates";
 
@@ -36,32 +37,28 @@ export type BindingListing = (
   cluster: string,
 ) => Promise<{ ok: true; data: AclBinding[] } | { ok: false; problem: { title: string } }>;
 
-interface CachedListing {
-  answer: Promise<{ bindings: AclBinding[] } | { problem: string }>;
-  at: number;
-}
+type Listing = Promise<{ bindings: AclBinding[] } | { problem: string }>;
 
 export function createBindingCounter({
   listBindings,
   deadlineMs = 3_000,
-  cacheMs = 15_000,
-  now = Date.now,
 }: {
   listBindings: BindingListing;
   deadlineMs?: number;
-  cacheMs?: number;
-  now?: () => number;
 }) {
-  const cache = new Map<string, CachedListing>();
+  // Only listings still in flight are shared: an answer is never reused, so a fresh grant shows.
+  const pending = new Map<string, Listing>();
 
-  function listing(cluster: string): CachedListing["answer"] {
-    const cached = cache.get(cluster);
-    if (cached && now() - cached.at < cacheMs) return cached.answer;
-    const answer = listBindings(cluster).then(
-      (result) => (result.ok ? { bindings: result.data } : { problem: result.problem.title }),
-      (error: unknown) => ({ problem: error instanceof Error ? error.message : String(error) }),
-    );
-    cache.set(cluster, { answer, at: now() });
+  function listing(cluster: string): Listing {
+    const shared = pending.get(cluster);
+    if (shared) return shared;
+    const answer: Listing = listBindings(cluster)
+      .then(
+        (result) => (result.ok ? { bindings: result.data } : { problem: result.problem.title }),
+        (error: unknown) => ({ problem: error instanceof Error ? error.message : String(error) }),
+      )
+      .finally(() => pending.delete(cluster));
+    pending.set(cluster, answer);
     return answer;
   }
 
