@@ -80,3 +80,38 @@ test("a stream processor is denied, granted with the Consumer preset, and denied
 
   await expect.poll(() => runStreamProcessor(files), { timeout: 60_000 }).toMatch(DENIED);
 });
+
+test("a principal that never matches is flagged in the preview, in the bindings and in who may do what", async ({
+  page,
+}) => {
+  const wildcard = "User:*.clients.x";
+  await topicWithMessage("lint-e2e", "x");
+  await page.goto("/console/security/acls");
+  const create = page.getByRole("region", { name: "Create bindings" });
+  await create.getByRole("textbox", { name: "Principal", exact: true }).fill(wildcard);
+  await create.getByRole("textbox", { name: "Resource name 1" }).fill("lint-e2e");
+  await create.getByRole("checkbox", { name: "READ", exact: true }).check();
+  await create.getByRole("button", { name: "Preview" }).click();
+  const warnings = create.getByRole("list", { name: "Lint findings for these bindings" });
+  await expect(warnings.getByRole("listitem")).toHaveCount(1);
+  await expect(warnings).toContainText(`${wildcard} never matches anyone`);
+  await expect(warnings).toContainText("wildcard-principal");
+  await create.getByRole("button", { name: "Create 1 binding" }).click();
+  await expect(page.getByText("Created 1 binding.")).toBeVisible();
+
+  const bindings = page.getByRole("table", { name: "ACL bindings" });
+  await expect(bindings.getByRole("row").filter({ hasText: wildcard }).first()).toContainText(
+    "Never matches",
+  );
+
+  await page.goto("/console/security/acls?resource=topic:lint-e2e");
+  const access = page.getByRole("list", { name: "Access to topic lint-e2e" });
+  const entry = access.getByRole("listitem").filter({ hasText: wildcard }).first();
+  await expect(entry).toContainText("ALLOWED");
+  await expect(entry).toContainText("Never matches");
+
+  await page.goto("/console/security/acls");
+  await page.getByRole("button", { name: `Delete all of ${wildcard}…` }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete 1 binding" }).click();
+  await expect(page.getByText(/Deleted 1 binding\./)).toBeVisible();
+});

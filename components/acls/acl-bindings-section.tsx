@@ -1,6 +1,8 @@
 "use client";
 
 import { useDeferredValue, useMemo, useState } from "react";
+import type { AclLintFinding } from "@/lib/acl/lint";
+import { flagsByBinding, flagsByPrincipal } from "@/lib/acl/lint-before-create";
 import { bindingKey, type AclBinding } from "@/lib/acl/types";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
@@ -25,11 +27,18 @@ export function AclBindingsSection({
   bindings,
   canDelete,
   initialFilters,
+  findings,
 }: {
   bindings: AclBinding[];
   canDelete: boolean;
   initialFilters?: Partial<BindingFilters>;
+  /** The linter's findings on these bindings, flagged on their rows. */
+  findings?: AclLintFinding[];
 }) {
+  const flags = useMemo(
+    () => ({ byBinding: flagsByBinding(findings ?? []), byPrincipal: flagsByPrincipal(findings ?? []) }),
+    [findings],
+  );
   const [filters, setFilters] = useState<BindingFilters>({ ...EMPTY_FILTERS, ...initialFilters });
   const [sort, setSort] = useState<{ key: BindingSortKey; descending: boolean }>({
     key: "resourceName",
@@ -100,6 +109,7 @@ export function AclBindingsSection({
           groups={groups}
           selection={canDelete ? selectedKeys : null}
           onToggle={toggle}
+          flags={flags}
           onDeletePrincipal={(principal) =>
             setPending({
               title: `Delete every binding of ${principal}?`,

@@ -3,11 +3,14 @@
 import { useMemo, useRef } from "react";
 import Link from "next/link";
 import { useVirtualizer } from "@tanstack/react-virtual";
+import type { AclLintFinding } from "@/lib/acl/lint";
+import type { BindingFlags } from "@/lib/acl/lint-before-create";
 import { bindingKey, describeBinding, type AclBinding } from "@/lib/acl/types";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { resourceHref, type PrincipalGroup } from "./binding-filters";
+import { LintFlag } from "./lint-flag";
 
 type Row = { kind: "group"; group: PrincipalGroup } | { kind: "binding"; binding: AclBinding };
 
@@ -20,13 +23,21 @@ interface AclBindingsTableProps {
   selection: Set<string> | null;
   onToggle: (binding: AclBinding) => void;
   onDeletePrincipal: (principal: string) => void;
+  /** The linter's findings by binding and by principal, shown as flags on the rows. */
+  flags?: { byBinding: BindingFlags; byPrincipal: ReadonlyMap<string, AclLintFinding[]> };
 }
 
 /**
  * Every binding, grouped by principal, in one scrolling table: only the rows in view are rendered
  * (spacer rows keep the scroll height), so 10,000 bindings stay as quick as 10.
  */
-export function AclBindingsTable({ groups, selection, onToggle, onDeletePrincipal }: AclBindingsTableProps) {
+export function AclBindingsTable({
+  groups,
+  selection,
+  onToggle,
+  onDeletePrincipal,
+  flags,
+}: AclBindingsTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = useMemo<Row[]>(
     () =>
@@ -88,6 +99,7 @@ export function AclBindingsTable({ groups, selection, onToggle, onDeletePrincipa
                     <div className="flex items-center justify-between gap-3">
                       <span className="min-w-0 truncate">
                         <span className="font-mono">{principal}</span>{" "}
+                        <LintFlag findings={flags?.byPrincipal.get(principal)} />{" "}
                         <span className="font-normal text-zinc-600 dark:text-zinc-400">
                           {bindings.length === total
                             ? `${total} ${total === 1 ? "binding" : "bindings"}`
@@ -149,9 +161,12 @@ export function AclBindingsTable({ groups, selection, onToggle, onDeletePrincipa
                 <td className="px-3 text-xs">{binding.patternType}</td>
                 <td className="px-3 text-xs">{binding.operation}</td>
                 <td className={cn("px-3")}>
-                  <Badge tone={binding.permission === "DENY" ? "danger" : "success"}>
-                    {binding.permission}
-                  </Badge>
+                  <span className="flex items-center gap-1.5">
+                    <Badge tone={binding.permission === "DENY" ? "danger" : "success"}>
+                      {binding.permission}
+                    </Badge>
+                    <LintFlag findings={flags?.byBinding.get(binding)} />
+                  </span>
                 </td>
               </tr>
             );

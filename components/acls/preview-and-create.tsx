@@ -1,13 +1,16 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useMemo, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { createAcls } from "@/lib/actions/create-acls";
 import { bindingKey, describeBinding, type AclBinding } from "@/lib/acl/types";
 import { aclBindingsSchema } from "@/lib/schemas/acls";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
+import { lintBeforeCreate } from "@/lib/acl/lint-before-create";
 import { bindingCount } from "./binding-filters";
+import { useCreateLintBaseline } from "./create-lint-baseline";
+import { PreviewLint } from "./preview-lint";
 
 interface PreviewAndCreateProps {
   /** The bindings the form describes right now. */
@@ -35,6 +38,11 @@ export function PreviewAndCreate({ bindings, incomplete: missing }: PreviewAndCr
   const incomplete = missing ?? invalid;
   const currentKey = bindings.map(bindingKey).join("\n");
   const fresh = preview !== undefined && preview.map(bindingKey).join("\n") === currentKey;
+  const baseline = useCreateLintBaseline();
+  const findings = useMemo(
+    () => (preview ? lintBeforeCreate(preview, baseline.existing, baseline) : []),
+    [preview, baseline],
+  );
 
   const create = () =>
     startTransition(async () => {
@@ -92,6 +100,7 @@ export function PreviewAndCreate({ bindings, incomplete: missing }: PreviewAndCr
                   </li>
                 ))}
               </ul>
+              <PreviewLint findings={findings} />
               <Button variant="primary" onClick={create} disabled={pending}>
                 {`Create ${bindingCount(preview.length)}`}
               </Button>

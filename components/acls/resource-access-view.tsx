@@ -1,17 +1,22 @@
 import Link from "next/link";
+import type { AclLintFinding } from "@/lib/acl/lint";
 import type { PrincipalAccess } from "@/lib/acl/matcher";
 import { Badge } from "@/components/ui/badge";
 import { BindingList } from "./binding-list";
+import { LintFlag } from "./lint-flag";
 
 /** Who may do what on one topic or group, from the same matcher as the access check. */
 export function ResourceAccessView({
   resourceType,
   resourceName,
   access,
+  principalFlags,
 }: {
   resourceType: "TOPIC" | "GROUP";
   resourceName: string;
   access: PrincipalAccess[];
+  /** The linter's findings about principals (one that never matches is listed, but flagged). */
+  principalFlags?: ReadonlyMap<string, AclLintFinding[]>;
 }) {
   const noun = resourceType === "TOPIC" ? "topic" : "group";
   return (
@@ -33,7 +38,10 @@ export function ResourceAccessView({
         >
           {access.map(({ principal, operations }) => (
             <li key={principal} className="space-y-2 py-3">
-              <p className="font-mono text-sm font-medium break-all">{principal}</p>
+              <p className="flex flex-wrap items-center gap-2">
+                <span className="font-mono text-sm font-medium break-all">{principal}</span>
+                <LintFlag findings={principalFlags?.get(principal)} />
+              </p>
               <ul className="space-y-2">
                 {operations.map((entry) => (
                   <li key={entry.operation} className="space-y-1">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { lintAcls } from "@/lib/acl/lint";
+import { flagsByPrincipal } from "@/lib/acl/lint-before-create";
 import { whoCan } from "@/lib/acl/matcher";
 import { roleAtLeast } from "@/lib/schemas/auth";
 import { requirePageRole } from "@/lib/server/auth";
@@ -73,7 +74,11 @@ export default async function AclsPage({ searchParams }: { searchParams: SearchP
               titleId="acls-by-resource-title"
               title={`Who may do what on ${resource.resourceType === "TOPIC" ? "topic" : "group"} ${resource.resourceName}`}
             />
-            <ResourceAccessView {...resource} access={whoCan(bindings, resource)} />
+            <ResourceAccessView
+              {...resource}
+              access={whoCan(bindings, resource)}
+              principalFlags={flagsByPrincipal(findings)}
+            />
           </Card>
         )}
         <Card id="bindings" aria-labelledby="acls-bindings-title">
@@ -86,6 +91,7 @@ export default async function AclsPage({ searchParams }: { searchParams: SearchP
             bindings={bindings}
             canDelete={isAdmin}
             initialFilters={principal ? { principal } : undefined}
+            findings={findings}
           />
         </Card>
         {isAdmin && (
@@ -96,7 +102,10 @@ export default async function AclsPage({ searchParams }: { searchParams: SearchP
               description="Custom bindings or a preset; you see the exact bindings before anything is created."
             />
             <div className="px-5 py-4">
-              <CreateAclsPanel initialPrincipal={principal} />
+              <CreateAclsPanel
+                initialPrincipal={principal}
+                baseline={{ existing: bindings, topics: lintContext.topics, groups: lintContext.groups }}
+              />
             </div>
           </Card>
         )}
