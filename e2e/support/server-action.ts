@@ -34,10 +34,11 @@ export interface ActionCall {
 export async function callServerAction(call: ActionCall): Promise<{ status: number; body: string }> {
   let payload: Response;
   if (call.argument instanceof FormData) {
-    // React's reply encoding: the arguments as JSON, a FormData as "$K1" with its fields prefixed "1_".
+    // React's reply encoding (the version Next 16 bundles): the arguments as JSON, a FormData as
+    // "$K1" with its fields named "_1_<name>". The root ("0") comes last, as React sends it.
     const form = new FormData();
+    for (const [name, value] of call.argument.entries()) form.append(`_1_${name}`, value);
     form.append("0", JSON.stringify([null, "$K1"]));
-    for (const [name, value] of call.argument.entries()) form.append(`1_${name}`, value);
     payload = new Response(form);
   } else {
     payload = new Response(JSON.stringify([null, call.argument]), {
