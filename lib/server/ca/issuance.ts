@@ -15,7 +15,7 @@ import {
   type SignCsrInput,
   type SubjectAltName,
 } from "@/lib/schemas/certificates";
-import { StoreConflictError } from "@/lib/server/store/types";
+import { isStoreConflictError } from "@/lib/server/store/types";
 
 import { authorityCertificates, signingAuthority } from "./authority";
 import { buildPkcs12, buildZip } from "./bundle";
@@ -145,7 +145,7 @@ async function issue(
       break;
     } catch (error) {
       // Another process took the serial between the check and the insert: sign again with a new one.
-      if (!(error instanceof StoreConflictError) || attempt >= 2) throw error;
+      if (!isStoreConflictError(error) || attempt >= 2) throw error;
     }
   }
 
