@@ -13,6 +13,7 @@ import { ensureAuthority } from "../lib/server/ca/authority";
 import type { CaContext } from "../lib/server/ca/context";
 import { issueCertificate, signCertificateRequest } from "../lib/server/ca/issuance";
 import { openSqliteStore } from "../lib/server/store/sqlite/open-sqlite-store";
+import { clientCsrPem } from "./support/client-csr";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 100);
 const PURE_JS_RUNS = Number(process.env.BENCH_PURE_JS_RUNS ?? 10);
@@ -41,18 +42,6 @@ async function measureAsync(runs: number, fn: (run: number) => Promise<void>): P
     samples.push(performance.now() - began);
   }
   return samples;
-}
-
-function csrPem(commonName: string): string {
-  const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-  const csr = forge.pki.createCertificationRequest();
-  csr.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: "spki", format: "pem" }).toString());
-  csr.setSubject([{ shortName: "CN", value: commonName }]);
-  csr.sign(
-    forge.pki.privateKeyFromPem(privateKey.export({ type: "pkcs8", format: "pem" }).toString()),
-    forge.md.sha256.create(),
-  );
-  return forge.pki.certificationRequestToPem(csr);
 }
 
 export async function benchCertificateIssuance(): Promise<void> {
@@ -97,7 +86,7 @@ export async function benchCertificateIssuance(): Promise<void> {
     forgeOptions.usePureJavaScript = false;
     console.log(`RSA-2048 key generation alone, node-forge pure JavaScript: ${summary(pureJs)}`);
 
-    const csrs = Array.from({ length: RUNS }, (_, run) => csrPem(`csr-${run}`));
+    const csrs = Array.from({ length: RUNS }, (_, run) => clientCsrPem(`csr-${run}`));
     const signing = await measureAsync(RUNS, async (run) => {
       const result = await signCertificateRequest(
         context,

@@ -19,6 +19,7 @@ import type { CaContext } from "../lib/server/ca/context";
 import { bigInteger, csrWithKey, randomOdd } from "../lib/server/ca/csr-fixtures";
 import { issueCertificate, signCertificateRequest } from "../lib/server/ca/issuance";
 import { openSqliteStore } from "../lib/server/store/sqlite/open-sqlite-store";
+import { clientCsrPem } from "./support/client-csr";
 import { fmt, median, quantile } from "./support/stats";
 
 const ACTOR = { role: "operator" as const, actor: "user:bench" };
@@ -58,18 +59,6 @@ async function whilePinged(url: string, label: string, work: () => unknown): Pro
   );
 }
 
-function legitimateCsr(commonName: string): string {
-  const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-  const csr = forge.pki.createCertificationRequest();
-  csr.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: "spki", format: "pem" }).toString());
-  csr.setSubject([{ shortName: "CN", value: commonName }]);
-  csr.sign(
-    forge.pki.privateKeyFromPem(privateKey.export({ type: "pkcs8", format: "pem" }).toString()),
-    forge.md.sha256.create(),
-  );
-  return forge.pki.certificationRequestToPem(csr);
-}
-
 export async function benchCsrFreeze(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), "bench-csr-freeze-"));
   const store = openSqliteStore(join(dataDir, "console.db"));
@@ -97,7 +86,7 @@ export async function benchCsrFreeze(): Promise<void> {
   };
   try {
     ensureAuthority(context);
-    await sign(legitimateCsr("warm-up")); // starts the CA's worker threads
+    await sign(clientCsrPem("warm-up")); // starts the CA's worker threads
     const hostile = csrWithKey(randomOdd(8192), randomOdd(8192));
     console.log(`hostile CSR: 8192-bit modulus and exponent, ${hostile.length} bytes of PEM`);
     await whilePinged(url, "idle", () => new Promise((resolve) => setTimeout(resolve, 500)));
@@ -115,7 +104,7 @@ export async function benchCsrFreeze(): Promise<void> {
       "signCertificateRequest(8192-bit n, e = 2^31 − 1: the worst key judged acceptable)",
       () => sign(worstAccepted),
     );
-    const csrs = Array.from({ length: 20 }, (_, n) => legitimateCsr(`load-${n}`));
+    const csrs = Array.from({ length: 20 }, (_, n) => clientCsrPem(`load-${n}`));
     await whilePinged(url, "20 RSA-2048 CSRs signed, 4 at a time", async () => {
       for (let n = 0; n < csrs.length; n += 4) await Promise.all(csrs.slice(n, n + 4).map(sign));
     });
