@@ -1,23 +1,18 @@
 import "server-only";
 
-// The JavaScript filter runs in QuickJS compiled to WebAssembly: its own heap, no Node API, no
-// require, process, fetch or timers. Never node:vm or eval – they are not security boundaries.
-// Each search gets its own WebAssembly module, so a runaway filter cannot touch another search and
-// its memory goes back when the search ends. Messages go in by batches (one JSON text parsed inside
-// the sandbox, one loop there) because every crossing between Node and the sandbox costs.
-import {
-  newQuickJSWASMModule,
-  RELEASE_SYNC,
-  type QuickJSContext,
-  type QuickJSHandle,
-  type QuickJSRuntime,
-} from "quickjs-emscripten";
+// The JavaScript filter's side on the serving thread: a search's expression is compiled in a QuickJS
+// sandbox on a filter worker (quickjs-sandbox.mjs, placed by filter-workers.ts), and its messages go
+// there by batches, as one transferred buffer each, never evaluated here. Whatever the filter does
+// (loops, allocations) happens on that worker, within the limits below.
 import type { FilterSyntaxError } from "@/lib/messages/events";
+import { isWorkerPoolError } from "@/lib/server/workers/worker-pool";
+
+import { type FilterWorker, filterWorkers } from "./filter-workers";
 import {
-  batchText,
   FILE_NAME,
+  filterSource,
   MAX_BATCH_CHARS,
-  PARAMETERS,
+  recordText,
   RUNNER,
   sizeOf,
   syntaxErrorOf,
@@ -31,17 +26,20 @@ export interface SandboxLimits {
   /**
    * Work per message, counted in the interpreter's interrupt checks (one per ~10,000 steps):
    * deterministic, unlike wall time. 2,000 is about 100 ms on a current core. Granted per group of
-   * TICK_EVERY messages: telling Node that a message starts costs more than most filters.
+   * TICK_EVERY messages: telling the runner that a message starts costs more than most filters.
    */
   interruptChecksPerMessage: number;
   /**
-   * CPU time of this thread per message (group): a backstop for work between interrupt checks
-   * (garbage collection). CPU, not wall, time: a busy machine must not turn slowness into failures.
+   * CPU time of the worker's thread per message (group): a backstop for work between interrupt
+   * checks (garbage collection). CPU, not wall, time: a busy machine must not turn slowness into failures.
    */
   cpuTimeMsPerMessage: number;
-  /** The search's sandbox heap: messages of the batch, the filter's own allocations. */
+  /**
+   * The search's sandbox heap: messages of the batch, the filter's own allocations, typed arrays
+   * included (the WebAssembly memory has a fixed maximum a little above this).
+   */
   memoryBytes: number;
-  /** Kept well below Node's own stack: QuickJS runs on it. */
+  /** Kept well below the worker's own stack: QuickJS runs on it. */
   stackBytes: number;
 }
 
@@ -52,6 +50,9 @@ export const DEFAULT_SANDBOX_LIMITS: SandboxLimits = {
   stackBytes: 128 * 1024,
 };
 
+/** Records per task on a worker: small enough that searches sharing it take turns often. */
+const RECORDS_PER_TASK = 128;
+
 export interface SandboxOutcome {
   /** One verdict per record evaluated, in order; a thrown expression counts as false. */
   verdicts: boolean[];
@@ -61,266 +62,141 @@ export interface SandboxOutcome {
 }
 
 export interface JsFilter {
-  run(records: readonly SandboxRecord[]): SandboxOutcome;
+  run(records: readonly SandboxRecord[]): Promise<SandboxOutcome>;
   dispose(): void;
 }
+
+/** What the worker answers for a batch (filter-worker.mjs): verdicts as "1", "0" or "e" per record. */
+type WorkerOutcome =
+  | { lost: true }
+  | {
+      verdicts: string;
+      exceptions: SandboxOutcome["exceptions"];
+      fatal?: SandboxOutcome["fatal"];
+      heapBytes: number;
+    };
+
+type Opened = { ok: true } | { ok: false; error: FilterSyntaxError };
 
 /** Compiles the expression once for a search; a syntax error comes back with its position. */
 export async function compileJsFilter(
   expression: string,
   limits: SandboxLimits = DEFAULT_SANDBOX_LIMITS,
 ): Promise<{ ok: true; filter: JsFilter } | { ok: false; error: FilterSyntaxError }> {
-  let wasm: Awaited<ReturnType<typeof newQuickJSWASMModule>>;
-  try {
-    wasm = await newQuickJSWASMModule(RELEASE_SYNC);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return {
-      ok: false,
-      error: { field: "js", message: `The JavaScript sandbox could not start: ${reason}` },
-    };
-  }
-  const runtime = wasm.newRuntime();
-  runtime.setMemoryLimit(limits.memoryBytes);
-  runtime.setMaxStackSize(limits.stackBytes);
-  const context = runtime.newContext();
-  const sandbox = new Sandbox(runtime, context, limits);
-  const compiled = sandbox.compile(expression);
-  if (!compiled.ok) sandbox.dispose();
-  return compiled.ok ? { ok: true, filter: sandbox } : compiled;
+  const filter = new WorkerSandbox(expression, limits);
+  const opened = await filter.open();
+  if (!opened.ok) filter.dispose();
+  return opened.ok ? { ok: true, filter } : opened;
 }
 
-class Sandbox implements JsFilter {
-  private runner: QuickJSHandle | null = null;
-  private partial: QuickJSHandle | null = null;
+const encoder = new TextEncoder();
+
+class WorkerSandbox implements JsFilter {
+  private readonly worker: FilterWorker;
+  private readonly session: number;
   private disposed = false;
-  /** Groups of TICK_EVERY records started in the current batch. */
-  private groups = 0;
-  private checks = 0;
-  private deadline = 0;
 
   constructor(
-    private readonly runtime: QuickJSRuntime,
-    private readonly context: QuickJSContext,
+    private readonly expression: string,
     private readonly limits: SandboxLimits,
   ) {
-    runtime.setInterruptHandler(() => {
-      this.checks++;
-      return this.checks > limits.interruptChecksPerMessage || threadCpuMs() > this.deadline;
-    });
+    ({ worker: this.worker, session: this.session } = filterWorkers().place());
   }
 
-  compile(expression: string): { ok: true } | { ok: false; error: FilterSyntaxError } {
-    const { context } = this;
-    this.restartClock();
-    const source = `(function (${PARAMETERS}) { "use strict"; return (\n${expression}\n); })`;
-    const filter = context.evalCode(source, FILE_NAME);
-    if (filter.error) {
-      const error = syntaxErrorOf(expression, context.dump(filter.error));
-      filter.error.dispose();
-      return { ok: false, error };
+  async open(): Promise<Opened> {
+    const spec = {
+      filter: filterSource(this.expression),
+      fileName: FILE_NAME,
+      runner: RUNNER,
+      tickEvery: TICK_EVERY,
+      maxBatchChars: MAX_BATCH_CHARS,
+      limits: this.limits,
+    };
+    try {
+      const answer = await this.worker.pool.run<{ ok: true } | { ok: false; error: unknown }>("open", {
+        session: this.session,
+        spec,
+      });
+      return answer.ok ? answer : { ok: false, error: syntaxErrorOf(this.expression, answer.error) };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return {
+        ok: false,
+        error: { field: "js", message: `The JavaScript sandbox could not start: ${reason}` },
+      };
     }
-    const tick = context.newFunction("tick", () => {
-      this.groups++;
-      this.restartClock();
-    });
-    const factory = context.evalCode(RUNNER, "runner.js").unwrap();
-    const pair = context.callFunction(factory, context.undefined, tick, filter.value).unwrap();
-    this.runner = context.getProp(pair, 0);
-    this.partial = context.getProp(pair, 1);
-    for (const handle of [pair, factory, tick, filter.value]) handle.dispose();
-    return { ok: true };
   }
 
-  run(records: readonly SandboxRecord[]): SandboxOutcome {
+  async run(records: readonly SandboxRecord[]): Promise<SandboxOutcome> {
     const outcome: SandboxOutcome = { verdicts: [], exceptions: [] };
-    if (this.disposed || !this.runner) {
+    if (this.disposed) {
       outcome.fatal = { index: 0, kind: "exception", message: "The JavaScript filter was stopped earlier" };
       return outcome;
     }
     for (let start = 0; start < records.length && !outcome.fatal;) {
       let end = start;
-      for (let chars = 0; end < records.length && (end === start || chars < MAX_BATCH_CHARS); end++)
+      for (
+        let chars = 0;
+        end < records.length && end - start < RECORDS_PER_TASK && chars < MAX_BATCH_CHARS;
+        end++
+      )
         chars += sizeOf(records[end]!);
-      this.runBatch(records, start, end, outcome);
+      const part = await this.runTask(records.slice(start, end));
+      for (const verdict of part.verdicts) outcome.verdicts.push(verdict === "1");
+      for (const { index, message } of part.exceptions)
+        outcome.exceptions.push({ index: start + index, message });
+      if (part.fatal) outcome.fatal = { ...part.fatal, index: start + part.fatal.index };
       start = end;
     }
-    if (outcome.fatal) this.dispose();
+    if (outcome.fatal) {
+      // Its memory goes back with its thread, once the other searches on it are done.
+      filterWorkers().retire(this.worker);
+      this.dispose();
+    }
     return outcome;
   }
 
-  private runBatch(records: readonly SandboxRecord[], start: number, end: number, outcome: SandboxOutcome) {
-    const { context } = this;
-    this.groups = 0;
-    this.restartClock();
-    let result: ReturnType<QuickJSContext["callFunction"]>;
+  private async runTask(
+    records: readonly SandboxRecord[],
+    reopened = false,
+  ): Promise<Exclude<WorkerOutcome, { lost: true }>> {
+    const texts = records.map(recordText);
+    const ends = new Uint32Array(texts.length);
+    texts.reduce((at, text, index) => (ends[index] = at + text.length), 0);
+    const encoded = encoder.encode(texts.join(""));
+    // Moved, not copied: only a buffer of its own may be transferred.
+    const text = encoded.byteLength === encoded.buffer.byteLength ? encoded : encoded.slice();
     try {
-      const text = context.newString(batchText(records.slice(start, end)));
-      result = context.callFunction(this.runner!, context.undefined, text);
-      text.dispose();
+      const answer = await this.worker.pool.run<WorkerOutcome>(
+        "run",
+        { session: this.session, text, ends },
+        { transfer: [text.buffer, ends.buffer] },
+      );
+      if (!("lost" in answer)) return answer;
+      // Its worker was replaced (another search's batch outran the backstop): open it again there.
+      const opened = reopened ? { ok: false as const } : await this.open();
+      if (opened.ok) return this.runTask(records, true);
+      return stopped(
+        "exception",
+        "The JavaScript filter's worker was restarted and the filter could not be reopened",
+      );
     } catch (error) {
-      // Node's own stack ran out inside WebAssembly: the module cannot be trusted any more.
-      this.abandon();
-      const message = error instanceof Error ? error.message : String(error);
-      const index = start + Math.max(0, this.groups - 1) * TICK_EVERY;
-      outcome.fatal = { index, kind: "memory", message: `The sandbox failed: ${message}` };
-      return;
-    }
-    if (result.error) {
-      const error = context.dump(result.error) as { message?: unknown } | undefined;
-      result.error.dispose();
-      const fatal = this.fatalOf(0, String(error?.message ?? error));
-      // The records finished before the stopped one keep their verdicts.
-      const done = this.groups > 0 ? this.readPartial(records, start, end, outcome) : 0;
-      outcome.fatal = { ...fatal, index: start + done };
-      return;
-    }
-    const answer = context.getString(result.value);
-    result.value.dispose();
-    this.readAnswer(answer, records, start, end, outcome);
-  }
-
-  /** How many records of the batch finished before a fatal stop; their verdicts join the outcome. */
-  private readPartial(
-    records: readonly SandboxRecord[],
-    start: number,
-    end: number,
-    outcome: SandboxOutcome,
-  ): number {
-    this.runtime.setMemoryLimit(-1);
-    this.restartClock();
-    const result = this.context.callFunction(this.partial!, this.context.undefined);
-    if (result.error) {
-      result.error.dispose();
-      return Math.max(0, this.groups - 1) * TICK_EVERY;
-    }
-    const answer = this.context.getString(result.value);
-    result.value.dispose();
-    try {
-      const [verdicts] = JSON.parse(answer) as [unknown];
-      if (typeof verdicts !== "string" || verdicts.length >= end - start) throw new Error("not partial");
-      this.readAnswer(answer, records, start, start + verdicts.length, outcome);
-      return verdicts.length;
-    } catch {
-      // Unreadable: the records of the stopped group count as not matching.
-      return Math.max(0, this.groups - 1) * TICK_EVERY;
+      if (!isWorkerPoolError(error)) throw error;
+      return stopped(error.workerPoolError === "timeout" ? "timeout" : "exception", error.message);
     }
   }
 
-  private readAnswer(
-    answer: string,
-    records: readonly SandboxRecord[],
-    start: number,
-    end: number,
-    outcome: SandboxOutcome,
-  ) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(answer);
-    } catch {
-      parsed = null;
-    }
-    if (Array.isArray(parsed) && parsed[0] === "!") {
-      // The batch did not load (a value nested too deeply for the sandbox's stack): one by one.
-      if (end - start > 1) {
-        for (let index = start; index < end && !outcome.fatal; index++)
-          this.runBatch(records, index, index + 1, outcome);
-        return;
-      }
-      outcome.verdicts.push(false);
-      outcome.exceptions.push({
-        index: start,
-        message: `The message could not be loaded: ${String(parsed[1])}`,
-      });
-      return;
-    }
-    const [verdicts, errors] = Array.isArray(parsed) ? parsed : [];
-    if (typeof verdicts !== "string" || verdicts.length !== end - start || !Array.isArray(errors)) {
-      outcome.fatal = { index: start, kind: "exception", message: "The filter broke the sandbox's runner" };
-      return;
-    }
-    let errorIndex = 0;
-    for (let offset = 0; offset < verdicts.length; offset++) {
-      const verdict = verdicts[offset];
-      outcome.verdicts.push(verdict === "1");
-      if (verdict === "e")
-        outcome.exceptions.push({
-          index: start + offset,
-          message: String(errors[errorIndex++] ?? "The filter threw"),
-        });
-    }
-  }
-
-  private fatalOf(index: number, message: string): NonNullable<SandboxOutcome["fatal"]> {
-    if (message === "out of memory")
-      return {
-        index,
-        kind: "memory",
-        message: `The filter ran out of memory (${this.limitMiB()} MiB per search)`,
-      };
-    if (message === "interrupted") {
-      // An allocation loop usually runs out of time before it fills the heap: name the real cause.
-      if (this.memoryUsed() > this.limits.memoryBytes / 2)
-        return {
-          index,
-          kind: "memory",
-          message: `The filter was still allocating memory when it ran out of time (over half of ${this.limitMiB()} MiB)`,
-        };
-      const approximateMs = Math.round(this.limits.interruptChecksPerMessage / 20);
-      return {
-        index,
-        kind: "timeout",
-        message: `The filter ran out of time on this message (about ${approximateMs} ms of computation): an endless loop?`,
-      };
-    }
-    return { index, kind: "exception", message: `The filter stopped the sandbox: ${message}` };
-  }
-
-  private memoryUsed(): number {
-    try {
-      // The heap may be full; the search is over anyway, so lift the limit to measure it.
-      this.runtime.setMemoryLimit(-1);
-      const usage = this.runtime.computeMemoryUsage();
-      const { memory_used_size: used } = this.context.dump(usage) as { memory_used_size?: number };
-      usage.dispose();
-      return used ?? 0;
-    } catch {
-      return 0;
-    }
-  }
-
-  private limitMiB(): number {
-    return Math.round(this.limits.memoryBytes / 1024 / 1024);
-  }
-
-  private restartClock() {
-    this.checks = 0;
-    this.deadline = threadCpuMs() + this.limits.cpuTimeMsPerMessage;
-  }
-
-  /** After a failure inside WebAssembly, disposing would abort: let the garbage collector have it. */
-  private abandon() {
-    this.disposed = true;
-    this.runner = this.partial = null;
-  }
-
-  dispose() {
+  dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    try {
-      this.runner?.dispose();
-      this.partial?.dispose();
-      this.runner = this.partial = null;
-      this.context.dispose();
-      this.runtime.dispose();
-    } catch {
-      // A runtime stopped mid-allocation may refuse to free itself; the module is dropped with it.
-    }
+    const { worker } = this;
+    worker.pool.run<{ heapBytes: number }>("close", { session: this.session }).then(
+      ({ heapBytes }) => filterWorkers().leave(worker, heapBytes),
+      () => filterWorkers().leave(worker, 0),
+    );
   }
 }
 
-function threadCpuMs(): number {
-  // threadCpuUsage is Node 23.9+; the whole process's CPU time is a close stand-in before that.
-  const usage = typeof process.threadCpuUsage === "function" ? process.threadCpuUsage() : process.cpuUsage();
-  return (usage.user + usage.system) / 1000;
+function stopped(kind: "timeout" | "exception", message: string): Exclude<WorkerOutcome, { lost: true }> {
+  return { verdicts: "", exceptions: [], fatal: { index: 0, kind, message }, heapBytes: 0 };
 }

@@ -26,7 +26,7 @@ describe("createMessageMatcher", () => {
   it("is inactive without filters and matches everything", async () => {
     const matcher = await matcherFor({});
     expect(matcher.active).toBe(false);
-    expect(matcher.match([record(1), record(null)]).matches).toEqual([true, true]);
+    expect((await matcher.match([record(1), record(null)])).matches).toEqual([true, true]);
   });
 
   it("applies structured filters and the expression together", async () => {
@@ -37,7 +37,7 @@ describe("createMessageMatcher", () => {
     const headers: FilterableRecord["headers"] = [
       [Buffer.from("content_type"), Buffer.from("application/json")],
     ];
-    const result = matcher.match([
+    const result = await matcher.match([
       record({ temp: 31 }, { headers, key: Buffer.from("d1") }),
       record({ temp: 29 }, { headers, key: Buffer.from("d1") }),
       record({ temp: 31 }, { key: Buffer.from("d1") }),
@@ -53,7 +53,7 @@ describe("createMessageMatcher", () => {
     });
     const meta = { partition: 2, offset: 7n, timestamp: 5 };
     expect(
-      matcher.match([record("plain text", meta), record(null, meta), record("other", meta)]).matches,
+      (await matcher.match([record("plain text", meta), record(null, meta), record("other", meta)])).matches,
     ).toEqual([true, true, false]);
     matcher.dispose();
   });
@@ -62,7 +62,7 @@ describe("createMessageMatcher", () => {
     const matcher = await matcherFor({
       js: 'value.a === 1 && value["b c"] === undefined && value.n.deep[1] === 2',
     });
-    const result = matcher.match([
+    const result = await matcher.match([
       record({ a: 1, n: { deep: [1, 2] }, other: "x".repeat(1000) }),
       record({ a: 1, "b c": 0, n: { deep: [1, 2] } }),
       record([1, 2]),
@@ -84,13 +84,13 @@ describe("createMessageMatcher", () => {
       [Buffer.from("empty"), null],
     ];
     const binary = Buffer.concat([Buffer.from([0xff]), Buffer.from("ok")]);
-    expect(matcher.match([{ ...record(null, { headers }), value: binary }]).matches).toEqual([true]);
+    expect((await matcher.match([{ ...record(null, { headers }), value: binary }])).matches).toEqual([true]);
     matcher.dispose();
   });
 
   it("gives an array value whole", async () => {
     const matcher = await matcherFor({ js: "value.length === 2 && value[1] === 2" });
-    expect(matcher.match([record([1, 2]), record({ length: 2 })]).matches).toEqual([true, false]);
+    expect((await matcher.match([record([1, 2]), record({ length: 2 })])).matches).toEqual([true, false]);
     matcher.dispose();
   });
 
@@ -102,10 +102,10 @@ describe("createMessageMatcher", () => {
       keyMode: "regex",
     });
     const started = Date.now();
-    const result = matcher.match([record("a".repeat(5_000) + "!", { key: Buffer.from("device") })]);
+    const result = await matcher.match([record("a".repeat(5_000) + "!", { key: Buffer.from("device") })]);
     expect(result.matches).toEqual([false]);
     expect(Date.now() - started).toBeLessThan(1_000);
-    expect(matcher.match([record("aaa", { key: Buffer.from("Device") })]).matches).toEqual([true]);
+    expect((await matcher.match([record("aaa", { key: Buffer.from("Device") })])).matches).toEqual([true]);
     for (const value of ["(a)\\1", "a(?=b)", "(a{1,30})+$"]) {
       const created = await createMessageMatcher(query({ value, valueMode: "regex" }));
       expect(created).toMatchObject({
@@ -130,7 +130,7 @@ describe("createMessageMatcher", () => {
 
   it("reports an expression that throws with the message's offset and goes on", async () => {
     const matcher = await matcherFor({ js: "value.a.b === 1" });
-    const result = matcher.match([
+    const result = await matcher.match([
       record({ a: { b: 1 } }, { offset: 10n }),
       record({}, { partition: 3, offset: 11n }),
       record({ a: { b: 1 } }, { offset: 12n }),
@@ -146,12 +146,12 @@ describe("createMessageMatcher", () => {
   it("stops an endless loop at the record that ran it and reports a timeout", async () => {
     const matcher = await matcherFor({ js: "value.spin ? (() => { while (true) {} })() : true" });
     const started = Date.now();
-    const result = matcher.match([record({}), record({ spin: true }, { offset: 41n }), record({})]);
+    const result = await matcher.match([record({}), record({ spin: true }, { offset: 41n }), record({})]);
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(result.matches).toEqual([true]);
     expect(result.fatal).toMatchObject({ offset: "41", kind: "timeout" });
     // The sandbox is gone; a later batch fails at once instead of running again.
-    expect(matcher.match([record({})]).fatal).toBeDefined();
+    expect((await matcher.match([record({})])).fatal).toBeDefined();
     matcher.dispose();
   });
 
@@ -159,7 +159,7 @@ describe("createMessageMatcher", () => {
     const matcher = await matcherFor({
       js: "(() => { let a = []; while (true) a.push(new Array(1e6)); })()",
     });
-    const result = matcher.match([record({}, { offset: 5n })]);
+    const result = await matcher.match([record({}, { offset: 5n })]);
     expect(result.matches).toEqual([]);
     expect(result.fatal).toMatchObject({ offset: "5", kind: "memory" });
     matcher.dispose();
@@ -167,7 +167,7 @@ describe("createMessageMatcher", () => {
 
   it("counts deep recursion as an exception, not a crash", async () => {
     const matcher = await matcherFor({ js: "(function f(n) { return f(n + 1) + 1; })(0)" });
-    const result = matcher.match([record({})]);
+    const result = await matcher.match([record({})]);
     expect(result.failures[0]?.message).toMatch(/stack overflow/);
     matcher.dispose();
   });
@@ -175,7 +175,7 @@ describe("createMessageMatcher", () => {
   it("loads a value nested too deeply for the sandbox as a failure of that message only", async () => {
     const matcher = await matcherFor({ js: "value !== null" });
     const deep = "[".repeat(100_000) + "]".repeat(100_000);
-    const result = matcher.match([record({ a: 1 }), record(deep, { offset: 9n }), record({ b: 2 })]);
+    const result = await matcher.match([record({ a: 1 }), record(deep, { offset: 9n }), record({ b: 2 })]);
     expect(result.matches).toEqual([true, false, true]);
     expect(result.failures).toMatchObject([{ offset: "9", kind: "exception" }]);
     matcher.dispose();
@@ -189,14 +189,14 @@ describe("createMessageMatcher", () => {
     "Function(\"return typeof process !== 'undefined' || typeof require !== 'undefined'\")()",
   ])("reaches nothing of Node: %s", async (js) => {
     const matcher = await matcherFor({ js });
-    const result = matcher.match([record({})]);
+    const result = await matcher.match([record({})]);
     expect(result.matches.every((match) => match === false)).toBe(true);
     matcher.dispose();
   });
 
   it("runs a dynamic import to nothing", async () => {
     const matcher = await matcherFor({ js: 'import("node:fs")' });
-    const result = matcher.match([record({})]);
+    const result = await matcher.match([record({})]);
     // A pending promise is truthy; no module was loaded and nothing ran.
     expect(result.fatal).toBeUndefined();
     matcher.dispose();

@@ -1,7 +1,7 @@
 import "server-only";
 
-// A search's filters over raw records: the structured ones first (cheap, on bytes), then the
-// JavaScript expression in its sandbox on the records that passed them.
+// A search's filters over raw records: the structured ones first (cheap, bounded, on bytes, here),
+// then the JavaScript expression in its sandbox on a filter worker, on the records that passed them.
 import { setFlagsFromString } from "node:v8";
 import type { FilterFailure, FilterSyntaxError } from "@/lib/messages/events";
 import { compileStructuredFilter, NOT_JSON, RecordView, type ByteTools } from "@/lib/messages/filters";
@@ -29,7 +29,7 @@ export interface MessageMatcher {
   readonly active: boolean;
   /** One boolean per record, in order. A thrown expression is a failure (reported, counts as no match);
    * a timeout or memory exhaustion is `fatal`: matches then stops at that record's index. */
-  match(records: FilterableRecord[]): MatchBatchResult;
+  match(records: FilterableRecord[]): Promise<MatchBatchResult>;
   dispose(): void;
 }
 
@@ -65,7 +65,7 @@ export async function createMessageMatcher(
     ok: true,
     matcher: {
       active: filter.active || sandbox !== null,
-      match(records) {
+      async match(records) {
         if (!filter.active && !sandbox) return { matches: records.map(() => true), failures: [] };
         const matches = records.map(() => false);
         const candidates: number[] = [];
@@ -81,7 +81,7 @@ export async function createMessageMatcher(
         });
         if (!sandbox || inputs.length === 0) return { matches, failures: [] };
 
-        const outcome = sandbox.run(inputs);
+        const outcome = await sandbox.run(inputs);
         outcome.verdicts.forEach((verdict, index) => (matches[candidates[index]!] = verdict));
         const failureAt = (index: number, kind: FilterFailure["kind"], message: string): FilterFailure => {
           const record = records[candidates[index] ?? candidates.length - 1]!;

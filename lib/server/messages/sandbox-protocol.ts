@@ -1,7 +1,8 @@
 import "server-only";
 
-// What crosses between Node and the QuickJS sandbox: the trusted loop that runs inside it, the
-// batch of messages as one JSON text, and QuickJS's syntax errors mapped back to the user's text.
+// What crosses between Node and the QuickJS sandbox: the trusted loop that runs inside it, each
+// message as a JSON text (the worker joins a batch of them into one), and QuickJS's syntax errors
+// mapped back to the user's text. The worker (quickjs-sandbox.mjs) receives the sources from here.
 import type { FilterSyntaxError } from "@/lib/messages/events";
 
 /** One message as the expression sees it. */
@@ -60,19 +61,22 @@ export const RUNNER = `(function (tick, filter) {
   return [run, partial];
 })`;
 
+/** The sandbox parses at most this much JSON text at a time. */
 export const MAX_BATCH_CHARS = 256 * 1024;
 
-export function batchText(records: readonly SandboxRecord[]): string {
-  const parts = records.map((record) => {
-    const value =
-      record.value === null
-        ? "null"
-        : "json" in record.value
-          ? record.value.json
-          : JSON.stringify(record.value.text);
-    return `[${JSON.stringify(record.key)},${value},${JSON.stringify(record.headers)},${record.partition},"${record.offset}",${record.timestamp}]`;
-  });
-  return `[${parts.join(",")}]`;
+/** The expression, wrapped as a function of the message's fields. */
+export const filterSource = (expression: string) =>
+  `(function (${PARAMETERS}) { "use strict"; return (\n${expression}\n); })`;
+
+/** One message as a JSON array of the runner's arguments. */
+export function recordText(record: SandboxRecord): string {
+  const value =
+    record.value === null
+      ? "null"
+      : "json" in record.value
+        ? record.value.json
+        : JSON.stringify(record.value.text);
+  return `[${JSON.stringify(record.key)},${value},${JSON.stringify(record.headers)},${record.partition},"${record.offset}",${record.timestamp}]`;
 }
 
 /** Where QuickJS puts a syntax error, mapped back into the expression's own text. */

@@ -5,7 +5,7 @@ import "server-only";
 // it is full a caller hears "busy" at once instead of waiting behind work it cannot see, and a task
 // past its time limit has its worker terminated, the only way to stop JavaScript that does not yield.
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import { type Transferable, Worker } from "node:worker_threads";
 
 import { WorkerPoolBusyError, WorkerTaskFailedError, WorkerTaskTimeoutError } from "./worker-errors";
 
@@ -36,6 +36,7 @@ interface Job {
   task: string;
   input: unknown;
   timeoutMs: number;
+  transfer: Transferable[];
   resolve(output: unknown): void;
   reject(error: Error): void;
 }
@@ -62,8 +63,15 @@ export class WorkerPool {
     this.maxQueued = options.maxQueued ?? 16 * this.size;
   }
 
-  /** Runs `task` in a worker; rejects with one of the WorkerPoolError classes. */
-  run<T>(task: string, input: unknown, options: { timeoutMs?: number } = {}): Promise<T> {
+  /**
+   * Runs `task` in a worker; rejects with one of the WorkerPoolError classes. `transfer` moves those
+   * buffers of the input to the worker instead of copying them (they are then empty here).
+   */
+  run<T>(
+    task: string,
+    input: unknown,
+    options: { timeoutMs?: number; transfer?: Transferable[] } = {},
+  ): Promise<T> {
     if (this.queue.length >= this.maxQueued)
       return Promise.reject(
         new WorkerPoolBusyError(
@@ -77,6 +85,7 @@ export class WorkerPool {
         task,
         input,
         timeoutMs,
+        transfer: options.transfer ?? [],
         resolve: resolve as Job["resolve"],
         reject,
       });
@@ -107,7 +116,7 @@ export class WorkerPool {
           ),
         );
       }, job.timeoutMs);
-      slot.worker.postMessage({ id: job.id, task: job.task, input: job.input });
+      slot.worker.postMessage({ id: job.id, task: job.task, input: job.input }, job.transfer);
     }
   }
 

@@ -115,7 +115,9 @@ export async function* streamSearch(run: SearchRun): AsyncGenerator<SearchEvent>
       let limit = scanned.length;
       let matches: boolean[] | null = null;
       if (matcher.active && scanned.length > 0) {
-        const result = matcher.match(scanned.map(filterable));
+        // The filter may wait its turn on a worker shared with other searches: Stop does not wait.
+        const result = await untilStopped(matcher.match(scanned.map(filterable)), signal);
+        if (!result) continue;
         matches = result.matches;
         const failures = result.fatal ? [...result.failures, result.fatal] : result.failures;
         for (const failure of failures) {
