@@ -16,6 +16,23 @@ test.use({ storageState: storageStateFor("operator") });
 
 const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}`;
 
+/** A CSR and its key from openssl, as a user makes them: the key stays in this process. */
+function opensslCsr(commonName: string, extraArgs: string[] = []): { csrPem: string; keyPem: string } {
+  const dir = mkdtempSync(join(tmpdir(), "e2e-csr-"));
+  execFileSync(
+    "openssl",
+    [
+      ...["req", "-new", "-newkey", "rsa:2048", "-nodes", "-subj", `/CN=${commonName}`, ...extraArgs],
+      ...["-keyout", join(dir, "key.pem"), "-out", join(dir, "csr.pem")],
+    ],
+    { stdio: "ignore" },
+  );
+  return {
+    csrPem: readFileSync(join(dir, "csr.pem"), "utf8"),
+    keyPem: readFileSync(join(dir, "key.pem"), "utf8"),
+  };
+}
+
 test("a certificate issued in the browser reads a topic over mTLS once its CN is granted", async ({
   page,
 }) => {
@@ -53,28 +70,11 @@ test("a CSR signed over REST and a certificate generated in Morio's shape both c
   baseURL,
 }) => {
   const headers = { Origin: baseURL! };
-  const dir = mkdtempSync(join(tmpdir(), "e2e-csr-"));
   const csrName = unique("csr-client");
-  execFileSync(
-    "openssl",
-    [
-      "req",
-      "-new",
-      "-newkey",
-      "rsa:2048",
-      "-nodes",
-      "-subj",
-      `/CN=${csrName}`,
-      "-keyout",
-      join(dir, "key.pem"),
-      "-out",
-      join(dir, "csr.pem"),
-    ],
-    { stdio: "ignore" },
-  );
+  const request = opensslCsr(csrName);
   const signed = await page.request.post("/api/v1/certificates/sign", {
     headers,
-    data: { csrPem: readFileSync(join(dir, "csr.pem"), "utf8"), validityDays: 30 },
+    data: { csrPem: request.csrPem, validityDays: 30 },
   });
   expect(signed.status(), await signed.text()).toBe(201);
   const bundle = (await signed.json()) as {
@@ -90,7 +90,7 @@ test("a CSR signed over REST and a certificate generated in Morio's shape both c
   await grantRead(`User:${csrName}`, topic, `${csrName}-group`);
   const csrClient = kafkaAs({
     cert: bundle.chainPem.join(""),
-    key: readFileSync(join(dir, "key.pem"), "utf8"),
+    key: request.keyPem,
   });
   expect(await readFirst(csrClient, topic, `${csrName}-group`)).toBe("signed by the console's CA");
 
@@ -177,27 +177,7 @@ test("an operator cannot mint a broker certificate: serverAuth, broker names and
   const tld = await post({ certificate: { cn: `${prefix}-t`, san: ["DNS:*.com"] } });
   expect(tld.status()).toBe(422);
 
-  const dir = mkdtempSync(join(tmpdir(), "e2e-broker-csr-"));
-  execFileSync(
-    "openssl",
-    [
-      "req",
-      "-new",
-      "-newkey",
-      "rsa:2048",
-      "-nodes",
-      "-subj",
-      `/CN=${prefix}-csr`,
-      "-addext",
-      "subjectAltName=DNS:localhost",
-      "-keyout",
-      join(dir, "key.pem"),
-      "-out",
-      join(dir, "csr.pem"),
-    ],
-    { stdio: "ignore" },
-  );
-  const csrPem = readFileSync(join(dir, "csr.pem"), "utf8");
+  const { csrPem } = opensslCsr(`${prefix}-csr`, ["-addext", "subjectAltName=DNS:localhost"]);
   const signed = await page.request.post("/api/v1/certificates/sign", { headers, data: { csrPem } });
   expect(signed.status(), await signed.text()).toBe(403);
   const signedServer = await page.request.post("/api/v1/certificates/sign", {
@@ -224,6 +204,7 @@ test("an operator cannot mint a broker certificate: serverAuth, broker names and
     (await broker.json()) as { bundle: { certificatePem: string; chainPem: string[]; caPem: string } }
   ).bundle;
   await admin.dispose();
+  const dir = mkdtempSync(join(tmpdir(), "e2e-broker-certificate-"));
   const files = {
     leaf: join(dir, "leaf.pem"),
     root: join(dir, "root.pem"),
