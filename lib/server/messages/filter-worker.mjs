@@ -25,9 +25,10 @@ serveTasks({
     const texts = [];
     for (let index = 0, start = 0; index < ends.length; start = ends[index++])
       texts.push(joined.slice(start, ends[index]));
+    const began = performance.now();
     const outcome = sandbox.run(texts);
     if (outcome.fatal) sandboxes.delete(session);
-    return { ...outcome, heapBytes: sandbox.heapBytes };
+    return { ...outcome, heapBytes: sandbox.heapBytes, elapsedMs: performance.now() - began };
   },
 
   close({ session }) {

@@ -50,8 +50,12 @@ export const DEFAULT_SANDBOX_LIMITS: SandboxLimits = {
   stackBytes: 128 * 1024,
 };
 
-/** Records per task on a worker: small enough that searches sharing it take turns often. */
-const RECORDS_PER_TASK = 128;
+/**
+ * A task on a worker should take about this long: short enough that the searches sharing it take
+ * turns often, long enough that posting the batch costs little. The records per task adapt to it.
+ */
+const TASK_TARGET_MS = 15;
+const MAX_RECORDS_PER_TASK = 1_024;
 
 export interface SandboxOutcome {
   /** One verdict per record evaluated, in order; a thrown expression counts as false. */
@@ -74,6 +78,7 @@ type WorkerOutcome =
       exceptions: SandboxOutcome["exceptions"];
       fatal?: SandboxOutcome["fatal"];
       heapBytes: number;
+      elapsedMs: number;
     };
 
 type Opened = { ok: true } | { ok: false; error: FilterSyntaxError };
@@ -95,6 +100,8 @@ class WorkerSandbox implements JsFilter {
   private readonly worker: FilterWorker;
   private readonly session: number;
   private disposed = false;
+  /** Records in the next task, from how long the last ones took (TASK_TARGET_MS). */
+  private recordsPerTask = 16;
 
   constructor(
     private readonly expression: string,
@@ -133,15 +140,15 @@ class WorkerSandbox implements JsFilter {
       outcome.fatal = { index: 0, kind: "exception", message: "The JavaScript filter was stopped earlier" };
       return outcome;
     }
-    for (let start = 0; start < records.length && !outcome.fatal;) {
+    // Disposed meanwhile (the search ended): the rest is given up.
+    for (let start = 0; start < records.length && !outcome.fatal && !this.disposed;) {
       let end = start;
-      for (
-        let chars = 0;
-        end < records.length && end - start < RECORDS_PER_TASK && chars < MAX_BATCH_CHARS;
-        end++
-      )
+      for (let chars = 0; end < records.length && end - start < this.recordsPerTask; end++) {
         chars += sizeOf(records[end]!);
+        if (chars > MAX_BATCH_CHARS && end > start) break;
+      }
       const part = await this.runTask(records.slice(start, end));
+      this.adapt(end - start, part.elapsedMs);
       for (const verdict of part.verdicts) outcome.verdicts.push(verdict === "1");
       for (const { index, message } of part.exceptions)
         outcome.exceptions.push({ index: start + index, message });
@@ -154,6 +161,12 @@ class WorkerSandbox implements JsFilter {
       this.dispose();
     }
     return outcome;
+  }
+
+  private adapt(records: number, elapsedMs: number): void {
+    const fitting = Math.floor((TASK_TARGET_MS * records) / Math.max(elapsedMs, 0.01));
+    // Grows by doubling at most, so one fast task does not let a huge slow one through.
+    this.recordsPerTask = Math.max(1, Math.min(MAX_RECORDS_PER_TASK, fitting, this.recordsPerTask * 2));
   }
 
   private async runTask(
@@ -173,6 +186,7 @@ class WorkerSandbox implements JsFilter {
         { transfer: [text.buffer, ends.buffer] },
       );
       if (!("lost" in answer)) return answer;
+      if (this.disposed) return stopped("exception", "The JavaScript filter was stopped");
       // Its worker was replaced (another search's batch outran the backstop): open it again there.
       const opened = reopened ? { ok: false as const } : await this.open();
       if (opened.ok) return this.runTask(records, true);
@@ -198,5 +212,5 @@ class WorkerSandbox implements JsFilter {
 }
 
 function stopped(kind: "timeout" | "exception", message: string): Exclude<WorkerOutcome, { lost: true }> {
-  return { verdicts: "", exceptions: [], fatal: { index: 0, kind, message }, heapBytes: 0 };
+  return { verdicts: "", exceptions: [], fatal: { index: 0, kind, message }, heapBytes: 0, elapsedMs: 0 };
 }

@@ -1,0 +1,85 @@
+import { describe, expect, it, vi } from "vitest";
+
+import { filterWorkers } from "./filter-workers";
+import { compileJsFilter, type JsFilter, type SandboxRecord } from "./js-sandbox";
+
+const record = (offset: number, value: unknown = { n: offset }): SandboxRecord => ({
+  key: null,
+  value: { json: JSON.stringify(value) },
+  headers: {},
+  partition: 0,
+  offset: String(offset),
+  timestamp: 0,
+});
+
+async function filterOf(expression: string): Promise<JsFilter> {
+  const compiled = await compileJsFilter(expression);
+  if (!compiled.ok) throw new Error(compiled.error.message);
+  return compiled.filter;
+}
+
+// The probe from issue 11: typed arrays are not in QuickJS's own memory accounting.
+const ALLOCATING = "((globalThis.acc = globalThis.acc || []).push(new Uint8Array(1 << 24).fill(7)), false)";
+
+describe("JavaScript filters on worker threads", () => {
+  it("holds a search to its memory limit even with typed arrays, naming the record", async () => {
+    const filter = await filterOf(ALLOCATING);
+    const outcome = await filter.run([0, 1, 2, 3, 4].map((offset) => record(offset)));
+    // 32 MiB for the filter and 16 MiB for QuickJS itself: two arrays of 16 MiB fit, the third does not.
+    expect(outcome.verdicts).toEqual([false, false]);
+    expect(outcome.fatal).toMatchObject({
+      index: 2,
+      kind: "memory",
+      message: expect.stringMatching(/out of memory/),
+    });
+    filter.dispose();
+  });
+
+  it("retires a worker whose sandbox blew its limit once its other searches end; they carry on meanwhile", async () => {
+    const workers = filterWorkers();
+    await vi.waitFor(() => expect(workers.counts().retiring).toBe(0));
+    const [hostile, bystander] = await Promise.all([filterOf(ALLOCATING), filterOf("value.n % 2 === 0")]);
+    // On a machine with a single filter worker both share it; with more, the hostile one's is retired alone.
+    expect((await hostile.run([0, 1, 2, 3].map((offset) => record(offset)))).fatal).toMatchObject({
+      kind: "memory",
+    });
+    expect(workers.counts().retiring).toBe(1);
+    expect((await bystander.run([record(0), record(1)])).verdicts).toEqual([true, false]);
+    bystander.dispose();
+    hostile.dispose();
+    await vi.waitFor(() => expect(workers.counts().retiring).toBe(0));
+    // A new search gets a fresh worker.
+    const next = await filterOf("value.n === 1");
+    expect((await next.run([record(0), record(1)])).verdicts).toEqual([false, true]);
+    next.dispose();
+  });
+
+  it("lets the searches on a worker take turns: a small batch is not held behind a long one", async () => {
+    const heavy = await filterOf(
+      "(() => { let s = 0; for (let i = 0; i < 200000; i++) s += i; return false; })()",
+    );
+    const light = await filterOf("value.n === 3");
+    const finished: string[] = [];
+    const long = heavy.run(Array.from({ length: 1_000 }, (_, offset) => record(offset))).then((outcome) => {
+      finished.push("heavy");
+      return outcome;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const quick = await light.run([record(3)]);
+    finished.push("light");
+    expect(quick.verdicts).toEqual([true]);
+    expect(finished).toEqual(["light"]);
+    heavy.dispose();
+    light.dispose();
+    // Disposed mid-run: the rest of the long batch is given up, not waited for.
+    await long;
+  });
+
+  it("refuses a syntax error before any record, with its position", async () => {
+    const compiled = await compileJsFilter("value.n >");
+    expect(compiled).toMatchObject({
+      ok: false,
+      error: { field: "js", message: expect.stringMatching(/SyntaxError/) },
+    });
+  });
+});
