@@ -5,6 +5,7 @@ import { benchBrokerStart } from "./broker-start";
 import { benchCertificateIssuance } from "./certificate-issuance";
 import { benchCsrFreeze } from "./csr-freeze";
 import { benchFilters } from "./filters";
+import { benchHostileFilters } from "./hostile-filters";
 import { benchKeyGeneration } from "./key-generation";
 import { benchMessageSearch } from "./message-search";
 import { benchStatusManyTopics } from "./status-many-topics";
@@ -16,6 +17,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   "certificate-issuance": () => benchCertificateIssuance(),
   "csr-freeze": () => benchCsrFreeze(),
   filters: () => benchFilters(),
+  "hostile-filters": () => benchHostileFilters(),
   "key-generation": () => benchKeyGeneration(),
   "message-search": () => benchMessageSearch(),
   "status-many-topics": () => benchStatusManyTopics(),

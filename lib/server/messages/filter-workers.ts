@@ -2,12 +2,12 @@ import "server-only";
 
 // The worker threads that run JavaScript filters (filter-worker.mjs), so the thread that serves
 // requests stays responsive whatever a filter does. As many as the machine has cores to spare; each
-// is a WorkerPool of one (its queue, its time limit, replaced when it dies). A search's sandbox lives
-// on one worker for the search's life; each search has at most one batch queued at a time, so the
-// first-in-first-out queue takes the searches on a worker in turn. A worker whose sandbox blew a
-// limit, or grew large, takes no new search and is terminated once its last one ends: WebAssembly
-// memory goes back to the system only with its thread. Kept on globalThis so Next's dev reloads do
-// not start more.
+// is a WorkerPool of one (its time limit, replaced when it dies). A search's sandbox lives on one
+// worker for the search's life. The worker runs one task at a time, and the next is the waiting
+// one whose search has used the worker least: a new or light search goes ahead of heavy ones, and
+// heavy ones take turns. A worker whose sandbox blew a limit, or grew large, takes no new search and
+// is terminated once its last one ends: WebAssembly memory goes back to the system only with its
+// thread. Kept on globalThis so Next's dev reloads do not start more.
 import { defaultPoolSize, WorkerPool } from "@/lib/server/workers/worker-pool";
 import { workerFile } from "@/lib/server/workers/worker-file";
 
@@ -16,11 +16,54 @@ const BATCH_TIMEOUT_MS = 60_000;
 /** A worker that ever held a sandbox this large is replaced once it is free. */
 const RETIRE_AFTER_HEAP_BYTES = 32 * 1024 * 1024;
 
-export interface FilterWorker {
-  readonly pool: WorkerPool;
-  sessions: number;
+/** What a search has had of its worker, for the scheduler. */
+export interface WorkerUsage {
+  usedMs: number;
+}
+
+interface Waiting {
+  usage: WorkerUsage;
+  start(): void;
+}
+
+export class FilterWorker {
+  sessions = 0;
   /** Takes no new search; terminated when its last one ends. */
-  retiring: boolean;
+  retiring = false;
+  private running = false;
+  private readonly waiting: Waiting[] = [];
+
+  constructor(readonly pool: WorkerPool) {}
+
+  /** Runs `task` on this worker when its turn comes; its search's usage decides the order. */
+  schedule<T>(usage: WorkerUsage, task: (pool: WorkerPool) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.push({
+        usage,
+        start: () => {
+          const began = performance.now();
+          task(this.pool)
+            .then(resolve, reject)
+            .finally(() => {
+              usage.usedMs += performance.now() - began;
+              this.running = false;
+              this.next();
+            });
+        },
+      });
+      this.next();
+    });
+  }
+
+  private next(): void {
+    if (this.running || this.waiting.length === 0) return;
+    let chosen = 0;
+    for (let index = 1; index < this.waiting.length; index++)
+      if (this.waiting[index]!.usage.usedMs < this.waiting[chosen]!.usage.usedMs) chosen = index;
+    const [task] = this.waiting.splice(chosen, 1);
+    this.running = true;
+    task!.start();
+  }
 }
 
 class FilterWorkers {
@@ -37,19 +80,15 @@ class FilterWorkers {
       undefined,
     );
     if (!worker || (worker.sessions > 0 && serving.length < this.size)) {
-      worker = {
-        pool: new WorkerPool({
+      worker = new FilterWorker(
+        new WorkerPool({
           name: "JavaScript filter",
           file: workerFile("lib/server/messages/filter-worker.mjs"),
           size: 1,
-          // Each search has at most one batch waiting; searches themselves are capped per user.
-          maxQueued: 10_000,
           timeoutMs: BATCH_TIMEOUT_MS,
           maxHeapMb: 256,
         }),
-        sessions: 0,
-        retiring: false,
-      };
+      );
       this.workers.add(worker);
     }
     worker.sessions++;

@@ -5,9 +5,9 @@ import "server-only";
 // there by batches, as one transferred buffer each, never evaluated here. Whatever the filter does
 // (loops, allocations) happens on that worker, within the limits below.
 import type { FilterSyntaxError } from "@/lib/messages/events";
-import { isWorkerPoolError } from "@/lib/server/workers/worker-pool";
+import { isWorkerPoolError, type WorkerPool } from "@/lib/server/workers/worker-pool";
 
-import { type FilterWorker, filterWorkers } from "./filter-workers";
+import { type FilterWorker, filterWorkers, type WorkerUsage } from "./filter-workers";
 import {
   FILE_NAME,
   filterSource,
@@ -52,7 +52,8 @@ export const DEFAULT_SANDBOX_LIMITS: SandboxLimits = {
 
 /**
  * A task on a worker should take about this long: short enough that the searches sharing it take
- * turns often, long enough that posting the batch costs little. The records per task adapt to it.
+ * turns often, long enough that posting the batch costs little. The records per task adapt to it,
+ * starting from one (a filter's cost is unknown until it has run).
  */
 const TASK_TARGET_MS = 15;
 const MAX_RECORDS_PER_TASK = 1_024;
@@ -100,8 +101,10 @@ class WorkerSandbox implements JsFilter {
   private readonly worker: FilterWorker;
   private readonly session: number;
   private disposed = false;
+  /** Time this search has had on its worker: the scheduler serves the least served first. */
+  private readonly usage: WorkerUsage = { usedMs: 0 };
   /** Records in the next task, from how long the last ones took (TASK_TARGET_MS). */
-  private recordsPerTask = 16;
+  private recordsPerTask = 1;
 
   constructor(
     private readonly expression: string,
@@ -120,10 +123,9 @@ class WorkerSandbox implements JsFilter {
       limits: this.limits,
     };
     try {
-      const answer = await this.worker.pool.run<{ ok: true } | { ok: false; error: unknown }>("open", {
-        session: this.session,
-        spec,
-      });
+      const answer = await this.worker.schedule(this.usage, (pool) =>
+        pool.run<{ ok: true } | { ok: false; error: unknown }>("open", { session: this.session, spec }),
+      );
       return answer.ok ? answer : { ok: false, error: syntaxErrorOf(this.expression, answer.error) };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -180,10 +182,12 @@ class WorkerSandbox implements JsFilter {
     // Moved, not copied: only a buffer of its own may be transferred.
     const text = encoded.byteLength === encoded.buffer.byteLength ? encoded : encoded.slice();
     try {
-      const answer = await this.worker.pool.run<WorkerOutcome>(
-        "run",
-        { session: this.session, text, ends },
-        { transfer: [text.buffer, ends.buffer] },
+      const answer = await this.worker.schedule(this.usage, (pool) =>
+        pool.run<WorkerOutcome>(
+          "run",
+          { session: this.session, text, ends },
+          { transfer: [text.buffer, ends.buffer] },
+        ),
       );
       if (!("lost" in answer)) return answer;
       if (this.disposed) return stopped("exception", "The JavaScript filter was stopped");
@@ -204,7 +208,8 @@ class WorkerSandbox implements JsFilter {
     if (this.disposed) return;
     this.disposed = true;
     const { worker } = this;
-    worker.pool.run<{ heapBytes: number }>("close", { session: this.session }).then(
+    const close = (pool: WorkerPool) => pool.run<{ heapBytes: number }>("close", { session: this.session });
+    worker.schedule(this.usage, close).then(
       ({ heapBytes }) => filterWorkers().leave(worker, heapBytes),
       () => filterWorkers().leave(worker, 0),
     );
