@@ -49,10 +49,3 @@ export function impliedOperations(operation: AclOperation): AclOperation[] {
   const candidates: AclOperation[] = [operation, "ALL", ...(IMPLIED[operation] ?? [])];
   return candidates.filter((candidate, index, all) => all.indexOf(candidate) === index);
 }
-
-/** The operations an ALLOW of `operation` grants (the inverse of impliedOperations). */
-export function grantedOperations(operation: AclOperation, resourceType: AclResourceType): AclOperation[] {
-  return OPERATIONS_BY_RESOURCE[resourceType].filter(
-    (candidate) => candidate !== "ALL" && impliedOperations(candidate).includes(operation),
-  );
-}

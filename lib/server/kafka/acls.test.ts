@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Principal } from "@/lib/server/auth";
 
 import type { ClusterResult } from "./cluster-pool";
-import { binding } from "@/lib/acl/binding-fixture";
+import { binding } from "@/test/fixtures/acl-binding";
 
 const audit = vi.hoisted(() => [] as unknown[]);
 const next = vi.hoisted(() => ({ result: undefined as unknown }));
@@ -11,7 +11,7 @@ const next = vi.hoisted(() => ({ result: undefined as unknown }));
 vi.mock("@/lib/server/auth", () => ({
   recordAudit: async (event: unknown) => void audit.push(event),
 }));
-vi.mock("./index", () => ({
+vi.mock("./pooled-clients", () => ({
   withClusterAdmin: async () => next.result as ClusterResult<unknown>,
 }));
 

@@ -14,7 +14,7 @@ import { recordAudit, type Principal } from "@/lib/server/auth";
 import { problemStatus } from "./errors/problem-status";
 import { createAclBindings, deleteAclBindings, describeAllAcls, lintAgainstCluster } from "./acl-requests";
 import type { ClusterResult } from "./cluster-pool";
-import { withClusterAdmin } from "./index";
+import { withClusterAdmin } from "./pooled-clients";
 
 /** A failed ACL call keeps the Kafka error code (SECURITY_DISABLED, CLUSTER_AUTHORIZATION_FAILED, …) for REST. */
 export type AclFailure = Extract<ActionResult<never>, { ok: false }> & { code?: string };
@@ -23,6 +23,26 @@ export type AclActionResult<T> = Extract<ActionResult<T>, { ok: true }> | AclFai
 /** Every binding on the cluster (the console needs DESCRIBE on the cluster). */
 export async function listAcls(cluster: string): Promise<ClusterResult<AclBinding[]>> {
   return withClusterAdmin(cluster, describeAllAcls, { cluster, operation: "DESCRIBE" });
+}
+
+/**
+ * The topic and group names the ACL linter compares bindings with; a list the console may not read
+ * is left out (undefined), which only skips that check.
+ */
+export async function listLintInventory(
+  cluster: string,
+): Promise<{ topics: string[] | undefined; groups: string[] | undefined }> {
+  const [topics, groups] = await Promise.all([
+    withClusterAdmin(cluster, (admin) => admin.listTopics({ includeInternals: true }), {
+      cluster,
+      operation: "DESCRIBE",
+    }),
+    withClusterAdmin(cluster, async (admin) => [...(await admin.listGroups()).keys()], {
+      cluster,
+      operation: "DESCRIBE",
+    }),
+  ]);
+  return { topics: topics.ok ? topics.data : undefined, groups: groups.ok ? groups.data : undefined };
 }
 
 /**

@@ -2,19 +2,23 @@ import "server-only";
 
 // The one module that talks to Kafka: a pool of clients per configured cluster, and the translation of
 // every Kafka, network and TLS error into a ClusterProblem an operator can act on.
-import type { Admin, Producer } from "@platformatic/kafka";
-
 import type { ClusterStatus } from "@/lib/schemas/cluster";
 import { getConfig } from "@/lib/server/config";
 
 import { closeCurrentPool, currentPool } from "./global-pool";
-import type { ClusterResult, FetchConsumer } from "./cluster-pool";
-import { describeKafkaError, type KafkaErrorContext } from "./errors/describe-kafka-error";
+import { describeKafkaError } from "./errors/describe-kafka-error";
 
 export { describeKafkaError } from "./errors/describe-kafka-error";
 export type { KafkaErrorContext } from "./errors/describe-kafka-error";
 export type { ClusterResult, FetchConsumer } from "./cluster-pool";
-export { listAcls, createAcls, deleteAcls, problemResult, type AclActionResult } from "./acls";
+export {
+  listAcls,
+  listLintInventory,
+  createAcls,
+  deleteAcls,
+  problemResult,
+  type AclActionResult,
+} from "./acls";
 
 /** Configured cluster names, in configuration order. */
 export function listClusterNames(): string[] {
@@ -28,44 +32,6 @@ export async function getClusterStatus(cluster: string): Promise<ClusterStatus> 
   } catch (error) {
     // Only reachable when the configuration itself cannot be read; the pool translates everything else.
     return { ok: false, cluster, problem: describeKafkaError(error), checkedAt: new Date().toISOString() };
-  }
-}
-
-/**
- * Runs an operation with the cluster's pooled admin client (never a client per request). Failures
- * come back as a translated ClusterProblem; pass the ACL operation and resource for precise messages.
- */
-export async function withClusterAdmin<T>(
-  cluster: string,
-  operation: (admin: Admin) => Promise<T>,
-  context?: KafkaErrorContext,
-): Promise<ClusterResult<T>> {
-  try {
-    return await currentPool().withAdmin(cluster, operation, context);
-  } catch (error) {
-    return { ok: false, problem: describeKafkaError(error, context) };
-  }
-}
-
-/** Like withClusterAdmin, with the cluster's pooled producer. */
-export async function withClusterProducer<T>(
-  cluster: string,
-  operation: (producer: Producer) => Promise<T>,
-  context?: KafkaErrorContext,
-): Promise<ClusterResult<T>> {
-  try {
-    return await currentPool().withProducer(cluster, operation, context);
-  } catch (error) {
-    return { ok: false, problem: describeKafkaError(error, context) };
-  }
-}
-
-/** A consumer of its own for one message search (never joins a group); the caller closes it. */
-export function openFetchConsumer(cluster: string): ClusterResult<FetchConsumer> {
-  try {
-    return currentPool().openFetchConsumer(cluster);
-  } catch (error) {
-    return { ok: false, problem: describeKafkaError(error) };
   }
 }
 

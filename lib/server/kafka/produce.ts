@@ -9,7 +9,7 @@ import type { ProduceMessagesAnswer, ProduceMessagesRequest } from "@/lib/schema
 import { recordAudit, type Principal } from "@/lib/server/auth";
 
 import { flattenErrorChain, stringField } from "./errors/error-chain";
-import { withClusterProducer } from "./index";
+import { withClusterProducer } from "./pooled-clients";
 import {
   assignPartitions,
   buildProduceRecord,

@@ -6,7 +6,7 @@ import type { Admin } from "@platformatic/kafka";
 
 import { fetchClusterMetadata, type MetadataSnapshot } from "./cluster-metadata";
 import type { ClusterResult } from "./cluster-pool";
-import { withClusterAdmin } from "./index";
+import { withClusterAdmin } from "./pooled-clients";
 import { EARLIEST, LATEST, listPartitionOffsets } from "./partition-offsets";
 import { messageCount, selectTopicPage, type PartitionWatermarks, type TopicPageQuery } from "./topic-pages";
 

@@ -3,7 +3,7 @@ import "server-only";
 import type { AclLintContext } from "@/lib/acl/lint";
 import * as ca from "@/lib/server/ca";
 import { getConfig } from "@/lib/server/config";
-import { withClusterAdmin } from "@/lib/server/kafka";
+import { listLintInventory } from "@/lib/server/kafka";
 
 const MAX_CERTIFICATE_PAGES = 50;
 
@@ -27,16 +27,7 @@ function activeCommonNames(): string[] {
  * read only skips that check.
  */
 export async function loadLintContext(cluster: string): Promise<AclLintContext> {
-  const [topics, groups] = await Promise.all([
-    withClusterAdmin(cluster, (admin) => admin.listTopics({ includeInternals: true }), {
-      cluster,
-      operation: "DESCRIBE",
-    }),
-    withClusterAdmin(cluster, async (admin) => [...(await admin.listGroups()).keys()], {
-      cluster,
-      operation: "DESCRIBE",
-    }),
-  ]);
+  const { topics, groups } = await listLintInventory(cluster);
   let certificateCommonNames: string[] | undefined;
   try {
     certificateCommonNames = activeCommonNames();
@@ -45,8 +36,8 @@ export async function loadLintContext(cluster: string): Promise<AclLintContext> 
     certificateCommonNames = undefined;
   }
   return {
-    topics: topics.ok ? topics.data : undefined,
-    groups: groups.ok ? groups.data : undefined,
+    topics,
+    groups,
     certificateCommonNames,
   };
 }
