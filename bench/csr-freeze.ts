@@ -16,7 +16,7 @@ import forge from "node-forge";
 import { caSettingsSchema } from "../lib/schemas/config";
 import { ensureAuthority } from "../lib/server/ca/authority";
 import type { CaContext } from "../lib/server/ca/context";
-import { bigInteger, csrWithKey, randomOdd } from "../lib/server/ca/csr-fixtures";
+import { bigInteger, csrWithKey, randomOdd } from "../test/fixtures/csr";
 import { issueCertificate, signCertificateRequest } from "../lib/server/ca/issuance";
 import { openSqliteStore } from "../lib/server/store/sqlite/open-sqlite-store";
 import { clientCsrPem } from "./support/client-csr";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { binding } from "./binding-fixture";
+import { binding } from "@/test/fixtures/acl-binding";
 import { flagsByBinding, flagsByPrincipal, lintBeforeCreate } from "./lint-before-create";
 import { lintAcls } from "./lint";
 

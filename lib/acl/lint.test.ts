@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { lintAcls } from "./lint";
 import type { AclBinding } from "./types";
-import { binding } from "./binding-fixture";
+import { binding } from "@/test/fixtures/acl-binding";
 
 const codes = (bindings: AclBinding[], context = {}) =>
   lintAcls(bindings, context).map((finding) => finding.code);

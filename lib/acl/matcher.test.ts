@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { checkAccess, whoCan, type AccessRequest } from "./matcher";
 import type { AclBinding } from "./types";
-import { binding } from "./binding-fixture";
+import { binding } from "@/test/fixtures/acl-binding";
 
 const allow = binding;
 const deny = (overrides: Partial<AclBinding>): AclBinding => allow({ permission: "DENY", ...overrides });

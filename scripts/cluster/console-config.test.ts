@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { issueCertificateSchema } from "@/lib/schemas/certificates";
 import { authorityCertificates, ensureAuthority } from "@/lib/server/ca/authority";
 import { issueCertificate } from "@/lib/server/ca/issuance";
-import { admin, caTestbed } from "@/lib/server/ca/test-support";
+import { admin, caTestbed } from "@/test/fixtures/ca-testbed";
 import { loadConfig } from "@/lib/server/config";
 
 import { ensureCertificates } from "./certificates";

@@ -3,7 +3,7 @@
 import { Admin, Consumer } from "@platformatic/kafka";
 import { Kafka, logLevel } from "kafkajs";
 
-import { binding } from "../../lib/acl/binding-fixture";
+import { binding } from "../fixtures/acl-binding";
 import { bindingKey, type AclBinding, type AclOperation } from "../../lib/acl/types";
 import type { ClusterConnection } from "../../lib/schemas/cluster";
 import { adminOptions, defaultTimeouts } from "../../lib/server/kafka/client-options";

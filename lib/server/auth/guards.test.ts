@@ -11,14 +11,14 @@ import type { Principal } from "./principal-types";
 import { guardedRoute } from "./route-guard";
 import { SESSION_COOKIE } from "./session-cookie";
 import { signIn } from "./sign-in";
-import { harness, newRequest, resetProcessState } from "./test-harness";
+import { harness, newRequest, resetProcessState } from "@/test/fixtures/auth-harness";
 import { createApiToken, revokeApiToken } from "./tokens";
 import { createUser, deleteUser, resetUserPassword, setUserDisabled, setUserRole } from "./users";
 
-vi.mock("next/headers", async () => (await import("./test-harness")).nextHeadersMock);
-vi.mock("@/lib/server/config", async () => (await import("./test-harness")).configMock);
+vi.mock("next/headers", async () => (await import("@/test/fixtures/auth-harness")).nextHeadersMock);
+vi.mock("@/lib/server/config", async () => (await import("@/test/fixtures/auth-harness")).configMock);
 vi.mock("@/lib/server/store", async (importActual) => {
-  const { harness: shared } = await import("./test-harness");
+  const { harness: shared } = await import("@/test/fixtures/auth-harness");
   return { ...(await importActual<typeof import("@/lib/server/store")>()), getStore: () => shared.store };
 });
 

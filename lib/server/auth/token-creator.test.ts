@@ -9,14 +9,14 @@ import { getPrincipal } from "./principal";
 import { type Principal, publicToken, tokenActor } from "./principal-types";
 import { guardedRoute } from "./route-guard";
 import { signIn } from "./sign-in";
-import { harness, newRequest, resetProcessState } from "./test-harness";
+import { harness, newRequest, resetProcessState } from "@/test/fixtures/auth-harness";
 import { createApiToken } from "./tokens";
 import { deleteUser, setUserDisabled } from "./users";
 
-vi.mock("next/headers", async () => (await import("./test-harness")).nextHeadersMock);
-vi.mock("@/lib/server/config", async () => (await import("./test-harness")).configMock);
+vi.mock("next/headers", async () => (await import("@/test/fixtures/auth-harness")).nextHeadersMock);
+vi.mock("@/lib/server/config", async () => (await import("@/test/fixtures/auth-harness")).configMock);
 vi.mock("@/lib/server/store", async (importActual) => {
-  const { harness: shared } = await import("./test-harness");
+  const { harness: shared } = await import("@/test/fixtures/auth-harness");
   return { ...(await importActual<typeof import("@/lib/server/store")>()), getStore: () => shared.store };
 });
 

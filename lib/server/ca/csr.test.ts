@@ -9,9 +9,9 @@ import { signCsrSchema } from "@/lib/schemas/certificates";
 import { WorkerPoolBusyError } from "@/lib/server/workers/worker-pool";
 
 import { authorityCertificates, ensureAuthority } from "./authority";
-import { bigInteger, csrWithKey, randomOdd } from "./csr-fixtures";
+import { bigInteger, csrWithKey, randomOdd } from "@/test/fixtures/csr";
 import { signCertificateRequest } from "./issuance";
-import { admin, caTestbed, operator, run } from "./test-support";
+import { admin, caTestbed, operator, run } from "@/test/fixtures/ca-testbed";
 
 const testbed = caTestbed();
 // The CSRs below ask for IP SANs, which this CA's policy (ca.subjectAltNames) refuses by default.

@@ -7,15 +7,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { issueCertificateSchema } from "@/lib/schemas/certificates";
 import type { Principal } from "@/lib/server/auth/principal-types";
-import { harness, newRequest } from "@/lib/server/auth/test-harness";
+import { harness, newRequest } from "@/test/fixtures/auth-harness";
 import { openSqliteStore } from "@/lib/server/store/sqlite/open-sqlite-store";
 
 import * as ca from "./index";
 
-vi.mock("next/headers", async () => (await import("@/lib/server/auth/test-harness")).nextHeadersMock);
-vi.mock("@/lib/server/config", async () => (await import("@/lib/server/auth/test-harness")).configMock);
+vi.mock("next/headers", async () => (await import("@/test/fixtures/auth-harness")).nextHeadersMock);
+vi.mock("@/lib/server/config", async () => (await import("@/test/fixtures/auth-harness")).configMock);
 vi.mock("@/lib/server/store", async (importActual) => {
-  const { harness: shared } = await import("@/lib/server/auth/test-harness");
+  const { harness: shared } = await import("@/test/fixtures/auth-harness");
   return { ...(await importActual<typeof import("@/lib/server/store")>()), getStore: () => shared.store };
 });
 

@@ -8,7 +8,7 @@ import { issueCertificateSchema } from "@/lib/schemas/certificates";
 import { authorityCertificates, ensureAuthority } from "./authority";
 import { issueLeafCertificate, createIntermediateCa, createRootCa } from "./certificates";
 import { issueCertificate } from "./issuance";
-import { admin, caTestbed, operator, run } from "./test-support";
+import { admin, caTestbed, operator, run } from "@/test/fixtures/ca-testbed";
 
 const testbed = caTestbed();
 // Every SAN type is read back below: this CA's policy (ca.subjectAltNames) allows wildcards and IPs.

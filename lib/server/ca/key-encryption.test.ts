@@ -15,7 +15,7 @@ import { issueCertificateSchema } from "@/lib/schemas/certificates";
 
 import { issueCertificate } from "./issuance";
 import { currentCrl } from "./revocation";
-import { caTestbed, operator, run } from "./test-support";
+import { caTestbed, operator, run } from "@/test/fixtures/ca-testbed";
 
 const testbed = caTestbed();
 

@@ -6,7 +6,7 @@ import { authorityCertificates, ensureAuthority } from "./authority";
 import { getCertificate, listCertificates } from "./inventory";
 import { issueCertificate } from "./issuance";
 import { currentCrl, revokeCertificate } from "./revocation";
-import { admin, caTestbed, operator, run } from "./test-support";
+import { admin, caTestbed, operator, run } from "@/test/fixtures/ca-testbed";
 
 const testbed = caTestbed();
 const { context, audits, clock } = testbed.context();

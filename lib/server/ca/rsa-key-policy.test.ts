@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { bigInteger, randomOdd } from "./csr-fixtures";
+import { bigInteger, randomOdd } from "@/test/fixtures/csr";
 import { rsaPublicKeyRefusal } from "./rsa-key-policy";
 
 const F4 = bigInteger(65537);

@@ -2,7 +2,13 @@
 import { AuthenticationError, NetworkError } from "@platformatic/kafka";
 import { describe } from "vitest";
 
-import { connectFailed, answered, saslFailed, itTranslates, type Case } from "./library-errors.fixtures";
+import {
+  connectFailed,
+  answered,
+  saslFailed,
+  itTranslates,
+  type Case,
+} from "@/test/fixtures/kafka-library-errors";
 
 const cases: Case[] = [
   [

@@ -4,7 +4,7 @@ import { MultipleErrors, NetworkError } from "@platformatic/kafka";
 import { describe, expect, it } from "vitest";
 
 import { describeKafkaError } from "./describe-kafka-error";
-import { badCertificateAlert, closedWithAlert, nodeError } from "./library-errors.fixtures";
+import { badCertificateAlert, closedWithAlert, nodeError } from "@/test/fixtures/kafka-library-errors";
 
 describe("describeKafkaError", () => {
   it("prefers the TLS alert to the closed connection, whatever the order", () => {

@@ -2,7 +2,13 @@
 import { MultipleErrors, NetworkError, TimeoutError } from "@platformatic/kafka";
 import { describe, expect } from "vitest";
 
-import { BROKER, nodeError, connectFailed, itTranslates, type Case } from "./library-errors.fixtures";
+import {
+  BROKER,
+  nodeError,
+  connectFailed,
+  itTranslates,
+  type Case,
+} from "@/test/fixtures/kafka-library-errors";
 
 const cases: Case[] = [
   [

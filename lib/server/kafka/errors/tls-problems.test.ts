@@ -11,7 +11,7 @@ import {
   unknownCaTitle,
   itTranslates,
   type Case,
-} from "./library-errors.fixtures";
+} from "@/test/fixtures/kafka-library-errors";
 
 const cases: Case[] = [
   [

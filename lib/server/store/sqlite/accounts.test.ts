@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 
 import { StoreConflictError } from "../types";
-import { tempStores } from "./test-support";
+import { tempStores } from "@/test/fixtures/sqlite-stores";
 
 const temp = tempStores();
 const HOUR = 3_600_000;

@@ -4,7 +4,7 @@ import { DatabaseSync } from "node:sqlite";
 import { describe, expect, it } from "vitest";
 
 import type { AuditEventInput } from "../types";
-import { tempStores } from "./test-support";
+import { tempStores } from "@/test/fixtures/sqlite-stores";
 
 const temp = tempStores();
 const MINUTE = 60_000;

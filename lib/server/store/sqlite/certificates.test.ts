@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { StoreConflictError } from "../types";
-import { tempStores } from "./test-support";
+import { tempStores } from "@/test/fixtures/sqlite-stores";
 
 const { open } = tempStores();
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 
 import { MIGRATIONS } from "./migrations";
 import { openSqliteStore } from "./open-sqlite-store";
-import { tempStores } from "./test-support";
+import { tempStores } from "@/test/fixtures/sqlite-stores";
 
 const temp = tempStores();
 

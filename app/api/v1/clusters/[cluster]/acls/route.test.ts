@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 import type { AclBinding } from "@/lib/acl/types";
-import { binding } from "@/lib/acl/binding-fixture";
+import { binding } from "@/test/fixtures/acl-binding";
 
 const kafka = vi.hoisted(() => ({
   listAcls: vi.fn(),
