@@ -335,6 +335,8 @@ export function caSettingsSchema(resolve: ValueResolver) {
 }
 
 export const DEFAULT_PREVIEW_BYTES = 1024 * 1024;
+/** A search's fetch budget: the most one fetch response may carry (Kafka's max_bytes). */
+export const DEFAULT_FETCH_BYTES = 2 * 1024 * 1024;
 
 /** The message inspector. */
 export interface MessageSettings {
@@ -342,6 +344,8 @@ export interface MessageSettings {
   previewBytes: number;
   /** Searches (live tails included) one signed-in user, or one API token, may run at once. */
   maxConcurrentSearches: { perUser: number; perToken: number };
+  /** Bytes one fetch of a search may bring back, shared by the partitions it asks for. */
+  fetchBytes: number;
 }
 
 export const DEFAULT_MAX_CONCURRENT_SEARCHES = 5;
@@ -355,6 +359,8 @@ export const messageSettingsSchema = z.strictObject({
       perToken: wholeNumber(1, 1000).default(DEFAULT_MAX_CONCURRENT_SEARCHES),
     })
     .prefault({}),
+  // Bounds the record bytes a search holds at once: one response being read, one in flight.
+  fetchBytes: wholeNumber(64 * 1024, 64 * 1024 * 1024).default(DEFAULT_FETCH_BYTES),
 });
 
 /** The whole file. A new section is one more key here plus its field in ConsoleConfig. */

@@ -68,7 +68,11 @@ describe("loadConfig", () => {
           subjectAltNames: { allowWildcards: false, allowIpAddresses: false, allowedDomains: [] },
           publicUrl: "http://127.0.0.1:3000",
         },
-        messages: { previewBytes: 1024 * 1024, maxConcurrentSearches: { perUser: 5, perToken: 5 } },
+        messages: {
+          previewBytes: 1024 * 1024,
+          maxConcurrentSearches: { perUser: 5, perToken: 5 },
+          fetchBytes: 2 * 1024 * 1024,
+        },
       },
     });
   });

@@ -1,7 +1,13 @@
 import type { KafkaRecord, RecordsBatch } from "@platformatic/kafka";
 import { describe, expect, it } from "vitest";
 
-import { collectRecords, type FetchedRecord, type PartitionCursor } from "./partition-fetcher";
+import {
+  collectRecords,
+  fetchBudget,
+  PARTITION_MAX_BYTES,
+  type FetchedRecord,
+  type PartitionCursor,
+} from "./partition-fetcher";
 
 const TRANSACTIONAL = 0x10;
 const CONTROL = 0x20;
@@ -131,5 +137,20 @@ describe("collectRecords", () => {
       records,
     );
     expect(offsets(records)).toEqual([2, 3]);
+  });
+});
+
+describe("fetchBudget", () => {
+  it("asks for at most messages.fetchBytes per response, shared equally by the partitions", () => {
+    expect(fetchBudget(2 * 1024 * 1024, 6)).toEqual({
+      maxBytes: 2 * 1024 * 1024,
+      partitionMaxBytes: 349_525,
+    });
+    expect(fetchBudget(256 * 1024, 1)).toEqual({ maxBytes: 256 * 1024, partitionMaxBytes: 256 * 1024 });
+  });
+
+  it("never asks more of one partition than Kafka's default, however large the budget", () => {
+    expect(fetchBudget(64 * 1024 * 1024, 2).partitionMaxBytes).toBe(PARTITION_MAX_BYTES);
+    expect(fetchBudget(64 * 1024, 100_000).partitionMaxBytes).toBe(1);
   });
 });

@@ -3,14 +3,16 @@
 // the next offset not yet read, so a retry after a failure neither skips nor repeats a record.
 import type { Consumer, KafkaRecord, RecordsBatch } from "@platformatic/kafka";
 
+import { DEFAULT_FETCH_BYTES } from "@/lib/schemas/config";
+
 import { isControlBatch, isTransactionalBatch, recordOffset } from "./records";
 import { READ_COMMITTED, type TopicLayout } from "./topic-offsets";
 
 type FetchResponse = Awaited<ReturnType<Consumer["fetch"]>>;
 type FetchedPartition = FetchResponse["responses"][number]["partitions"][number];
 
+/** Kafka's own default per partition; a smaller share of the budget is asked for when there is one. */
 export const PARTITION_MAX_BYTES = 1024 * 1024;
-export const REQUEST_MAX_BYTES = 6 * 1024 * 1024;
 /** Long enough to spare a tailing broker, short enough that Stop is felt at once. */
 export const MAX_WAIT_MS = 500;
 
@@ -39,13 +41,17 @@ export class PartitionFetcher {
   readonly cursors: Map<number, PartitionCursor>;
   #inFlight = new Map<number, Promise<FetchOutcome>>();
   #layout: TopicLayout;
+  readonly #fetchBytes: number;
 
+  /** fetchBytes: messages.fetchBytes, the most one response may carry. */
   constructor(
     private readonly consumer: Consumer,
     ranges: { partition: number; start: bigint; end: bigint | null }[],
     layout: TopicLayout,
+    fetchBytes = DEFAULT_FETCH_BYTES,
   ) {
     this.#layout = layout;
+    this.#fetchBytes = fetchBytes;
     this.cursors = new Map(
       ranges.map(({ partition, start, end }) => [
         partition,
@@ -127,10 +133,11 @@ export class PartitionFetcher {
 
   async #request(node: number, cursors: PartitionCursor[], maxWaitTime: number): Promise<FetchOutcome> {
     const { topicId } = this.#layout;
+    const budget = fetchBudget(this.#fetchBytes, cursors.length);
     const partitions = cursors.map((cursor) => ({
       partition: cursor.partition,
       fetchOffset: cursor.next,
-      partitionMaxBytes: PARTITION_MAX_BYTES,
+      partitionMaxBytes: budget.partitionMaxBytes,
       currentLeaderEpoch: -1,
       lastFetchedEpoch: -1,
     }));
@@ -140,7 +147,7 @@ export class PartitionFetcher {
         topics: [{ topicId, partitions }],
         maxWaitTime,
         minBytes: 1,
-        maxBytes: REQUEST_MAX_BYTES,
+        maxBytes: budget.maxBytes,
         isolationLevel: READ_COMMITTED,
       });
       const requested = new Map(cursors.map((cursor) => [cursor.partition, cursor]));
@@ -158,6 +165,16 @@ export class PartitionFetcher {
       return { ok: false, node, error };
     }
   }
+}
+
+/**
+ * One request's limits from the search's budget: the response's max_bytes, shared equally by its
+ * partitions so that the first ones cannot take it all. The broker still returns a first batch larger
+ * than these limits whole, so no record is ever out of reach.
+ */
+export function fetchBudget(fetchBytes: number, partitions: number) {
+  const share = Math.floor(fetchBytes / Math.max(1, partitions));
+  return { maxBytes: fetchBytes, partitionMaxBytes: Math.max(1, Math.min(PARTITION_MAX_BYTES, share)) };
 }
 
 export function finished(cursor: PartitionCursor): boolean {

@@ -41,6 +41,8 @@ export interface SearchOptions {
   holder: SearchHolder;
   /** Payload bytes sent per key, value and header value; default: messages.previewBytes. */
   previewBytes?: number;
+  /** The most one fetch response may carry; default: messages.fetchBytes. */
+  fetchBytes?: number;
 }
 
 /**
@@ -61,7 +63,12 @@ export async function searchMessages(
   if (signal.aborted) slot.release();
   const previewBytes = options.previewBytes ?? settings.previewBytes;
   try {
-    const started = await startSearch(() => openConsumer(cluster), topic, query, { signal, previewBytes });
+    const fetchBytes = options.fetchBytes ?? settings.fetchBytes;
+    const started = await startSearch(() => openConsumer(cluster), topic, query, {
+      signal,
+      previewBytes,
+      fetchBytes,
+    });
     if (!started.ok) slot.release();
     return started.ok ? { ok: true, events: releasingAtEnd(started.events, slot.release) } : started;
   } catch (error) {
@@ -75,7 +82,7 @@ export async function startSearch(
   open: () => ClusterResult<FetchConsumer>,
   topic: string,
   query: MessageQuery,
-  options: Required<Omit<SearchOptions, "holder">>,
+  options: Required<Omit<SearchOptions, "holder" | "fetchBytes">> & Pick<SearchOptions, "fetchBytes">,
 ): Promise<StartedSearch> {
   const compiled = await createMessageMatcher(query);
   if (!compiled.ok) {
@@ -104,7 +111,7 @@ export async function startSearch(
     return failure;
   };
 
-  const prepared = await prepare(fetchConsumer, topic, query);
+  const prepared = await prepare(fetchConsumer, topic, query, options.fetchBytes);
   if (!prepared.ok) return give(prepared);
   const { plan, fetcher } = prepared;
   const first = await firstFetch(fetcher, plan.partitions, signal);
@@ -154,6 +161,7 @@ async function prepare(
   { consumer, describe }: FetchConsumer,
   topic: string,
   query: MessageQuery,
+  fetchBytes?: number,
 ): Promise<Prepared> {
   try {
     consumer.topics.track(topic);
@@ -185,7 +193,7 @@ async function prepare(
         status: 400,
         problem: { title: plan.message, hint: "", code: "UNKNOWN_PARTITION" },
       };
-    return { ok: true, plan, fetcher: new PartitionFetcher(consumer, plan.partitions, layout) };
+    return { ok: true, plan, fetcher: new PartitionFetcher(consumer, plan.partitions, layout, fetchBytes) };
   } catch (error) {
     if (isUnknownTopic(error)) {
       const problem = {
