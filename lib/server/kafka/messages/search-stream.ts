@@ -14,6 +14,7 @@ import type { FilterableRecord, MessageMatcher } from "@/lib/server/messages/mat
 import type { FetchedRecord, FetchOutcome, PartitionFetcher } from "./partition-fetcher";
 import { recordSize, recordTimestamp, toWireRecord } from "./records";
 import { FetchRecovery } from "./fetch-recovery";
+import { searchBegan, searchEnded } from "./memory-after-searches";
 import { untilStopped } from "./until-stopped";
 
 export const RECORDS_PER_EVENT = 300;
@@ -42,9 +43,11 @@ export async function* streamSearch(run: SearchRun): AsyncGenerator<SearchEvent>
   let pending = run.firstOutcome;
   const recovery = new FetchRecovery(run.fetchConsumer, run.topic, fetcher);
   let closed = false;
+  searchBegan();
   const close = async () => {
     if (closed) return;
     closed = true;
+    searchEnded();
     matcher.dispose();
     await closeConsumer(run.fetchConsumer);
   };
