@@ -1,6 +1,43 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+// The boundaries STYLE.md states, checked: a rule no tool checks drifts.
+
+/** Libraries one module owns. Tests, benches, scripts and e2e specs are harnesses and may use them. */
+const OWNED_LIBRARIES = {
+  kafka: {
+    group: ["@platformatic/*"],
+    message: "Only lib/server/kafka talks to Kafka: call a named operation from @/lib/server/kafka.",
+  },
+  ca: {
+    group: ["node-forge", "node-forge/**"],
+    message: "Only lib/server/ca does certificate math: call @/lib/server/ca.",
+  },
+  store: {
+    // Only the module itself: a bare "sqlite" pattern would also match lib/server/store/sqlite.
+    regex: "^node:sqlite$",
+    message: "Only lib/server/store runs SQL: call @/lib/server/store (or the auth and ca services on it).",
+  },
+};
+
+const SERVER_FROM_COMPONENTS = {
+  group: ["@/lib/server", "@/lib/server/*", "**/lib/server", "**/lib/server/*"],
+  message: "Components receive data as props; only pages, actions and route handlers call lib/server.",
+};
+
+/** One no-restricted-imports setting per file group: flat config keeps only the last one a file matches. */
+function restrictedImports({ owner, components = false } = {}) {
+  const patterns = Object.entries(OWNED_LIBRARIES)
+    .filter(([name]) => name !== owner)
+    .map(([, pattern]) => pattern);
+  if (components) patterns.push(SERVER_FROM_COMPONENTS);
+  return { "no-restricted-imports": ["error", { patterns }] };
+}
+
+const CODE = "**/*.{ts,tsx,js,mjs}";
+/** The console itself, what runs in the server and the browser; not its harnesses. */
+const APPLICATION = [`app/${CODE}`, `components/${CODE}`, `lib/${CODE}`, "*.{ts,tsx,js,mjs}"];
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -15,18 +52,46 @@ const config = [
       "playwright-report/**",
     ],
   },
+  { files: APPLICATION, rules: restrictedImports() },
+  { files: [`lib/server/kafka/${CODE}`], rules: restrictedImports({ owner: "kafka" }) },
+  { files: [`lib/server/ca/${CODE}`], rules: restrictedImports({ owner: "ca" }) },
+  { files: [`lib/server/store/${CODE}`], rules: restrictedImports({ owner: "store" }) },
+  // Data access stays on the server: UI components never reach into lib/server.
   {
-    // Data access stays on the server: UI primitives never reach into lib/server.
     files: ["components/**/*.{ts,tsx}", "app/**/_components/**/*.{ts,tsx}"],
+    rules: restrictedImports({ components: true }),
+  },
+  {
+    files: [CODE],
     rules: {
-      "no-restricted-imports": [
+      // Imports flow one way; a circle means two modules are one, or one is in the wrong place.
+      "import/no-cycle": ["error", { ignoreExternal: true }],
+      "import/no-restricted-paths": [
         "error",
         {
-          patterns: [
+          zones: [
             {
-              group: ["@/lib/server/*", "**/lib/server/*"],
+              target: ["./lib/acl", "./lib/messages", "./lib/schemas", "./lib/queries"],
+              from: "./lib/server",
               message:
-                "Components receive data as props; only pages, actions and route handlers call lib/server.",
+                "Pure, shared code (browser and server) never imports lib/server; pass the data in, or move the code under lib/server.",
+            },
+            {
+              target: [
+                "./lib/server",
+                "./lib/acl",
+                "./lib/messages",
+                "./lib/schemas",
+                "./lib/queries",
+                "./components",
+              ],
+              from: "./app",
+              message: "Imports flow app → components → lib, never back.",
+            },
+            {
+              target: ["./lib"],
+              from: "./components",
+              message: "Imports flow app → components → lib, never back.",
             },
           ],
         },

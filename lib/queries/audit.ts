@@ -1,6 +1,6 @@
 // Audit trail queries: the filters as they travel in a URL (the page's GET form, its "Older" link and
 // the export links share them), parsed into the store's AuditQuery.
-import type { AuditOutcome, AuditQuery } from "@/lib/server/store/types";
+import type { AuditOutcome, AuditQuery } from "@/lib/schemas/audit";
 
 export const AUDIT_OUTCOMES = ["success", "failure", "denied"] as const satisfies readonly AuditOutcome[];
 

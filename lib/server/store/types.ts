@@ -1,6 +1,9 @@
 // The console's own state. One module owns the database (lib/server/store); everything else goes
 // through this interface, so a PostgreSQL implementation can replace SQLite for several replicas.
+import type { AuditOutcome, AuditQuery } from "@/lib/schemas/audit";
 import type { Role } from "@/lib/schemas/auth";
+
+export type { AuditOutcome, AuditQuery } from "@/lib/schemas/audit";
 
 /** ISO-8601 timestamps in UTC throughout. */
 export type Timestamp = string;
@@ -42,8 +45,6 @@ export interface ApiTokenRecord {
   lastUsedAt: Timestamp | null;
 }
 
-export type AuditOutcome = "success" | "failure" | "denied";
-
 export interface AuditEventInput {
   /** "user:alice", "token:<id> (<name>)", "anonymous", "system". */
   actor: string;
@@ -69,19 +70,6 @@ export interface AuditEvent extends Required<Omit<AuditEventInput, "details">> {
   id: number;
   at: Timestamp;
   details: Record<string, string | number | boolean | null>;
-}
-
-export interface AuditQuery {
-  actor?: string;
-  /** Prefix match: "auth." finds every sign-in and sign-out. */
-  action?: string;
-  target?: string;
-  outcome?: AuditOutcome;
-  since?: Timestamp;
-  until?: Timestamp;
-  /** Keyset paging: events with id < before, newest first. */
-  before?: number;
-  limit: number;
 }
 
 export interface AuditPage {
