@@ -5,6 +5,7 @@ import {
   collectRecords,
   fetchBudget,
   PARTITION_MAX_BYTES,
+  takeTurns,
   type FetchedRecord,
   type PartitionCursor,
 } from "./partition-fetcher";
@@ -141,16 +142,46 @@ describe("collectRecords", () => {
 });
 
 describe("fetchBudget", () => {
-  it("asks for at most messages.fetchBytes per response, shared equally by the partitions", () => {
-    expect(fetchBudget(2 * 1024 * 1024, 6)).toEqual({
-      maxBytes: 2 * 1024 * 1024,
-      partitionMaxBytes: 349_525,
+  const MiB = 1024 * 1024;
+
+  it("asks a scan's partitions for 1 MiB each, as many as messages.fetchBytes holds", () => {
+    expect(fetchBudget(2 * MiB, 6, false)).toEqual({
+      maxBytes: 2 * MiB,
+      partitionMaxBytes: MiB,
+      partitions: 2,
     });
-    expect(fetchBudget(256 * 1024, 1)).toEqual({ maxBytes: 256 * 1024, partitionMaxBytes: 256 * 1024 });
+    expect(fetchBudget(64 * MiB, 6, false)).toEqual({
+      maxBytes: 64 * MiB,
+      partitionMaxBytes: MiB,
+      partitions: 6,
+    });
+    expect(fetchBudget(256 * 1024, 6, false)).toEqual({
+      maxBytes: 256 * 1024,
+      partitionMaxBytes: 256 * 1024,
+      partitions: 1,
+    });
   });
 
-  it("never asks more of one partition than Kafka's default, however large the budget", () => {
-    expect(fetchBudget(64 * 1024 * 1024, 2).partitionMaxBytes).toBe(PARTITION_MAX_BYTES);
-    expect(fetchBudget(64 * 1024, 100_000).partitionMaxBytes).toBe(1);
+  it("shares the budget among all of a live tail's partitions, never above Kafka's default each", () => {
+    expect(fetchBudget(2 * MiB, 6, true)).toEqual({
+      maxBytes: 2 * MiB,
+      partitionMaxBytes: 349_525,
+      partitions: 6,
+    });
+    expect(fetchBudget(64 * MiB, 2, true).partitionMaxBytes).toBe(PARTITION_MAX_BYTES);
+  });
+});
+
+describe("takeTurns", () => {
+  it("gives every partition its turn, round robin", () => {
+    const partitions = [0, 1, 2, 3, 4, 5];
+    expect([0, 2, 4, 6].map((turn) => takeTurns(partitions, 2, turn))).toEqual([
+      [0, 1],
+      [2, 3],
+      [4, 5],
+      [0, 1],
+    ]);
+    expect(takeTurns([3, 4, 5], 2, 2)).toEqual([5, 3]);
+    expect(takeTurns(partitions, 6, 3)).toBe(partitions);
   });
 });

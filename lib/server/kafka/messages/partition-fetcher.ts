@@ -42,6 +42,8 @@ export class PartitionFetcher {
   #inFlight = new Map<number, Promise<FetchOutcome>>();
   #layout: TopicLayout;
   readonly #fetchBytes: number;
+  /** Per leader: where the next request's share of its partitions starts. */
+  #turns = new Map<number, number>();
 
   /** fetchBytes: messages.fetchBytes, the most one response may carry. */
   constructor(
@@ -96,7 +98,13 @@ export class PartitionFetcher {
       if (this.#inFlight.has(leader)) continue;
       byNode.set(leader, [...(byNode.get(leader) ?? []), cursor]);
     }
-    for (const [node, cursors] of byNode) this.#start(node, cursors, maxWaitTime);
+    for (const [node, waiting] of byNode) {
+      const tailing = waiting.some((cursor) => cursor.end === null);
+      const { partitions } = fetchBudget(this.#fetchBytes, waiting.length, tailing);
+      const turn = this.#turns.get(node) ?? 0;
+      this.#turns.set(node, turn + partitions);
+      this.#start(node, takeTurns(waiting, partitions, turn), maxWaitTime);
+    }
     return leaderless;
   }
 
@@ -133,7 +141,11 @@ export class PartitionFetcher {
 
   async #request(node: number, cursors: PartitionCursor[], maxWaitTime: number): Promise<FetchOutcome> {
     const { topicId } = this.#layout;
-    const budget = fetchBudget(this.#fetchBytes, cursors.length);
+    const budget = fetchBudget(
+      this.#fetchBytes,
+      cursors.length,
+      cursors.some((cursor) => cursor.end === null),
+    );
     const partitions = cursors.map((cursor) => ({
       partition: cursor.partition,
       fetchOffset: cursor.next,
@@ -168,13 +180,28 @@ export class PartitionFetcher {
 }
 
 /**
- * One request's limits from the search's budget: the response's max_bytes, shared equally by its
- * partitions so that the first ones cannot take it all. The broker still returns a first batch larger
- * than these limits whole, so no record is ever out of reach.
+ * One request's limits from the search's budget (messages.fetchBytes, the response's max_bytes). A
+ * scan asks each partition for up to 1 MiB, and only as many partitions as the budget holds, taking
+ * turns: a smaller share would end most partitions' data in a batch the broker cuts, sent and thrown
+ * away. A live tail asks all its partitions at once, sharing the budget, so none waits its turn. The
+ * broker returns a first batch larger than the limits whole, so no record is ever out of reach.
  */
-export function fetchBudget(fetchBytes: number, partitions: number) {
-  const share = Math.floor(fetchBytes / Math.max(1, partitions));
-  return { maxBytes: fetchBytes, partitionMaxBytes: Math.max(1, Math.min(PARTITION_MAX_BYTES, share)) };
+export function fetchBudget(fetchBytes: number, partitions: number, tailing: boolean) {
+  const waiting = Math.max(1, partitions);
+  if (tailing) {
+    const share = Math.max(1, Math.min(PARTITION_MAX_BYTES, Math.floor(fetchBytes / waiting)));
+    return { maxBytes: fetchBytes, partitionMaxBytes: share, partitions: waiting };
+  }
+  const partitionMaxBytes = Math.min(PARTITION_MAX_BYTES, fetchBytes);
+  const fitting = Math.max(1, Math.floor(fetchBytes / partitionMaxBytes));
+  return { maxBytes: fetchBytes, partitionMaxBytes, partitions: Math.min(waiting, fitting) };
+}
+
+/** `count` of the items, in order, starting at the turn-th (round robin). */
+export function takeTurns<T>(items: T[], count: number, turn: number): T[] {
+  if (count >= items.length) return items;
+  const start = turn % items.length;
+  return Array.from({ length: count }, (_, index) => items[(start + index) % items.length]!);
 }
 
 export function finished(cursor: PartitionCursor): boolean {
