@@ -274,7 +274,9 @@ test("the CN field refuses a pasted 65-character name and tells who already has 
   await grantRead(`User:${commonName}`, topic, `${commonName}-group`);
   await field.fill(commonName);
   await expect(form.getByRole("status")).toHaveText(
-    new RegExp(`already has 1 valid certificate and [1-9]\\d* bindings? on cluster e2e`),
+    new RegExp(
+      `already has 1 valid certificate, [1-9]\\d* bindings? on cluster e2e and 0 bindings on cluster e2e-plain`,
+    ),
   );
 });
 

@@ -1,11 +1,11 @@
-// npm run demo – the local cluster, the standard topics, live telemetry, and the console on :3000.
+// npm run demo – the local clusters ("local" and "plain"), the standard topics, live telemetry, and the console on :3000.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { startLocalCluster } from "./cluster/cli";
-import { writeConsoleConfig } from "./cluster/console-config";
+import { startLocalClusters } from "./cluster/cli";
+import { writeConsoleConfig, type PlainClusterEntry } from "./cluster/console-config";
 import type { BrokerLayout, BrokerPorts } from "./cluster/layout";
 import { startTelemetry } from "./demo-telemetry";
 
@@ -35,13 +35,13 @@ function ensureBuild(): void {
   if (result.status !== 0) throw new Error("next build failed");
 }
 
-/** The console's config: CONSOLE_CONFIG or ./console.config.yaml when present, else one for the local cluster. */
-function consoleConfigPath(layout: BrokerLayout, ports: BrokerPorts): string {
+/** The console's config: CONSOLE_CONFIG or ./console.config.yaml when present, else one for the local clusters. */
+function consoleConfigPath(layout: BrokerLayout, ports: BrokerPorts, plain: PlainClusterEntry): string {
   if (process.env.CONSOLE_CONFIG) return process.env.CONSOLE_CONFIG;
   const own = join(ROOT, "console.config.yaml");
   if (existsSync(own)) return own;
   // The console's users and audit trail outlive `npm run cluster reset`: keep them beside, not inside.
-  return writeConsoleConfig(layout, ports, "local", "../console");
+  return writeConsoleConfig(layout, ports, "local", "../console", [plain]);
 }
 
 /** Resolves once the console answers HTTP at all (any status); false if it exits or stays silent for two minutes. */
@@ -59,10 +59,10 @@ async function consoleAnswers(url: string, server: ChildProcess): Promise<boolea
 }
 
 async function main(): Promise<void> {
-  const broker = await startLocalCluster();
+  const { local: broker, plain } = await startLocalClusters();
   const telemetry = await startTelemetry(broker.layout, broker.ports);
   ensureBuild();
-  const config = consoleConfigPath(broker.layout, broker.ports);
+  const config = consoleConfigPath(broker.layout, broker.ports, { name: "plain", ...plain });
   const server = spawn(process.execPath, [join(ROOT, "server.mjs")], {
     cwd: ROOT,
     env: { ...process.env, CONSOLE_CONFIG: config, PORT: String(PORT), HOSTNAME: "127.0.0.1" },

@@ -1,5 +1,5 @@
-// One real broker in a temp dir and one production build of the console pointed at it, with the
-// users the specs sign in as.
+// Two real brokers in temp dirs, "e2e" (mTLS, the default) and "e2e-plain" (SASL_SSL with PLAIN), and
+// one production build of the console pointed at both, with the users the specs sign in as.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
@@ -13,6 +13,7 @@ import { startTestBroker } from "../../test/support/broker";
 import { writeCredentials } from "./credentials";
 
 export const E2E_CLUSTER = "e2e";
+export const E2E_PLAIN_CLUSTER = "e2e-plain";
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const FIRST_ADMIN = /Created the first user "admin" with password: (\S+)/;
 
@@ -68,10 +69,16 @@ function addUser(env: NodeJS.ProcessEnv, username: string, role: string, passwor
 }
 
 export default async function globalSetup(config: FullConfig) {
-  const broker = await startTestBroker();
-  const configPath = writeConsoleConfig(brokerLayout(broker.dir), broker.ports, E2E_CLUSTER);
-  // Specs reach the broker through this (workers inherit the environment set here).
+  // Side by side: the second broker adds little to the setup's time (see the log line).
+  const began = Date.now();
+  const [broker, plainBroker] = await Promise.all([startTestBroker(), startTestBroker({ plain: true })]);
+  console.log(`Brokers ${E2E_CLUSTER} and ${E2E_PLAIN_CLUSTER} ready after ${Date.now() - began} ms.`);
+  const configPath = writeConsoleConfig(brokerLayout(broker.dir), broker.ports, E2E_CLUSTER, "console-data", [
+    { name: E2E_PLAIN_CLUSTER, layout: brokerLayout(plainBroker.dir), ports: plainBroker.ports },
+  ]);
+  // Specs reach the brokers through these (workers inherit the environment set here).
   process.env.E2E_BROKER_DIR = broker.dir;
+  process.env.E2E_PLAIN_BROKER_DIR = plainBroker.dir;
 
   const baseURL = String(config.projects.at(-1)?.use.baseURL);
   // The specs load the CA code under the react-server condition (see package.json); Next must not.
@@ -109,6 +116,6 @@ export default async function globalSetup(config: FullConfig) {
 
   return async () => {
     server.kill("SIGTERM");
-    await broker.dispose();
+    await Promise.all([broker.dispose(), plainBroker.dispose()]);
   };
 }

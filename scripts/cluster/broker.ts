@@ -18,7 +18,7 @@ import { fileURLToPath } from "node:url";
 import { ensureCertificates } from "./certificates";
 import { brokerLayout, DEFAULT_PORTS, type BrokerLayout, type BrokerPorts } from "./layout";
 import { isAlive } from "./process";
-import { log4jProperties, serverProperties } from "./properties";
+import { log4jProperties, serverProperties, type PlainSettings } from "./properties";
 import { applyDefaultAcls, waitUntilReady } from "./readiness";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -31,6 +31,11 @@ export interface BrokerOptions {
   heap?: string;
   /** SCRAM-SHA-512 users created when the storage is formatted. */
   scramUsers?: Record<string, string>;
+  /**
+   * PLAIN users on the SASL_SSL listener (beside SCRAM). Kept in the broker's directory, so a later
+   * start without them, a restart, keeps them.
+   */
+  plain?: PlainSettings;
   onLog?: (line: string) => void;
 }
 
@@ -106,6 +111,18 @@ function format(layout: BrokerLayout, scramUsers: Record<string, string>): strin
   return clusterId;
 }
 
+function ensurePlainSettings(
+  layout: BrokerLayout,
+  plain: PlainSettings | undefined,
+): PlainSettings | undefined {
+  if (plain) {
+    writeFileSync(layout.plainUsers, JSON.stringify(plain, null, 2), { mode: 0o600 });
+    return plain;
+  }
+  if (!existsSync(layout.plainUsers)) return undefined;
+  return JSON.parse(readFileSync(layout.plainUsers, "utf8")) as PlainSettings;
+}
+
 /** Starts the broker, or finds the one an earlier start left running, and waits until it answers. */
 export async function startBroker(options: BrokerOptions): Promise<RunningBroker> {
   const layout = brokerLayout(options.dir);
@@ -127,7 +144,14 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
   ensureJars(log);
   mkdirSync(layout.config, { recursive: true });
   ensureCertificates(layout);
-  writeFileSync(layout.serverProperties, serverProperties(layout, ports));
+  // The properties may hold PLAIN passwords: readable by the owner only.
+  writeFileSync(
+    layout.serverProperties,
+    serverProperties(layout, ports, ensurePlainSettings(layout, options.plain)),
+    {
+      mode: 0o600,
+    },
+  );
   writeFileSync(layout.log4j, log4jProperties());
   const clusterId = format(layout, options.scramUsers ?? {});
 

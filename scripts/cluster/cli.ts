@@ -1,4 +1,5 @@
-// npm run cluster [start|stop|status|reset] – the local Kafka cluster in .local/cluster.
+// npm run cluster [start|stop|status|reset] [local|plain] – the local Kafka clusters: "local" (mTLS) in .local/cluster
+// and "plain" (SASL_SSL with PLAIN) in .local/cluster/plain.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
@@ -6,9 +7,14 @@ import { fileURLToPath } from "node:url";
 
 import { brokerStatus, startBroker, stopBroker } from "./broker";
 import { brokerLayout, CONSOLE_IDENTITY, DEFAULT_PORTS, type BrokerPorts } from "./layout";
+import { ensurePlainUsers, PLAIN_CONSOLE_USER } from "./plain-users";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const LOCAL_CLUSTER_DIR = join(ROOT, ".local", "cluster");
+/** Inside the first one's directory, so `reset` removes both. */
+export const PLAIN_CLUSTER_DIR = join(LOCAL_CLUSTER_DIR, "plain");
+/** The PLAIN cluster's console connection is `sasl`; `ssl` is its internal (inter-broker) listener. */
+export const PLAIN_DEFAULT_PORTS: BrokerPorts = { sasl: 9095, ssl: 9096, controller: 9097 };
 
 function portFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -24,6 +30,14 @@ export function localPorts(): BrokerPorts {
     ssl: portFromEnv("KAFKA_PORT", DEFAULT_PORTS.ssl),
     sasl: portFromEnv("KAFKA_SASL_PORT", DEFAULT_PORTS.sasl),
     controller: portFromEnv("KAFKA_CONTROLLER_PORT", DEFAULT_PORTS.controller),
+  };
+}
+
+export function plainPorts(): BrokerPorts {
+  return {
+    sasl: portFromEnv("KAFKA_PLAIN_PORT", PLAIN_DEFAULT_PORTS.sasl),
+    ssl: portFromEnv("KAFKA_PLAIN_SSL_PORT", PLAIN_DEFAULT_PORTS.ssl),
+    controller: portFromEnv("KAFKA_PLAIN_CONTROLLER_PORT", PLAIN_DEFAULT_PORTS.controller),
   };
 }
 
@@ -48,8 +62,8 @@ export async function startLocalCluster() {
   const where = relative(process.cwd(), broker.layout.dir) || ".";
   console.log(
     broker.reused
-      ? `Kafka is already running (pid ${broker.pid}) on 127.0.0.1:${broker.ports.ssl}.`
-      : `Kafka is ready on 127.0.0.1:${broker.ports.ssl} (mTLS) and :${broker.ports.sasl} (SASL_SSL SCRAM-SHA-512) after ${(broker.readyAfterMs / 1000).toFixed(1)}s, pid ${broker.pid}.`,
+      ? `Kafka "local" is already running (pid ${broker.pid}) on 127.0.0.1:${broker.ports.ssl}.`
+      : `Kafka "local" is ready on 127.0.0.1:${broker.ports.ssl} (mTLS) and :${broker.ports.sasl} (SASL_SSL SCRAM-SHA-512) after ${(broker.readyAfterMs / 1000).toFixed(1)}s, pid ${broker.pid}.`,
   );
   console.log(
     `Certificates in ${where}/certs; the console connects as User:${CONSOLE_IDENTITY}. Log: ${where}/broker.log`,
@@ -57,27 +71,82 @@ export async function startLocalCluster() {
   return broker;
 }
 
-async function main(command: string): Promise<void> {
+/** The second cluster, "plain": the console connects with SASL_SSL PLAIN as a super user there. */
+export async function startPlainCluster() {
+  const plain = ensurePlainUsers(brokerLayout(PLAIN_CLUSTER_DIR));
+  const broker = await startBroker({
+    dir: PLAIN_CLUSTER_DIR,
+    ports: plainPorts(),
+    heap: "256m",
+    plain,
+    onLog: (line) => console.log(line),
+  });
+  const where = relative(process.cwd(), broker.layout.dir) || ".";
+  console.log(
+    broker.reused
+      ? `Kafka "plain" is already running (pid ${broker.pid}) on 127.0.0.1:${broker.ports.sasl}.`
+      : `Kafka "plain" is ready on 127.0.0.1:${broker.ports.sasl} (SASL_SSL PLAIN and SCRAM-SHA-512) after ${(broker.readyAfterMs / 1000).toFixed(1)}s, pid ${broker.pid}.`,
+  );
+  console.log(
+    `The console connects as User:${PLAIN_CONSOLE_USER} (PLAIN); users and passwords in ${where}/certs/private/plain-users.json. Log: ${where}/broker.log`,
+  );
+  return broker;
+}
+
+/** Both local clusters, started side by side. */
+export async function startLocalClusters() {
+  const [local, plain] = await Promise.all([startLocalCluster(), startPlainCluster()]);
+  return { local, plain };
+}
+
+const CLUSTERS = [
+  { name: "local", dir: LOCAL_CLUSTER_DIR, listener: "ssl", start: startLocalCluster },
+  { name: "plain", dir: PLAIN_CLUSTER_DIR, listener: "sasl", start: startPlainCluster },
+] as const;
+
+/** Both clusters, or the one named after the command (`npm run cluster stop plain`). */
+function selected(name: string | undefined) {
+  if (name === undefined) return CLUSTERS;
+  const found = CLUSTERS.filter((cluster) => cluster.name === name);
+  if (!found.length) throw new Error(`Unknown cluster "${name}". Use local or plain, or name none for both.`);
+  return found;
+}
+
+async function main(command: string, name: string | undefined): Promise<void> {
+  const clusters = selected(name);
   switch (command) {
     case "start":
-      await startLocalCluster();
+      await Promise.all(clusters.map((cluster) => cluster.start()));
       return;
     case "stop":
-      console.log((await stopBroker(LOCAL_CLUSTER_DIR)) ? "Kafka stopped." : "Kafka was not running.");
-      return;
-    case "status": {
-      const status = brokerStatus(LOCAL_CLUSTER_DIR);
-      console.log(
-        status?.running
-          ? `Kafka is running (pid ${status.pid}) on 127.0.0.1:${status.ports.ssl}, cluster id ${status.clusterId}, since ${status.startedAt}.`
-          : "Kafka is not running.",
+      await Promise.all(
+        clusters.map(async ({ name, dir }) =>
+          console.log(
+            (await stopBroker(dir)) ? `Kafka "${name}" stopped.` : `Kafka "${name}" was not running.`,
+          ),
+        ),
       );
       return;
-    }
+    case "status":
+      for (const { name, dir, listener } of clusters) {
+        const status = brokerStatus(dir);
+        console.log(
+          status?.running
+            ? `Kafka "${name}" is running (pid ${status.pid}) on 127.0.0.1:${status.ports[listener]}, cluster id ${status.clusterId}, since ${status.startedAt}.`
+            : `Kafka "${name}" is not running.`,
+        );
+      }
+      return;
     case "reset":
-      await stopBroker(LOCAL_CLUSTER_DIR);
-      rmSync(LOCAL_CLUSTER_DIR, { recursive: true, force: true });
-      console.log("Local cluster removed (data, certificates and credentials).");
+      // The plain cluster lives inside the local one's directory: "local" alone cannot be reset.
+      if (name === "local") throw new Error('Reset both ("npm run cluster reset") or "plain" alone.');
+      await Promise.all(clusters.map(({ dir }) => stopBroker(dir)));
+      rmSync(name === "plain" ? PLAIN_CLUSTER_DIR : LOCAL_CLUSTER_DIR, { recursive: true, force: true });
+      console.log(
+        name === "plain"
+          ? 'Cluster "plain" removed (data, certificates and credentials).'
+          : "Local clusters removed (data, certificates and credentials).",
+      );
       return;
     default:
       throw new Error(`Unknown command "${command}". Use start, stop, status or reset.`);
@@ -85,7 +154,7 @@ async function main(command: string): Promise<void> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  main(process.argv[2] ?? "start").catch((error: unknown) => {
+  main(process.argv[2] ?? "start", process.argv[3]).catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : String(error));
     process.exitCode = 1;
   });

@@ -14,6 +14,7 @@ import { loadConfig } from "@/lib/server/config";
 import { ensureCertificates } from "./certificates";
 import { writeConsoleConfig } from "./console-config";
 import { brokerLayout, DEFAULT_PORTS } from "./layout";
+import { ensurePlainUsers, PLAIN_CONSOLE_USER } from "./plain-users";
 
 const dir = mkdtempSync(join(tmpdir(), "console-config-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -43,5 +44,25 @@ describe("the local cluster's console configuration", () => {
     expect(leaf.verify(new X509Certificate(readFileSync(layout.intermediateCa, "utf8")).publicKey)).toBe(
       true,
     );
+  });
+
+  it("lists a PLAIN cluster after the first, with its own CA and the console's PLAIN password", () => {
+    const layout = brokerLayout(dir);
+    ensureCertificates(layout);
+    const plainLayout = brokerLayout(join(dir, "plain"));
+    ensureCertificates(plainLayout);
+    const plain = ensurePlainUsers(plainLayout);
+    const path = writeConsoleConfig(layout, DEFAULT_PORTS, "local", "console-data", [
+      { name: "plain", layout: plainLayout, ports: { sasl: 9095, ssl: 9096, controller: 9097 } },
+    ]);
+    const loaded = loadConfig({ path, env: {} });
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+    expect(loaded.config.clusters.map((cluster) => cluster.name)).toEqual(["local", "plain"]);
+    expect(loaded.config.clusters[1]).toEqual({
+      name: "plain",
+      bootstrapBrokers: ["127.0.0.1:9095"],
+      tls: { ca: readFileSync(plainLayout.caBundle, "utf8").trimEnd() },
+      sasl: { mechanism: "PLAIN", username: PLAIN_CONSOLE_USER, password: plain.users[PLAIN_CONSOLE_USER] },
+    });
   });
 });

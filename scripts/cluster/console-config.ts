@@ -1,22 +1,35 @@
-// A console configuration for a local broker, so the demo and the e2e suite connect as the console does.
+// A console configuration for local brokers, so the demo and the e2e suite connect as the console does.
 import { writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 
 import type { BrokerLayout, BrokerPorts } from "./layout";
+import { PLAIN_CONSOLE_USER } from "./plain-users";
 
-/** Writes `console.config.yaml` into the broker's directory (paths relative to it) and returns its path. */
+/** A broker whose console connection is SASL_SSL with PLAIN (its layout has the console's password file). */
+export interface PlainClusterEntry {
+  name: string;
+  layout: BrokerLayout;
+  ports: BrokerPorts;
+}
+
+/**
+ * Writes `console.config.yaml` into the first broker's directory (paths relative to it) and returns
+ * its path. The first cluster (mTLS, the console's certificate) is the default; `plainClusters` follow.
+ */
 export function writeConsoleConfig(
   layout: BrokerLayout,
   ports: BrokerPorts,
   clusterName: string,
   /** The console's own data (store, session secret, CA key encryption key), relative to the broker's directory. */
   dataDir = "console-data",
+  plainClusters: PlainClusterEntry[] = [],
 ): string {
   const path = join(layout.dir, "console.config.yaml");
+  const file = (target: string) => `{ file: ${JSON.stringify(relative(layout.dir, target))} }`;
   writeFileSync(
     path,
     [
-      "# Written for the local broker in this directory; see console.config.example.yaml for every option.",
+      "# Written for the local brokers; see console.config.example.yaml for every option.",
       "server:",
       `  dataDir: ${dataDir}`,
       "clusters:",
@@ -26,7 +39,17 @@ export function writeConsoleConfig(
       "      ca: { file: certs/ca.pem }",
       "      cert: { file: certs/console.pem }",
       "      key: { file: certs/private/console-key.pem }",
-      "# The broker's own CA: certificates the console issues are trusted by this broker as they are.",
+      ...plainClusters.flatMap((cluster) => [
+        `  - name: ${cluster.name}`,
+        `    bootstrapBrokers: ["127.0.0.1:${cluster.ports.sasl}"]`,
+        "    tls:",
+        `      ca: ${file(cluster.layout.caBundle)}`,
+        "    sasl:",
+        "      mechanism: plain",
+        `      username: ${PLAIN_CONSOLE_USER}`,
+        `      password: ${file(cluster.layout.consolePlainPassword)}`,
+      ]),
+      "# The first broker's own CA: certificates the console issues are trusted by that broker as they are.",
       "ca:",
       "  import:",
       "    rootCertificate: { file: certs/root-ca.pem }",

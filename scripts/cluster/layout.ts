@@ -4,7 +4,7 @@ import { join } from "node:path";
 export interface BrokerPorts {
   /** mTLS listener: client certificate required, principal = the certificate's CN. */
   ssl: number;
-  /** SASL_SSL listener with SCRAM-SHA-512 (server-authenticated TLS only). */
+  /** SASL_SSL listener with SCRAM-SHA-512, and PLAIN where the broker has PLAIN users (server-authenticated TLS only). */
   sasl: number;
   /** KRaft controller listener, mTLS as well. */
   controller: number;
@@ -37,6 +37,10 @@ export function brokerLayout(dir: string) {
     log: join(dir, "broker.log"),
     state: join(dir, "state.json"),
     scramCredentials: join(dir, "certs", "private", "scram-users.json"),
+    /** The PLAIN users of a broker with PLAIN on its SASL listener, and which of them is a super user. */
+    plainUsers: join(dir, "certs", "private", "plain-users.json"),
+    /** The console's PLAIN password alone, for the console's configuration to read as a file. */
+    consolePlainPassword: join(dir, "certs", "private", "console-plain-password"),
   };
 }
 

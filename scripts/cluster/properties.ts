@@ -3,7 +3,14 @@ import { BROKER_IDENTITY, CONSOLE_IDENTITY, type BrokerLayout, type BrokerPorts 
 
 const HOST = "127.0.0.1";
 
-export function serverProperties(layout: BrokerLayout, ports: BrokerPorts): string {
+/** PLAIN on the SASL_SSL listener, beside SCRAM: the users and passwords the broker accepts. */
+export interface PlainSettings {
+  users: Record<string, string>;
+  /** Users that are super users besides the broker's and the console's certificate identities. */
+  superUsers: string[];
+}
+
+export function serverProperties(layout: BrokerLayout, ports: BrokerPorts, plain?: PlainSettings): string {
   const properties: Record<string, string | number> = {
     "process.roles": "broker,controller",
     "node.id": 1,
@@ -34,18 +41,33 @@ export function serverProperties(layout: BrokerLayout, ports: BrokerPorts): stri
     "ssl.principal.mapping.rules": "RULE:^CN=([^,]+).*$/$1/,RULE:^.*[,]CN=([^,]+).*$/$1/,DEFAULT",
 
     "listener.name.sasl_ssl.ssl.client.auth": "none",
-    "sasl.enabled.mechanisms": "SCRAM-SHA-512",
+    "sasl.enabled.mechanisms": plain ? "PLAIN,SCRAM-SHA-512" : "SCRAM-SHA-512",
     "listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config":
       "org.apache.kafka.common.security.scram.ScramLoginModule required;",
+    ...(plain && { "listener.name.sasl_ssl.plain.sasl.jaas.config": plainJaas(plain.users) }),
 
     "authorizer.class.name": "org.apache.kafka.metadata.authorizer.StandardAuthorizer",
     "allow.everyone.if.no.acl.found": "false",
-    "super.users": `User:${BROKER_IDENTITY};User:${CONSOLE_IDENTITY}`,
+    "super.users": [BROKER_IDENTITY, CONSOLE_IDENTITY, ...(plain?.superUsers ?? [])]
+      .map((name) => `User:${name}`)
+      .join(";"),
   };
   return Object.entries(properties)
     .map(([key, value]) => `${key}=${String(value).replaceAll("\\", "\\\\")}`)
     .join("\n")
     .concat("\n");
+}
+
+/** Kafka's built-in PLAIN store: one user_<name>="<password>" option per user in the JAAS line. */
+function plainJaas(users: Record<string, string>): string {
+  const options = Object.entries(users).map(([name, password]) => {
+    if (!/^[\w-]+$/.test(name) || /["\\\s;]/.test(password))
+      throw new Error(
+        `PLAIN user ${name}: names are [A-Za-z0-9_-], passwords without quotes, backslashes, spaces or ';'`,
+      );
+    return ` user_${name}="${password}"`;
+  });
+  return `org.apache.kafka.common.security.plain.PlainLoginModule required${options.join("")};`;
 }
 
 export function log4jProperties(): string {

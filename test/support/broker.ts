@@ -7,7 +7,13 @@ import { join } from "node:path";
 import { brokerStatus, startBroker, stopBroker } from "../../scripts/cluster/broker";
 import { issueClientCertificate } from "../../scripts/cluster/certificates";
 import { brokerLayout, type BrokerPorts } from "../../scripts/cluster/layout";
+import { ensurePlainUsers, PLAIN_CLIENT_USER, PLAIN_CONSOLE_USER } from "../../scripts/cluster/plain-users";
 import { freePort } from "./free-port";
+
+interface Credentials {
+  username: string;
+  password: string;
+}
 
 export interface TestBroker {
   dir: string;
@@ -19,6 +25,11 @@ export interface TestBroker {
   /** The console's identity, a super user. */
   console: { cert: string; key: string };
   scramUser: { username: string; password: string };
+  /**
+   * With `plain: true`, PLAIN on the SASL listener as well: the console's user (a super user there)
+   * and a client's, which only ACLs allow anything.
+   */
+  plainUsers?: { console: Credentials; client: Credentials };
   issueClientCertificate(commonName: string): { cert: string; key: string };
   /** Stops the broker; its data and ports stay, for restart(). */
   stop(): Promise<void>;
@@ -27,15 +38,19 @@ export interface TestBroker {
   dispose(): Promise<void>;
 }
 
-export async function startTestBroker(settings: { heap?: string } = {}): Promise<TestBroker> {
+export async function startTestBroker(
+  settings: { heap?: string; plain?: boolean } = {},
+): Promise<TestBroker> {
   const dir = mkdtempSync(join(tmpdir(), "kafka-console-broker-"));
   const ports: BrokerPorts = { ssl: await freePort(), sasl: await freePort(), controller: await freePort() };
   const scramUser = { username: "scram-client", password: randomBytes(12).toString("base64url") };
+  const plain = settings.plain ? ensurePlainUsers(brokerLayout(dir)) : undefined;
   const options = {
     dir,
     ports,
     heap: settings.heap ?? "256m",
     scramUsers: { [scramUser.username]: scramUser.password },
+    plain,
   };
   // A crashed test run must not leave a JVM behind.
   const killOnExit = () => {
@@ -54,6 +69,10 @@ export async function startTestBroker(settings: { heap?: string } = {}): Promise
     ca: readFileSync(layout.caBundle, "utf8"),
     console: { cert: readFileSync(layout.consoleCert, "utf8"), key: readFileSync(layout.consoleKey, "utf8") },
     scramUser,
+    plainUsers: plain && {
+      console: { username: PLAIN_CONSOLE_USER, password: plain.users[PLAIN_CONSOLE_USER]! },
+      client: { username: PLAIN_CLIENT_USER, password: plain.users[PLAIN_CLIENT_USER]! },
+    },
     issueClientCertificate: (commonName) => issueClientCertificate(layout, commonName),
     stop: async () => {
       await stopBroker(dir);
