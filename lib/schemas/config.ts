@@ -344,7 +344,7 @@ export interface MessageSettings {
   previewBytes: number;
   /** Searches (live tails included) one signed-in user, or one API token, may run at once. */
   maxConcurrentSearches: { perUser: number; perToken: number };
-  /** Bytes one fetch of a search may bring back, shared by the partitions it asks for. */
+  /** Bytes one fetch of a search may bring back (the partitions take turns for it). */
   fetchBytes: number;
 }
 
