@@ -5,9 +5,10 @@ import "server-only";
 // is a WorkerPool of one (its time limit, replaced when it dies). A search's sandbox lives on one
 // worker for the search's life. The worker runs one task at a time, and the next is the waiting
 // one whose search has used the worker least: a new or light search goes ahead of heavy ones, and
-// heavy ones take turns. A worker whose sandbox blew a limit, or grew large, takes no new search and
-// is terminated once its last one ends: WebAssembly memory goes back to the system only with its
-// thread. Kept on globalThis so Next's dev reloads do not start more.
+// heavy ones take turns. WebAssembly memory goes back to the system only with its thread: a worker
+// whose sandbox blew a limit has its thread replaced at once (js-sandbox.ts), and one whose sandbox
+// grew large takes no new search and is terminated once its last one ends. Kept on globalThis so
+// Next's dev reloads do not start more.
 import { defaultPoolSize, WorkerPool } from "@/lib/server/workers/worker-pool";
 import { workerFile } from "@/lib/server/workers/worker-file";
 
@@ -66,7 +67,7 @@ export class FilterWorker {
   }
 }
 
-class FilterWorkers {
+export class FilterWorkers {
   private readonly workers = new Set<FilterWorker>();
   private nextSession = 1;
 
@@ -95,12 +96,6 @@ class FilterWorkers {
     return { worker, session: this.nextSession++ };
   }
 
-  /** After a sandbox blew a limit or grew large: no new searches on this worker. */
-  retire(worker: FilterWorker): void {
-    worker.retiring = true;
-    this.closeIfDone(worker);
-  }
-
   /** A search's sandbox is gone. */
   leave(worker: FilterWorker, heapBytes: number): void {
     worker.sessions--;
@@ -112,17 +107,12 @@ class FilterWorkers {
     if (!worker.retiring || worker.sessions > 0 || !this.workers.delete(worker)) return;
     void worker.pool.close();
   }
-
-  /** For tests: how many workers run, and how many of them are being retired. */
-  counts(): { workers: number; retiring: number } {
-    const all = [...this.workers];
-    return { workers: all.length, retiring: all.filter((worker) => worker.retiring).length };
-  }
 }
 
-const holder = globalThis as { filterWorkers?: FilterWorkers };
+/** Tests may put one of their own here before the first search. */
+export const filterWorkersHolder = globalThis as { filterWorkers?: FilterWorkers };
 
 export function filterWorkers(): FilterWorkers {
-  holder.filterWorkers ??= new FilterWorkers(defaultPoolSize());
-  return holder.filterWorkers;
+  filterWorkersHolder.filterWorkers ??= new FilterWorkers(defaultPoolSize());
+  return filterWorkersHolder.filterWorkers;
 }

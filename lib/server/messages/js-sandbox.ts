@@ -57,6 +57,8 @@ export const DEFAULT_SANDBOX_LIMITS: SandboxLimits = {
  */
 const TASK_TARGET_MS = 15;
 const MAX_RECORDS_PER_TASK = 1_024;
+/** Times in a row a search's filter is reopened after its thread was replaced under it. */
+const MAX_REOPENS = 5;
 
 export interface SandboxOutcome {
   /** One verdict per record evaluated, in order; a thrown expression counts as false. */
@@ -157,11 +159,8 @@ class WorkerSandbox implements JsFilter {
       if (part.fatal) outcome.fatal = { ...part.fatal, index: start + part.fatal.index };
       start = end;
     }
-    if (outcome.fatal) {
-      // Its memory goes back with its thread, once the other searches on it are done.
-      filterWorkers().retire(this.worker);
-      this.dispose();
-    }
+    // Its thread, and so its memory, is already gone (runTask).
+    if (outcome.fatal) this.dispose();
     return outcome;
   }
 
@@ -173,7 +172,7 @@ class WorkerSandbox implements JsFilter {
 
   private async runTask(
     records: readonly SandboxRecord[],
-    reopened = false,
+    reopened = 0,
   ): Promise<Exclude<WorkerOutcome, { lost: true }>> {
     const texts = records.map(recordText);
     const ends = new Uint32Array(texts.length);
@@ -182,18 +181,23 @@ class WorkerSandbox implements JsFilter {
     // Moved, not copied: only a buffer of its own may be transferred.
     const text = encoded.byteLength === encoded.buffer.byteLength ? encoded : encoded.slice();
     try {
-      const answer = await this.worker.schedule(this.usage, (pool) =>
-        pool.run<WorkerOutcome>(
+      const answer = await this.worker.schedule(this.usage, async (pool) => {
+        const outcome = await pool.run<WorkerOutcome>(
           "run",
           { session: this.session, text, ends },
           { transfer: [text.buffer, ends.buffer] },
-        ),
-      );
+        );
+        // Still this search's turn, nothing else runs there: the thread goes, and with it every byte
+        // the sandbox took. The next task starts a new one; the other searches' filters reopen on it.
+        if ("fatal" in outcome && outcome.fatal) await pool.close();
+        return outcome;
+      });
       if (!("lost" in answer)) return answer;
       if (this.disposed) return stopped("exception", "The JavaScript filter was stopped");
-      // Its worker was replaced (another search's batch outran the backstop): open it again there.
-      const opened = reopened ? { ok: false as const } : await this.open();
-      if (opened.ok) return this.runTask(records, true);
+      // Its thread was replaced (another search's filter blew a limit there): open it again. Global
+      // state the expression kept is gone; the messages are evaluated as before.
+      const opened = reopened >= MAX_REOPENS ? { ok: false as const } : await this.open();
+      if (opened.ok) return this.runTask(records, reopened + 1);
       return stopped(
         "exception",
         "The JavaScript filter's worker was restarted and the filter could not be reopened",
