@@ -40,6 +40,10 @@ export async function firstRecordsMs(
 
 export interface ScanFigure {
   seconds: number;
+  /** This process's CPU (all threads: the engine, its filter workers) during the scan. */
+  cpuSeconds: number;
+  /** From calling searchMessages to the first matching record. */
+  firstMatchMs: number | null;
   scanned: number;
   matched: number;
   reason: string;
@@ -56,8 +60,10 @@ export async function scan(
   const query = messageQuerySchema.parse(input);
   const controller = new AbortController();
   const sampler = sampleMemory();
+  const cpuBefore = process.cpuUsage();
   try {
     const began = performance.now();
+    let firstMatchMs: number | null = null;
     const start = await searchMessages(cluster, topic, query, {
       signal: controller.signal,
       holder: BENCH_HOLDER,
@@ -66,14 +72,19 @@ export async function scan(
     let matched = 0;
     let filterErrors = 0;
     for await (const event of start.events) {
-      if (event.type === "records") matched += event.records.length;
-      else if (event.type === "filter-error") filterErrors++;
+      if (event.type === "records") {
+        matched += event.records.length;
+        if (event.records.length > 0) firstMatchMs ??= performance.now() - began;
+      } else if (event.type === "filter-error") filterErrors++;
       else if (event.type === "error") throw new Error(`search failed: ${event.problem.title}`);
       else if (event.type === "done") {
         const seconds = (performance.now() - began) / 1000;
         if (filterErrors > 0) console.log(`  (${filterErrors} filter errors reported)`);
         const { scanned } = event.counters;
-        return { seconds, scanned, matched, reason: event.reason, memory: sampler.stop() };
+        const cpu = process.cpuUsage(cpuBefore);
+        const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+        const memory = sampler.stop();
+        return { seconds, cpuSeconds, firstMatchMs, scanned, matched, reason: event.reason, memory };
       }
     }
     throw new Error("the search ended without a done event");
@@ -81,4 +92,38 @@ export async function scan(
     sampler.stop();
     controller.abort();
   }
+}
+
+/** Milliseconds to the first match of a full scan (the search is stopped there), per run. */
+export async function firstMatchMs(
+  searchMessages: SearchMessages,
+  cluster: string,
+  topic: string,
+  input: MessageQueryInput,
+  runs: number,
+): Promise<number[]> {
+  const query = messageQuerySchema.parse(input);
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const controller = new AbortController();
+    try {
+      const began = performance.now();
+      const start = await searchMessages(cluster, topic, query, {
+        signal: controller.signal,
+        holder: BENCH_HOLDER,
+      });
+      if (!start.ok) throw new Error(`search refused: ${start.problem.title}`);
+      for await (const event of start.events) {
+        if (event.type === "error") throw new Error(`search failed: ${event.problem.title}`);
+        if (event.type === "records" && event.records.length > 0) {
+          samples.push(performance.now() - began);
+          break;
+        }
+        if (event.type === "done") throw new Error("the search ended without a match");
+      }
+    } finally {
+      controller.abort();
+    }
+  }
+  return samples;
 }

@@ -6,8 +6,10 @@ import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 
 import type { LocalCluster } from "./local-cluster";
+import { processRssMB } from "./peer-console";
 import type { MemorySummary } from "./rss-sampler";
 import type { StreamStats } from "./search-server";
+import { DEFAULT_RUNTIME, type ServerRuntime } from "./server-runtime";
 
 const ENTRY = join(dirname(fileURLToPath(import.meta.url)), "search-server-process.ts");
 
@@ -16,14 +18,20 @@ export interface SearchServer {
   startMemory(): Promise<void>;
   stopMemory(): Promise<MemorySummary>;
   stats(): Promise<StreamStats>;
+  /** The process's resident memory now, MB. */
+  rssMB(): number;
   close(): Promise<void>;
 }
 
 /** A fresh server process: its memory starts from nothing an earlier measurement left behind. */
-export async function spawnSearchServer(cluster: LocalCluster): Promise<SearchServer> {
-  // The same loader and conditions as this process (tsx, react-server).
-  const child = spawn(process.execPath, [...process.execArgv, ENTRY, cluster.clusterName], {
-    env: { ...process.env, CONSOLE_CONFIG: cluster.configPath },
+export async function spawnSearchServer(
+  cluster: LocalCluster,
+  runtime: ServerRuntime = DEFAULT_RUNTIME,
+): Promise<SearchServer> {
+  // The same loader and conditions as this process (tsx, react-server), plus the runtime's settings.
+  const args = [...process.execArgv, ...runtime.execArgv, ENTRY, cluster.clusterName];
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...runtime.env, CONSOLE_CONFIG: cluster.configPath },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const exited = new Promise<never>((_, reject) =>
@@ -46,6 +54,7 @@ export async function spawnSearchServer(cluster: LocalCluster): Promise<SearchSe
     startMemory: () => control("/__memory/start"),
     stopMemory: () => control<MemorySummary>("/__memory/stop"),
     stats: () => control<StreamStats>("/__stats"),
+    rssMB: () => processRssMB(child.pid!),
     close: async () => {
       if (child.exitCode !== null) return;
       const gone = new Promise((resolve) => child.once("exit", resolve));
