@@ -1,5 +1,7 @@
 // Expected failures are returned, not thrown: server actions answer an ActionResult, route handlers
-// a JSON error body. Next.js hides thrown messages in production, so these carry the text users see.
+// a JSON error body (lib/api-errors.ts). Next.js hides thrown messages in production, so these carry
+// the text users see.
+import type { z } from "zod";
 
 export type ActionStatus = 400 | 401 | 403 | 404 | 409 | 422 | 429 | 500 | 502 | 503 | 504;
 
@@ -21,20 +23,17 @@ export function actionError<T = never>(
     : { ok: false, error: message, status };
 }
 
-/** The REST error body: `{ "error": { "code": "...", "message": "..." } }`. */
-export interface ApiErrorBody {
-  error: { code: string; message: string };
-}
-
-/** A JSON error response for route handlers; never cached. */
-export function jsonError(
-  status: number,
-  code: string,
-  message: string,
-  headers?: Record<string, string>,
-): Response {
-  const body: ApiErrorBody = { error: { code, message } };
-  return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
+/**
+ * zod issues as field errors keyed by dotted path ("subjectAltNames.1.value"; "form" for the whole
+ * input): the one shape server actions, forms and REST error bodies share.
+ */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join(".") || "form";
+    (fields[path] ??= []).push(issue.message);
+  }
+  return fields;
 }
 
 /** A refusal some lower layer threw instead of returning: a status, a code and a message users may see. */

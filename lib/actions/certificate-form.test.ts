@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { issueCertificateSchema } from "@/lib/schemas/certificates";
-import { certificateFormToObject, csrFormToObject, fieldErrorsOf, formFieldErrors } from "./certificate-form";
+import { fieldErrorsOf } from "@/lib/errors";
+
+import { certificateFormToObject, csrFormToObject, formFieldErrors } from "./certificate-form";
 
 function form(entries: [string, string | Blob][]): FormData {
   const data = new FormData();

@@ -1,6 +1,8 @@
 // FormData from the certificate forms as the objects the shared schemas validate, and zod issues as
-// field errors keyed by dotted path ("subjectAltNames.1.value"), so each SAN row shows its own error.
+// field errors (lib/errors.ts fieldErrorsOf: by dotted path, so each SAN row shows its own error).
 import type { z } from "zod";
+
+import { fieldErrorsOf } from "@/lib/errors";
 
 /** SAN rows arrive as parallel sanType/sanValue fields; rows left empty are dropped. */
 export function certificateFormToObject(form: FormData): Record<string, unknown> {
@@ -25,15 +27,6 @@ export async function csrFormToObject(form: FormData): Promise<Record<string, un
   if (pasted === "" && file instanceof Blob && file.size > 0) {
     // Bigger than any CSR: the schema refuses it with its own message without us reading megabytes.
     fields.csrPem = file.size > 65_536 ? "x".repeat(65_537) : await file.text();
-  }
-  return fields;
-}
-
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const path = issue.path.map(String).join(".") || "form";
-    (fields[path] ??= []).push(issue.message);
   }
   return fields;
 }

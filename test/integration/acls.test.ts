@@ -106,7 +106,7 @@ describe("an identity without ALTER on the cluster", () => {
     });
     expect(created.ok).toBe(false);
     const failure = problemResult((created as { ok: false; problem: ClusterProblem }).problem);
-    expect(failure).toMatchObject({ status: 502, code: "CLUSTER_AUTHORIZATION_FAILED" });
+    expect(failure).toMatchObject({ status: 403, code: "CLUSTER_AUTHORIZATION_FAILED" });
     expect(failure.error).toContain("User:acl-nobody may not alter the cluster");
     expect(failure.error).toContain("Grant ALTER on the cluster");
     const listed = await pool.withAdmin("no-acls", describeAllAcls, { operation: "DESCRIBE" });

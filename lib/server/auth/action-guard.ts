@@ -2,10 +2,10 @@ import "server-only";
 
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
-import { z } from "zod";
+import type { z } from "zod";
 
 import { type Role, roleAtLeast } from "@/lib/schemas/auth";
-import { actionError, type ActionResult, ordinaryRefusal } from "@/lib/errors";
+import { actionError, type ActionResult, fieldErrorsOf, ordinaryRefusal } from "@/lib/errors";
 
 import { recordDenial, roleTooLow } from "./denials";
 import { authenticateRequest } from "./principal";
@@ -54,11 +54,7 @@ export function guardedAction<S extends z.ZodType, T>(
       }
       const parsed = spec.schema.safeParse(payload instanceof FormData ? formDataToObject(payload) : payload);
       if (!parsed.success)
-        return actionError(
-          400,
-          "Check the highlighted fields.",
-          z.flattenError(parsed.error).fieldErrors as Record<string, string[]>,
-        );
+        return actionError(400, "Check the highlighted fields.", fieldErrorsOf(parsed.error));
       return await handler(parsed.data, principal);
     } catch (error) {
       // redirect(), notFound() and friends are control flow, not failures.

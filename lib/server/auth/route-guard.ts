@@ -3,7 +3,8 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 
 import { type Role, roleAtLeast } from "@/lib/schemas/auth";
-import { jsonError, ordinaryRefusal } from "@/lib/errors";
+import { apiError } from "@/lib/api-errors";
+import { ordinaryRefusal } from "@/lib/errors";
 
 import { recordDenial, roleTooLow } from "./denials";
 import { authenticateRequest } from "./principal";
@@ -38,21 +39,21 @@ export function guardedRoute<Ctx>(
         if (authentication.via === "none" && mutating)
           await recordDenial(null, target, { status: 401, reason: "unauthenticated", required: spec.role });
         const basic = authentication.via === "rejected" && authentication.scheme === "basic";
-        return jsonError(
+        return apiError(
           401,
           "UNAUTHENTICATED",
           authentication.via === "rejected"
             ? (authentication.message ??
                 "The credentials were not accepted: the session has ended, or the API token is unknown, revoked or expired.")
             : "Sign in, or send an API token: Authorization: Bearer kc_<id>_<secret>.",
-          basic ? BASIC_CHALLENGE : CHALLENGE,
+          { headers: basic ? BASIC_CHALLENGE : CHALLENGE },
         );
       }
       const sameOrigin = () =>
         isSameOriginRequest(request.headers, { trustProxy: authSettings().trustProxy });
       if (mutating && authentication.via === "session" && !sameOrigin()) {
         await recordDenial(principal, target, { status: 403, reason: "cross-origin" });
-        return jsonError(
+        return apiError(
           403,
           "CROSS_ORIGIN",
           "A signed-in browser may change things only from the console's own pages; scripts use an API token.",
@@ -60,11 +61,11 @@ export function guardedRoute<Ctx>(
       }
       if (principal.kind === "user" && principal.user.mustChangePassword) {
         await recordDenial(principal, target, { status: 403, reason: "password-change-required" });
-        return jsonError(403, "PASSWORD_CHANGE_REQUIRED", "Change your password first.");
+        return apiError(403, "PASSWORD_CHANGE_REQUIRED", "Change your password first.");
       }
       if (!roleAtLeast(principal.role, spec.role)) {
         await recordDenial(principal, target, { status: 403, reason: "role", required: spec.role });
-        return jsonError(403, "FORBIDDEN", roleTooLow(principal, spec.role));
+        return apiError(403, "FORBIDDEN", roleTooLow(principal, spec.role));
       }
       return await handler(request, { ...context, principal });
     } catch (error) {
@@ -75,10 +76,10 @@ export function guardedRoute<Ctx>(
         console.warn(
           `${request.method} ${new URL(request.url).pathname} refused (${refusal.status}, request ${requestId}): ${refusal.message}`,
         );
-        return jsonError(refusal.status, refusal.code, refusal.message);
+        return apiError(refusal.status, refusal.code, refusal.message);
       }
       console.error(`${request.method} ${request.url} failed (request ${requestId}):`, error);
-      return jsonError(
+      return apiError(
         500,
         "INTERNAL",
         "Something went wrong on the server; the details are in the server's log.",

@@ -80,9 +80,10 @@ describe("createAcls", () => {
       },
     };
     const result = await createAcls("local", [binding()], admin);
+    // One table for every operation (errors/problem-status.ts): the authorizer's refusal is 403.
     expect(result).toEqual({
       ok: false,
-      status: 502,
+      status: 403,
       code: "CLUSTER_AUTHORIZATION_FAILED",
       error:
         "The console's identity User:console may not alter the cluster. Grant ALTER on the cluster to User:console, or make it a super user. (CLUSTER_AUTHORIZATION_FAILED)",

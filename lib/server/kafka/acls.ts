@@ -6,14 +6,16 @@ import type { AclLintFinding } from "@/lib/acl/lint";
 import { bindingKey, describeBinding, uniqueBindings, type AclBinding } from "@/lib/acl/types";
 import type { z } from "zod";
 
-import { type ActionResult, type ActionStatus } from "@/lib/errors";
+import type { ActionResult } from "@/lib/errors";
 import type { ClusterProblem } from "@/lib/schemas/cluster";
 import { aclBindingsSchema, deleteAclsSchema } from "@/lib/schemas/acls";
 import { recordAudit, type Principal } from "@/lib/server/auth";
 
-import { problemStatus } from "./errors/problem-status";
+import { problemResult } from "./errors/problem-status";
 import { createAclBindings, deleteAclBindings, describeAllAcls, lintAgainstCluster } from "./acl-requests";
 import type { ClusterResult } from "./cluster-pool";
+
+export { problemResult } from "./errors/problem-status";
 import { withClusterAdmin } from "./pooled-clients";
 
 /** A failed ACL call keeps the Kafka error code (SECURITY_DISABLED, CLUSTER_AUTHORIZATION_FAILED, …) for REST. */
@@ -116,18 +118,6 @@ async function auditEach(
       details: problem ? { cluster, code: problem.code ?? problem.kind } : { cluster },
     });
   }
-}
-
-/**
- * One message with the hint and the Kafka code; the status from the one table, except that a refusal
- * here is the console's own identity lacking DESCRIBE or ALTER on the cluster: the deployment's
- * problem (502), not the caller's.
- */
-export function problemResult(problem: ClusterProblem): AclFailure {
-  const status: ActionStatus = problem.kind === "authorization" ? 502 : problemStatus(problem);
-  const message = `${problem.title}. ${problem.hint}${problem.code ? ` (${problem.code})` : ""}`;
-  const code = problem.code ?? problem.kind.toUpperCase().replaceAll("-", "_");
-  return { ok: false, error: message, status, code };
 }
 
 function invalid(error: z.ZodError): AclFailure {

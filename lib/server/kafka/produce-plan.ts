@@ -2,11 +2,11 @@
 // offsets they got, and the HTTP-like status of a failure. Kafka itself is in produce.ts.
 import { murmur2 } from "@platformatic/kafka";
 
-import { actionError, type ActionResult, type ActionStatus } from "@/lib/errors";
+import { actionError, type ActionResult } from "@/lib/errors";
 import type { ClusterProblem } from "@/lib/schemas/cluster";
 import type { ProduceMessagesRequest } from "@/lib/schemas/messages";
 
-import { problemStatus } from "./errors/problem-status";
+import { problemResult } from "./errors/problem-status";
 
 export interface ProduceRecord {
   key: Buffer | undefined;
@@ -83,16 +83,13 @@ export function offsetsOfSend(
 
 export type ProduceFailure = Extract<ActionResult<never>, { ok: false }> & { code?: string };
 
-/** The status from the one table (403, 404, 400 for a name Kafka refuses, 504, else 502); the Kafka code kept. */
+/** The status from the one table (lib/server/kafka/errors/problem-status.ts); says how many copies were written. */
 export function produceFailure(problem: ClusterProblem, written = 0): ProduceFailure {
-  const status: ActionStatus = problemStatus(problem);
   const partial =
     written > 0
       ? ` ${written} ${written === 1 ? "copy was" : "copies were"} written before the failure.`
       : "";
-  const message = `${problem.title}. ${problem.hint}${problem.code ? ` (${problem.code})` : ""}${partial}`;
-  const code = problem.code ?? problem.kind.toUpperCase().replaceAll("-", "_");
-  return { ok: false, error: message, status, code };
+  return problemResult(problem, partial);
 }
 
 export function unknownTopicFailure(topic: string): ProduceFailure {

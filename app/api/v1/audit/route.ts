@@ -1,6 +1,6 @@
 // GET /api/v1/audit?format=ndjson|csv&actor=&action=&target=&outcome=&from=&to= – export the audit trail (admin)
 import { parseAuditFilters } from "@/lib/queries/audit";
-import { jsonError } from "@/lib/errors";
+import { apiError } from "@/lib/api-errors";
 import { guardedRoute, queryAudit, recordAudit } from "@/lib/server/auth";
 import type { AuditQuery } from "@/lib/server/store/types";
 import {
@@ -44,10 +44,10 @@ export const GET = guardedRoute<{ params: Promise<Record<string, never>> }>(
     const params = new URL(request.url).searchParams;
     const format = params.get("format") ?? "ndjson";
     if (!isExportFormat(format)) {
-      return jsonError(400, "BAD_FORMAT", `Unknown export format "${format}"; use ndjson or csv.`);
+      return apiError(400, "BAD_FORMAT", `Unknown export format "${format}"; use ndjson or csv.`);
     }
     const { query, problems } = parseAuditFilters(params);
-    if (problems.length > 0) return jsonError(400, "BAD_FILTER", problems.join(" "));
+    if (problems.length > 0) return apiError(400, "BAD_FILTER", problems.join(" "));
 
     // Who took a copy of the trail, and of which part, is itself worth a record.
     await recordAudit({

@@ -2,7 +2,7 @@
 import { certificateListQuerySchema, toMorioAnswer } from "@/lib/schemas/certificates";
 import { guardedRoute } from "@/lib/server/auth";
 import * as ca from "@/lib/server/ca";
-import { apiError, failureResponse, validationError } from "../_lib/api-error";
+import { apiError, failureResponse, validationError } from "@/lib/api-errors";
 import { parseCertificateBody } from "../_lib/certificate-body";
 import { readJsonBody } from "../_lib/request-body";
 

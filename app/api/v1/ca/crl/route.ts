@@ -1,7 +1,7 @@
 // GET /api/v1/ca/crl?format=json|pem|der – the current certificate revocation list (viewer)
 import { guardedRoute } from "@/lib/server/auth";
 import * as ca from "@/lib/server/ca";
-import { apiError } from "../../_lib/api-error";
+import { apiError } from "@/lib/api-errors";
 import { CRL_CONTENT_TYPE, downloadResponse, PEM_CONTENT_TYPE } from "../../_lib/download";
 
 export const dynamic = "force-dynamic";

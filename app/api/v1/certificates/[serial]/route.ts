@@ -2,7 +2,7 @@
 import { serialNumberSchema } from "@/lib/schemas/certificates";
 import { guardedRoute } from "@/lib/server/auth";
 import * as ca from "@/lib/server/ca";
-import { apiError } from "../../_lib/api-error";
+import { apiError } from "@/lib/api-errors";
 
 export const dynamic = "force-dynamic";
 

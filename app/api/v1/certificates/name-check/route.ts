@@ -5,7 +5,7 @@ import { commonNameSchema } from "@/lib/schemas/certificates";
 import { guardedRoute } from "@/lib/server/auth";
 import * as ca from "@/lib/server/ca";
 
-import { validationError } from "../../_lib/api-error";
+import { validationError } from "@/lib/api-errors";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@
 import { revokeCertificateSchema, serialNumberSchema } from "@/lib/schemas/certificates";
 import { guardedRoute } from "@/lib/server/auth";
 import * as ca from "@/lib/server/ca";
-import { apiError, failureResponse, validationError } from "../../../_lib/api-error";
+import { apiError, failureResponse, validationError } from "@/lib/api-errors";
 import { readJsonBody } from "../../../_lib/request-body";
 
 export const dynamic = "force-dynamic";

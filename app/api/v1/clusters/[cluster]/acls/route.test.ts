@@ -15,15 +15,10 @@ vi.mock("@/lib/server/auth", () => ({
     (request: Request, context: object) =>
       handler(request, { ...context, principal: { kind: "user", role: "admin", actor: "user:alice" } }),
 }));
-// The pure translation of a problem, as lib/server/kafka/acls.ts does it (tested there).
-vi.mock("@/lib/server/kafka", () => ({
+// The pure translation of a problem is the real one (lib/server/kafka/errors/problem-status.ts).
+vi.mock("@/lib/server/kafka", async () => ({
   ...kafka,
-  problemResult: (problem: { kind: string; title: string; code?: string }) => ({
-    ok: false,
-    status: problem.kind === "unknown-cluster" ? 404 : 502,
-    error: problem.title,
-    code: problem.code ?? problem.kind.toUpperCase().replaceAll("-", "_"),
-  }),
+  problemResult: (await import("@/lib/server/kafka/errors/problem-status")).problemResult,
 }));
 
 const { GET, POST, DELETE } = await import("./route");
@@ -123,12 +118,12 @@ describe("POST", () => {
   it("passes the broker's refusal of the console's identity on with its code", async () => {
     kafka.createAcls.mockResolvedValue({
       ok: false,
-      status: 502,
+      status: 403,
       error: "The console's identity User:kafka-console may not alter the cluster.",
       code: "CLUSTER_AUTHORIZATION_FAILED",
     });
     const response = await POST(json("POST", { bindings: [orders] }), context);
-    expect(response.status).toBe(502);
+    expect(response.status).toBe(403);
     expect((await response.json()).error.code).toBe("CLUSTER_AUTHORIZATION_FAILED");
   });
 });

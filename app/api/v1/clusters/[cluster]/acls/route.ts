@@ -1,6 +1,5 @@
 // GET|POST|DELETE /api/v1/clusters/{cluster}/acls – list ACL bindings (viewer); create and delete exact bindings (admin)
 import { filterBindings } from "@/lib/acl/filter";
-import type { ActionResult } from "@/lib/errors";
 import {
   aclFilterSchema,
   bindingsOfCreateRequest,
@@ -10,7 +9,7 @@ import {
 import { guardedRoute } from "@/lib/server/auth";
 import * as kafka from "@/lib/server/kafka";
 
-import { apiError, failureResponse, validationError } from "../../../_lib/api-error";
+import { apiError, failureResponse, validationError } from "@/lib/api-errors";
 import { readJsonBody } from "../../../_lib/request-body";
 
 export const dynamic = "force-dynamic";
@@ -25,7 +24,7 @@ export const GET = guardedRoute<Context>({ role: "viewer" }, async (request, { p
   const filter = aclFilterSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!filter.success) return validationError(filter.error);
   const result = await kafka.listAcls(cluster);
-  if (!result.ok) return aclFailure(kafka.problemResult(result.problem));
+  if (!result.ok) return failureResponse(kafka.problemResult(result.problem));
   const bindings = filterBindings(result.data, filter.data);
   return Response.json({ cluster, total: result.data.length, bindings }, { headers: noStore });
 });
@@ -38,7 +37,7 @@ export const POST = guardedRoute<Context>({ role: "admin" }, async (request, { p
   const parsed = createAclsRequestSchema.safeParse(body.body);
   if (!parsed.success) return validationError(parsed.error);
   const result = await kafka.createAcls(cluster, bindingsOfCreateRequest(parsed.data), principal);
-  if (!result.ok) return aclFailure(result);
+  if (!result.ok) return failureResponse(result);
   return Response.json(result.data, { status: 201, headers: noStore });
 });
 
@@ -50,11 +49,6 @@ export const DELETE = guardedRoute<Context>({ role: "admin" }, async (request, {
   const parsed = deleteAclsSchema.safeParse(body.body);
   if (!parsed.success) return validationError(parsed.error);
   const result = await kafka.deleteAcls(cluster, parsed.data.bindings, principal);
-  if (!result.ok) return aclFailure(result);
+  if (!result.ok) return failureResponse(result);
   return Response.json(result.data, { headers: noStore });
 });
-
-/** The Kafka code (SECURITY_DISABLED, CLUSTER_AUTHORIZATION_FAILED, UNKNOWN_CLUSTER, …) as the REST code. */
-function aclFailure(result: Extract<ActionResult<unknown>, { ok: false }> & { code?: string }): Response {
-  return failureResponse(result, result.code ? { [result.status]: result.code } : {});
-}

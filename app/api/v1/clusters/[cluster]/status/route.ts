@@ -1,4 +1,5 @@
 // GET /api/v1/clusters/{cluster}/status – the cluster's health and overview (viewer and up)
+import { apiError } from "@/lib/api-errors";
 import { guardedRoute } from "@/lib/server/auth";
 import { getClusterStatus, listClusterNames } from "@/lib/server/kafka";
 
@@ -11,10 +12,7 @@ export const GET = guardedRoute<{ params: Promise<{ cluster: string }> }>(
   async (_request, { params }) => {
     const { cluster } = await params;
     if (!listClusterNames().includes(cluster)) {
-      return Response.json(
-        { error: { code: "UNKNOWN_CLUSTER", message: `No cluster named "${cluster}" is configured.` } },
-        { status: 404, headers: noStore },
-      );
+      return apiError(404, "UNKNOWN_CLUSTER", `No cluster named "${cluster}" is configured.`);
     }
     // 200 even when the cluster is down: the status, with its problem, is the answer.
     return Response.json(await getClusterStatus(cluster), { headers: noStore });

@@ -3,7 +3,7 @@ import { topicListQuerySchema } from "@/lib/schemas/topics";
 import { guardedRoute } from "@/lib/server/auth";
 import * as kafka from "@/lib/server/kafka";
 
-import { failureResponse, validationError } from "../../../_lib/api-error";
+import { failureResponse, validationError } from "@/lib/api-errors";
 
 export const dynamic = "force-dynamic";
 
@@ -14,9 +14,6 @@ export const GET = guardedRoute<Context>({ role: "viewer" }, async (request, { p
   const query = topicListQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return validationError(query.error);
   const result = await kafka.listTopics(cluster, query.data);
-  if (!result.ok) {
-    const failure = kafka.problemResult(result.problem);
-    return failureResponse(failure, failure.code ? { [failure.status]: failure.code } : {});
-  }
+  if (!result.ok) return failureResponse(kafka.problemResult(result.problem));
   return Response.json({ cluster, ...result.data }, { headers: { "Cache-Control": "no-store" } });
 });

@@ -2,7 +2,7 @@
 import { guardedRoute } from "@/lib/server/auth";
 import * as kafka from "@/lib/server/kafka";
 
-import { apiError, failureResponse } from "../../../../_lib/api-error";
+import { apiError, failureResponse } from "@/lib/api-errors";
 
 export const dynamic = "force-dynamic";
 
@@ -11,10 +11,7 @@ type Context = { params: Promise<{ cluster: string; topic: string }> };
 export const GET = guardedRoute<Context>({ role: "viewer" }, async (_request, { params }) => {
   const { cluster, topic } = await params;
   const result = await kafka.describeTopic(cluster, topic);
-  if (!result.ok) {
-    const failure = kafka.problemResult(result.problem);
-    return failureResponse(failure, failure.code ? { [failure.status]: failure.code } : {});
-  }
+  if (!result.ok) return failureResponse(kafka.problemResult(result.problem));
   if (!result.data) {
     return apiError(
       404,

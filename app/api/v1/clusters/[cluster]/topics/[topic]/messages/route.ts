@@ -4,7 +4,7 @@ import { parseMessageQuery, produceMessagesSchema } from "@/lib/schemas/messages
 import { guardedRoute } from "@/lib/server/auth";
 import * as kafka from "@/lib/server/kafka";
 
-import { apiError, failureResponse, validationError } from "../../../../../_lib/api-error";
+import { apiError, failureResponse, validationError } from "@/lib/api-errors";
 import { eventStreamResponse } from "../../../../../_lib/event-stream";
 import { readJsonBody } from "../../../../../_lib/request-body";
 
@@ -36,7 +36,7 @@ export const POST = guardedRoute<Context>({ role: "operator" }, async (request, 
   const parsed = produceMessagesSchema.safeParse({ ...fields, topic });
   if (!parsed.success) return validationError(parsed.error);
   const result = await kafka.produceMessages(cluster, parsed.data, principal);
-  if (!result.ok) return failureResponse(result, result.code ? { [result.status]: result.code } : {});
+  if (!result.ok) return failureResponse(result);
   return Response.json(result.data, { status: 201, headers: { "Cache-Control": "no-store" } });
 });
 
@@ -58,12 +58,12 @@ function searchRefused(refusal: Extract<kafka.SearchStart, { ok: false }>): Resp
   const syntax = "syntax" in refusal ? refusal.syntax : undefined;
   const code = syntax ? "FILTER_SYNTAX" : (problem.code ?? FALLBACK_CODES[status]);
   const message = [problem.title, problem.hint].filter(Boolean).join(". ");
-  const headers: Record<string, string> = { "Cache-Control": "no-store" };
   if (refusal.status === 429) {
-    headers["Retry-After"] = String(refusal.retryAfter);
-    const error = { code, message, running: refusal.running, limit: refusal.limit };
-    return Response.json({ error }, { status, headers });
+    const details = { running: refusal.running, limit: refusal.limit };
+    return apiError(status, code, message, {
+      details,
+      headers: { "Retry-After": String(refusal.retryAfter) },
+    });
   }
-  const error = syntax ? { code, message, syntax } : { code, message };
-  return Response.json({ error }, { status, headers });
+  return apiError(status, code, message, syntax ? { details: { syntax } } : {});
 }

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { guardedRoute } from "@/lib/server/auth";
 import * as kafka from "@/lib/server/kafka";
 
-import { apiError, failureResponse, validationError } from "../../../../../../../_lib/api-error";
+import { apiError, failureResponse, validationError } from "@/lib/api-errors";
 
 export const dynamic = "force-dynamic";
 
@@ -27,11 +27,7 @@ export const GET = guardedRoute<Context>({ role: "viewer" }, async (_request, { 
   if (!parsed.success) return validationError(parsed.error);
   const { partition, offset } = parsed.data;
   const result = await kafka.fetchFullRecord(cluster, topic, partition, offset);
-  if (!result.ok) {
-    const failure = kafka.problemResult(result.problem);
-    const status = result.problem.kind === "authorization" ? 403 : failure.status;
-    return failureResponse({ ...failure, status }, failure.code ? { [status]: failure.code } : {});
-  }
+  if (!result.ok) return failureResponse(kafka.problemResult(result.problem));
   if (!result.data) {
     return apiError(
       404,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { actionError } from "@/lib/errors";
-import { failureResponse } from "./api-error";
+import { failureResponse } from "./api-errors";
 
 const failure = (status: Parameters<typeof actionError>[0], fields?: Record<string, string[]>) => {
   const result = actionError(status, "message", fields);
