@@ -71,6 +71,17 @@ describe("the console's pool over SASL_SSL PLAIN", () => {
     const status = await pool.status("wrong-password");
     expect(status.ok).toBe(false);
     if (!status.ok) expect(status.problem.kind).toBe("authentication");
+    const capabilities = await pool.capabilities("wrong-password");
+    expect(capabilities.ok || capabilities.problem.kind).toBe("authentication");
+  });
+
+  it("knows what the cluster can do from the status check's ApiVersions answer, and keeps it", async () => {
+    const first = await pool.capabilities("plain");
+    if (!first.ok) throw new Error(JSON.stringify(first.problem));
+    const unsupported = Object.entries(first.data).filter(([, capability]) => !capability.supported);
+    expect(unsupported).toEqual([]);
+    const again = await pool.capabilities("plain");
+    expect(again.ok && again.data).toBe(first.data);
   });
 });
 

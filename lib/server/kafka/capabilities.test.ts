@@ -1,7 +1,12 @@
 import * as libraryApis from "@platformatic/kafka";
 import { describe, expect, it } from "vitest";
 
-import { CAPABILITY_REQUIREMENTS, capabilitiesFromApiVersions, type CapabilityName } from "./capabilities";
+import {
+  CAPABILITY_REQUIREMENTS,
+  capabilitiesFromApiVersions,
+  unavailableReason,
+  type CapabilityName,
+} from "./capabilities";
 import { CLIENT_ONLY_GATEWAY, KAFKA_3_7, KAFKA_3_9, KAFKA_4_3 } from "./capabilities.fixtures";
 
 const supportedOf = (apis: Parameters<typeof capabilitiesFromApiVersions>[0]) =>
@@ -77,6 +82,20 @@ describe("capabilitiesFromApiVersions", () => {
 
   it("finds nothing in an empty answer", () => {
     expect(supportedOf([])).toEqual([]);
+  });
+});
+
+describe("unavailableReason", () => {
+  it("is the message for a capability the cluster lacks, and nothing for one it has", () => {
+    const gateway = { ok: true as const, data: capabilitiesFromApiVersions(CLIENT_ONLY_GATEWAY) };
+    expect(unavailableReason(gateway, "acls")).toBe(
+      "This cluster does not support DescribeAcls (ApiKey 29).",
+    );
+    expect(unavailableReason(gateway, "topics")).toBeUndefined();
+  });
+
+  it("declares nothing lacking when the cluster could not be asked", () => {
+    expect(unavailableReason({ ok: false }, "acls")).toBeUndefined();
   });
 });
 

@@ -111,3 +111,16 @@ function versions({ minVersion, maxVersion }: { minVersion: number; maxVersion: 
   if (maxVersion === ANY_VERSION) return `${minVersion} and later`;
   return minVersion === maxVersion ? `${minVersion}` : `${minVersion} to ${maxVersion}`;
 }
+
+/**
+ * Why a capability is unavailable, or undefined when it is available or unknown: a cluster that could
+ * not be asked is not declared lacking; its pages show the connection problem from their own calls.
+ */
+export function unavailableReason(
+  capabilities: { ok: true; data: ClusterCapabilities } | { ok: false },
+  name: CapabilityName,
+): string | undefined {
+  if (!capabilities.ok) return undefined;
+  const capability = capabilities.data[name];
+  return capability.supported ? undefined : capability.message;
+}

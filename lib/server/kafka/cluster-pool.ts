@@ -12,6 +12,7 @@ import {
   principalOf,
   type ClientTimeouts,
 } from "./client-options";
+import { capabilitiesFromApiVersions, type ClusterCapabilities } from "./capabilities";
 import { checkClusterStatus } from "./cluster-status";
 import { ConnectionErrorLog } from "./connection-error-log";
 import { installContiguousResponses } from "./contiguous-responses";
@@ -47,6 +48,11 @@ export interface ClusterPool {
   openFetchConsumer(cluster: string): ClusterResult<FetchConsumer>;
   /** Live overview; concurrent callers for one cluster share one request. */
   status(cluster: string): Promise<ClusterStatus>;
+  /**
+   * What the cluster can do, from the ApiVersions answer of the latest successful status check
+   * (kept for a minute; a check is made when there is none).
+   */
+  capabilities(cluster: string): Promise<ClusterResult<ClusterCapabilities>>;
   close(): Promise<void>;
 }
 
@@ -65,7 +71,11 @@ interface ClusterClients {
   /** Checked once: the connection settings do not change during the pool's life. */
   tlsProblem?: ClusterProblem | null;
   statusInFlight?: Promise<ClusterStatus>;
+  capabilities?: { data: ClusterCapabilities; at: number };
 }
+
+/** Brokers change their APIs only with an upgrade; a minute keeps a rolling one from going unseen for long. */
+const CAPABILITIES_TTL_MS = 60_000;
 
 /** A safety net above the library's own timeouts (about 6 s for a silent broker with the defaults). */
 const DEFAULT_DEADLINE_MS = 12_000;
@@ -182,10 +192,26 @@ export function createClusterPool(
       const checkedAt = new Date().toISOString();
       return Promise.resolve({ ok: false, cluster, problem: unknownCluster(cluster, closed), checkedAt });
     }
-    clients.statusInFlight ??= checkClusterStatus(cluster, withAdmin).finally(() => {
-      clients.statusInFlight = undefined;
-    });
+    clients.statusInFlight ??= checkClusterStatus(cluster, withAdmin)
+      .then((checked) => {
+        if (checked.ok) {
+          const data = capabilitiesFromApiVersions(checked.overview.apiVersions);
+          clients.capabilities = { data, at: Date.now() };
+        }
+        return checked;
+      })
+      .finally(() => {
+        clients.statusInFlight = undefined;
+      });
     return clients.statusInFlight;
+  }
+
+  async function capabilities(cluster: string): Promise<ClusterResult<ClusterCapabilities>> {
+    const known = clusters.get(cluster)?.capabilities;
+    if (known && Date.now() - known.at < CAPABILITIES_TTL_MS) return { ok: true, data: known.data };
+    const checked = await status(cluster);
+    if (!checked.ok) return { ok: false, problem: checked.problem };
+    return { ok: true, data: capabilitiesFromApiVersions(checked.overview.apiVersions) };
   }
 
   async function close() {
@@ -206,6 +232,7 @@ export function createClusterPool(
     withProducer,
     openFetchConsumer,
     status,
+    capabilities,
     close,
   };
 }

@@ -5,12 +5,16 @@ import "server-only";
 import type { ClusterStatus } from "@/lib/schemas/cluster";
 import { getConfig } from "@/lib/server/config";
 
+import type { ClusterCapabilities } from "./capabilities";
+import type { ClusterResult } from "./cluster-pool";
 import { closeCurrentPool, currentPool } from "./global-pool";
 import { describeKafkaError } from "./errors/describe-kafka-error";
 
 export { describeKafkaError } from "./errors/describe-kafka-error";
 export type { KafkaErrorContext } from "./errors/describe-kafka-error";
 export type { ClusterResult, FetchConsumer } from "./cluster-pool";
+export type { Capability, CapabilityName, ClusterCapabilities } from "./capabilities";
+export { unavailableReason } from "./capabilities";
 export {
   listAcls,
   listLintInventory,
@@ -32,6 +36,15 @@ export async function getClusterStatus(cluster: string): Promise<ClusterStatus> 
   } catch (error) {
     // Only reachable when the configuration itself cannot be read; the pool translates everything else.
     return { ok: false, cluster, problem: describeKafkaError(error), checkedAt: new Date().toISOString() };
+  }
+}
+
+/** What the cluster can do, from its ApiVersions answer (cached with the status), or why it cannot be had. */
+export async function clusterCapabilities(cluster: string): Promise<ClusterResult<ClusterCapabilities>> {
+  try {
+    return await currentPool().capabilities(cluster);
+  } catch (error) {
+    return { ok: false, problem: describeKafkaError(error) };
   }
 }
 

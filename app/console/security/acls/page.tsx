@@ -1,10 +1,10 @@
+import { can } from "@/lib/permissions";
 import type { Metadata } from "next";
 import { lintAcls } from "@/lib/acl/lint";
 import { flagsByPrincipal } from "@/lib/acl/lint-before-create";
 import { whoCan } from "@/lib/acl/matcher";
-import { roleAtLeast } from "@/lib/schemas/auth";
-import { requirePageRole } from "@/lib/server/auth";
-import { listAcls, listClusterNames } from "@/lib/server/kafka";
+import { requirePagePermission } from "@/lib/server/auth";
+import { clusterCapabilities, listAcls, listClusterNames, unavailableReason } from "@/lib/server/kafka";
 import { AclBindingsSection } from "@/components/acls/acl-bindings-section";
 import { AclLintPanel } from "@/components/acls/acl-lint-panel";
 import { AclsProblemPanel } from "@/components/acls/acls-problem-panel";
@@ -15,6 +15,7 @@ import { ResourceAccessView } from "@/components/acls/resource-access-view";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardHeader } from "@/components/ui/card";
 import { NoClusterConfigured } from "@/components/cluster/no-cluster-configured";
+import { CapabilityUnavailable } from "@/components/cluster/capability-unavailable";
 import { assumedSuperUsers, loadLintContext } from "./_lib/lint-context";
 
 export const dynamic = "force-dynamic";
@@ -26,11 +27,11 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 export default async function AclsPage({ searchParams }: { searchParams: SearchParams }) {
-  const { role } = await requirePageRole("viewer");
+  const { role } = await requirePagePermission("acl.view");
   const params = await searchParams;
   const principal = single(params.principal)?.trim() ?? "";
   const resource = parseResourceParam(single(params.resource));
-  const isAdmin = roleAtLeast(role, "admin");
+  const isAdmin = can(role, "acl.create");
   const cluster = listClusterNames()[0];
   const header = (
     <PageHeader
@@ -51,7 +52,23 @@ export default async function AclsPage({ searchParams }: { searchParams: SearchP
     );
   }
 
-  const [listed, lintContext] = await Promise.all([listAcls(cluster), loadLintContext(cluster)]);
+  const [capabilities, listed, lintContext] = await Promise.all([
+    clusterCapabilities(cluster),
+    listAcls(cluster),
+    loadLintContext(cluster),
+  ]);
+  // A cluster without the ACL APIs (a gateway, KoP) gets an explanation, not the failed call's error.
+  const aclsUnavailable = unavailableReason(capabilities, "acls");
+  if (aclsUnavailable) {
+    return (
+      <>
+        {header}
+        <CapabilityUnavailable cluster={cluster} feature="ACLs" message={aclsUnavailable} />
+      </>
+    );
+  }
+  const changesUnavailable = unavailableReason(capabilities, "aclChanges");
+  const canChange = isAdmin && !changesUnavailable;
   if (!listed.ok) {
     return (
       <>
@@ -85,16 +102,18 @@ export default async function AclsPage({ searchParams }: { searchParams: SearchP
           <CardHeader
             titleId="acls-bindings-title"
             title="Bindings"
-            description={isAdmin ? undefined : "Creating and deleting bindings needs the admin role."}
+            description={
+              isAdmin ? changesUnavailable : "Creating and deleting bindings needs the admin role."
+            }
           />
           <AclBindingsSection
             bindings={bindings}
-            canDelete={isAdmin}
+            canDelete={canChange}
             initialFilters={principal ? { principal } : undefined}
             findings={findings}
           />
         </Card>
-        {isAdmin && (
+        {canChange && (
           <Card id="create" aria-labelledby="acls-create-title">
             <CardHeader
               titleId="acls-create-title"
@@ -115,7 +134,7 @@ export default async function AclsPage({ searchParams }: { searchParams: SearchP
             title="Lint"
             description={`${findings.length} ${findings.length === 1 ? "finding" : "findings"}`}
           />
-          <AclLintPanel findings={findings} canCreate={isAdmin} />
+          <AclLintPanel findings={findings} canCreate={canChange} />
         </Card>
         <Card id="check-access" aria-labelledby="acls-check-title">
           <CardHeader
