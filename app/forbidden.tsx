@@ -3,7 +3,7 @@ import { buttonClassName } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getPrincipal } from "@/lib/server/auth";
 
-// Rendered by forbidden() (requirePageRole), with status 403.
+// Rendered by forbidden() (requirePagePermission), with status 403.
 export default async function Forbidden() {
   const principal = await getPrincipal();
   const who = principal

@@ -6,14 +6,29 @@ import { join } from "node:path";
 
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 
+import { PERMISSIONS, type Permission } from "../lib/permissions";
 import { ROLES, type Role } from "../lib/schemas/auth";
 import { storageStateFor } from "./support/credentials";
 import { findRouteHandlers, findServerActions, PUBLIC_ENDPOINTS, urlPathOf } from "./support/endpoints";
 
 const ROOT = join(import.meta.dirname, "..");
 const SAMPLES = { cluster: "e2e" };
-const routes = findRouteHandlers(SAMPLES);
-const actions = findServerActions();
+/**
+ * The lowest role the guards of a file require: they name permissions (lib/permissions.ts), which the
+ * map turns into roles; a literal `role:` the scan in support/endpoints.ts found counts as well.
+ */
+function requiredRoleOf(endpoint: { file: string; role: Role | null }): Role | null {
+  const source = readFileSync(join(ROOT, endpoint.file), "utf8");
+  const named = [...source.matchAll(/\bpermission:\s*"([\w.-]+)"/g)].map((match) => match[1]!);
+  const roles = named
+    .filter((name): name is Permission => Object.hasOwn(PERMISSIONS, name))
+    .map((name) => PERMISSIONS[name] as Role);
+  if (endpoint.role) roles.push(endpoint.role);
+  return roles.sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b))[0] ?? null;
+}
+
+const routes = findRouteHandlers(SAMPLES).map((route) => ({ ...route, role: requiredRoleOf(route) }));
+const actions = findServerActions().map((action) => ({ ...action, role: requiredRoleOf(action) }));
 
 interface ManifestEntry {
   workers: Record<string, unknown>;
@@ -53,7 +68,7 @@ for (const route of routes) {
   test.describe(`route ${route.file}`, () => {
     if (PUBLIC_ENDPOINTS[route.file]) return;
 
-    test("declares a role with guardedRoute", () => {
+    test("declares a permission with guardedRoute", () => {
       expect(route.methods.length).toBeGreaterThan(0);
       expect(route.role).not.toBeNull();
     });
@@ -86,7 +101,7 @@ for (const [id, entry] of Object.entries(manifest.node)) {
   const declared = actions.find((action) => `${action.file}#${action.name}` === key);
   if (PUBLIC_ENDPOINTS[key]) continue;
   test(`action ${key} refuses anonymous and lower roles`, async ({ baseURL }) => {
-    expect(declared?.role, "built with guardedAction({ role })").toBeTruthy();
+    expect(declared?.role, "built with guardedAction({ permission })").toBeTruthy();
     // An action is posted to a page that bundles it, as the browser does.
     const worker = Object.keys(entry.workers)[0]!;
     const page = urlPathOf(join(ROOT, worker.replace(/\/page$/, "/page.tsx")), SAMPLES).replace(/^\/$/, "/");

@@ -1,11 +1,11 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/shell/app-shell";
-import { requirePageRole } from "@/lib/server/auth";
+import { requirePagePermission } from "@/lib/server/auth";
 import { listClusterNames } from "@/lib/server/kafka";
 
 // The first check; each page checks again for its own role (a client-side navigation renders a page without its layout).
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
-  const { user } = await requirePageRole("viewer");
+  const { user } = await requirePagePermission("session.use");
   return (
     <AppShell cluster={listClusterNames()[0]} user={{ username: user.username, role: user.role }}>
       {children}

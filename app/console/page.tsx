@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requirePageRole } from "@/lib/server/auth";
+import { requirePagePermission } from "@/lib/server/auth";
 import { Suspense } from "react";
 import { getClusterStatus, listClusterNames } from "@/lib/server/kafka";
 import { OverviewSkeleton } from "@/components/cluster/overview-skeleton";
@@ -17,7 +17,7 @@ async function ClusterOverview({ cluster }: { cluster: string }) {
 }
 
 export default async function OverviewPage() {
-  await requirePageRole("viewer");
+  await requirePagePermission("cluster.view");
   const cluster = listClusterNames()[0];
   if (cluster === undefined) {
     return (

@@ -1,5 +1,6 @@
 import type { ComponentType, SVGProps } from "react";
-import { roleAtLeast, type Role } from "@/lib/schemas/auth";
+import { can, type Permission } from "@/lib/permissions";
+import type { Role } from "@/lib/schemas/auth";
 import {
   AuditIcon,
   CertificateIcon,
@@ -17,13 +18,13 @@ export interface NavItem {
   Icon: ComponentType<SVGProps<SVGSVGElement>>;
   /** Active only on this exact path, not on the pages below it. */
   exact?: boolean;
+  /** Shown only to roles with this permission. Hiding is a courtesy; every page checks it itself. */
+  permission?: Permission;
 }
 
 export interface NavSection {
   heading?: string;
   items: NavItem[];
-  /** Shown only to this role and above. Hiding is a courtesy; every page checks the role itself. */
-  minRole?: Role;
 }
 
 export const navSections: NavSection[] = [
@@ -45,20 +46,22 @@ export const navSections: NavSection[] = [
   },
   {
     heading: "Admin",
-    minRole: "admin",
     items: [
-      { href: "/console/audit", label: "Audit", Icon: AuditIcon },
-      { href: "/console/admin/users", label: "Users", Icon: UserIcon },
-      { href: "/console/admin/tokens", label: "API tokens", Icon: KeyIcon },
+      { href: "/console/audit", label: "Audit", Icon: AuditIcon, permission: "audit.view" },
+      { href: "/console/admin/users", label: "Users", Icon: UserIcon, permission: "user.manage" },
+      { href: "/console/admin/tokens", label: "API tokens", Icon: KeyIcon, permission: "token.manage" },
     ],
   },
 ];
 
-/** The sections a role may see; without a role (no session), only the unrestricted ones. */
+/** The items a role may see, in the sections that keep any; without a role (no session), the unrestricted ones. */
 export function navSectionsFor(role: Role | undefined): NavSection[] {
-  return navSections.filter(
-    (section) => !section.minRole || (role !== undefined && roleAtLeast(role, section.minRole)),
-  );
+  return navSections
+    .map((section) => ({
+      ...section,
+      items: section.items.filter((item) => !item.permission || can(role, item.permission)),
+    }))
+    .filter((section) => section.items.length > 0);
 }
 
 export function isNavItemActive(item: Pick<NavItem, "href" | "exact">, pathname: string): boolean {

@@ -7,7 +7,7 @@ import type { ActionResult } from "@/lib/errors";
 import * as auth from "@/lib/server/auth";
 
 const guardedChange = auth.guardedAction(
-  { role: "viewer", schema: changePasswordSchema, allowPasswordChange: true },
+  { permission: "session.use", schema: changePasswordSchema, allowPasswordChange: true },
   (input, principal) => auth.changeOwnPassword(principal, input),
 );
 

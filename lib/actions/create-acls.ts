@@ -14,7 +14,7 @@ const createAclsActionSchema = z
   .and(createAclsRequestSchema);
 
 const guardedCreate = auth.guardedAction(
-  { role: "admin", schema: createAclsActionSchema, action: "acl.create" },
+  { permission: "acl.create", schema: createAclsActionSchema, action: "acl.create" },
   async (input, principal) => {
     const result = await kafka.createAcls(
       aclCluster(input.cluster),

@@ -5,7 +5,7 @@ import { createApiTokenSchema } from "@/lib/schemas/auth";
 import * as auth from "@/lib/server/auth";
 
 const guardedCreate = auth.guardedAction(
-  { role: "admin", schema: createApiTokenSchema },
+  { permission: "token.manage", schema: createApiTokenSchema },
   async (input, principal) => {
     const result = await auth.createApiToken(input, principal);
     if (result.ok) revalidatePath("/console/admin/tokens");

@@ -6,7 +6,7 @@ import * as auth from "@/lib/server/auth";
 
 /** Adds a user with a random initial password, returned once for the admin to hand over. */
 export const createUser = auth.guardedAction(
-  { role: "admin", schema: createUserSchema },
+  { permission: "user.manage", schema: createUserSchema },
   async (input, principal) => {
     const result = await auth.createUser(input, principal);
     if (result.ok) revalidatePath("/console/admin/users");

@@ -12,7 +12,7 @@ import { aclCluster } from "./acl-cluster";
 const deleteAclsActionSchema = deleteAclsSchema.extend({ cluster: z.string().min(1).optional() });
 
 const guardedDelete = auth.guardedAction(
-  { role: "admin", schema: deleteAclsActionSchema, action: "acl.delete" },
+  { permission: "acl.delete", schema: deleteAclsActionSchema, action: "acl.delete" },
   async ({ cluster, bindings }, principal) => {
     const result = await kafka.deleteAcls(aclCluster(cluster), bindings, principal);
     if (result.ok) revalidatePath("/console/security/acls");

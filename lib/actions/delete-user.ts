@@ -8,7 +8,7 @@ const deleteUserSchema = z.object({ userId: z.string().min(1).max(100) });
 
 /** The last admin and the acting admin cannot be deleted; auth.deleteUser answers 409 for those. */
 export const deleteUser = auth.guardedAction(
-  { role: "admin", schema: deleteUserSchema },
+  { permission: "user.manage", schema: deleteUserSchema },
   async (input, principal) => {
     const result = await auth.deleteUser(input.userId, principal);
     if (result.ok) revalidatePath("/console/admin/users");

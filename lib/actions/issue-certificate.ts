@@ -13,7 +13,7 @@ import { certificateFormToObject, formFieldErrors } from "./certificate-form";
 // The guard checks who and what role; the shared schema runs in the handler so that each SAN row
 // gets its own error ("subjectAltNames.1.value") rather than one for the whole list.
 const guardedIssue = auth.guardedAction(
-  { role: "operator", schema: z.record(z.string(), z.unknown()), action: "certificate.issue" },
+  { permission: "certificate.issue", schema: z.record(z.string(), z.unknown()), action: "certificate.issue" },
   async (payload, principal) => {
     const parsed = issueCertificateSchema.safeParse(payload);
     if (!parsed.success)

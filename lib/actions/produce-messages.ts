@@ -13,7 +13,7 @@ const produceMessagesActionSchema = produceMessagesSchema.safeExtend({
 });
 
 const guardedProduce = auth.guardedAction(
-  { role: "operator", schema: produceMessagesActionSchema, action: "message.produce" },
+  { permission: "message.produce", schema: produceMessagesActionSchema, action: "message.produce" },
   async ({ cluster, ...request }, principal) =>
     kafka.produceMessages(aclCluster(cluster), request, principal),
 );

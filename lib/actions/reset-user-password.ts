@@ -8,7 +8,7 @@ const resetUserPasswordSchema = z.object({ userId: z.string().min(1).max(100) })
 
 /** A new random password, returned once; the user is signed out everywhere and must change it. */
 export const resetUserPassword = auth.guardedAction(
-  { role: "admin", schema: resetUserPasswordSchema },
+  { permission: "user.manage", schema: resetUserPasswordSchema },
   async (input, principal) => {
     const result = await auth.resetUserPassword(input.userId, principal);
     if (result.ok) revalidatePath("/console/admin/users");

@@ -8,7 +8,7 @@ const revokeApiTokenSchema = z.object({ tokenId: z.string().min(1).max(100) });
 
 /** Clients using the token are refused from the next request on. */
 export const revokeApiToken = auth.guardedAction(
-  { role: "admin", schema: revokeApiTokenSchema },
+  { permission: "token.manage", schema: revokeApiTokenSchema },
   async (input, principal) => {
     const result = await auth.revokeApiToken(input.tokenId, principal);
     if (result.ok) revalidatePath("/console/admin/tokens");

@@ -8,7 +8,7 @@ import * as ca from "@/lib/server/ca";
 const revokeFormSchema = revokeCertificateSchema.extend({ serialNumber: serialNumberSchema });
 
 const guardedRevoke = auth.guardedAction(
-  { role: "admin", schema: revokeFormSchema, action: "certificate.revoke" },
+  { permission: "certificate.revoke", schema: revokeFormSchema, action: "certificate.revoke" },
   async ({ serialNumber, ...input }, principal) => {
     const result = await ca.revokeCertificate(serialNumber, input, principal);
     if (result.ok) {

@@ -12,7 +12,7 @@ const setUserDisabledSchema = z.object({
 
 /** Disabling ends the user's sessions; the last admin and the acting admin cannot be disabled. */
 export const setUserDisabled = auth.guardedAction(
-  { role: "admin", schema: setUserDisabledSchema },
+  { permission: "user.manage", schema: setUserDisabledSchema },
   async (input, principal) => {
     const result = await auth.setUserDisabled(input.userId, input.disabled, principal);
     if (result.ok) revalidatePath("/console/admin/users");

@@ -9,7 +9,7 @@ const setUserRoleSchema = z.object({ userId: z.string().min(1).max(100), role: r
 
 /** The last admin cannot be demoted; auth.setUserRole answers 409 for that. */
 export const setUserRole = auth.guardedAction(
-  { role: "admin", schema: setUserRoleSchema },
+  { permission: "user.manage", schema: setUserRoleSchema },
   async (input, principal) => {
     const result = await auth.setUserRole(input.userId, input.role, principal);
     if (result.ok) revalidatePath("/console/admin/users");

@@ -11,7 +11,11 @@ import { withConnectionSnippets } from "./certificate-result";
 import { csrFormToObject, formFieldErrors } from "./certificate-form";
 
 const guardedSign = auth.guardedAction(
-  { role: "operator", schema: z.record(z.string(), z.unknown()), action: "certificate.sign-csr" },
+  {
+    permission: "certificate.issue",
+    schema: z.record(z.string(), z.unknown()),
+    action: "certificate.sign-csr",
+  },
   async (payload, principal) => {
     const parsed = signCsrSchema.safeParse(payload);
     if (!parsed.success)

@@ -7,7 +7,7 @@ import * as auth from "@/lib/server/auth";
 
 // A user who has yet to change a forced password may still leave.
 const guardedSignOut = auth.guardedAction(
-  { role: "viewer", schema: z.object({}), allowPasswordChange: true },
+  { permission: "session.use", schema: z.object({}), allowPasswordChange: true },
   async () => {
     await auth.signOut();
     return actionOk(null);

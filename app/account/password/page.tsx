@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { safeNextPath } from "@/lib/safe-next-path";
-import { requirePageRole } from "@/lib/server/auth";
+import { requirePagePermission } from "@/lib/server/auth";
 import { AuthCard } from "@/components/auth/auth-card";
 import { ChangePasswordForm } from "@/components/auth/change-password-form";
 import { SignOutButton } from "@/components/auth/sign-out-button";
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Change password" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function ChangePasswordPage({ searchParams }: { searchParams: SearchParams }) {
-  const principal = await requirePageRole("viewer", { allowPasswordChange: true });
+  const principal = await requirePagePermission("session.use", { allowPasswordChange: true });
   const params = await searchParams;
   const next = safeNextPath(Array.isArray(params.next) ? params.next[0] : params.next);
   const forced = principal.user.mustChangePassword;

@@ -1,10 +1,10 @@
 import { redirect } from "next/navigation";
-import { requirePageRole } from "@/lib/server/auth";
+import { requirePagePermission } from "@/lib/server/auth";
 
 export const dynamic = "force-dynamic";
 
 // The Admin heading in the navigation is not a page of its own.
 export default async function AdminPage() {
-  await requirePageRole("admin");
+  await requirePagePermission("user.manage");
   redirect("/console/admin/users");
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { auditSearchString, hasAuditFilters, parseAuditFilters } from "@/lib/queries/audit";
-import { queryAudit, requirePageRole } from "@/lib/server/auth";
+import { queryAudit, requirePagePermission } from "@/lib/server/auth";
 import { AuditFiltersForm } from "@/components/audit/audit-filters-form";
 import { AuditTable } from "@/components/audit/audit-table";
 import { PageHeader } from "@/components/shell/page-header";
@@ -21,7 +21,7 @@ const TITLE_ID = "audit-events-title";
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
-  await requirePageRole("admin");
+  await requirePagePermission("audit.view");
   const { filters, query, problems } = parseAuditFilters(await searchParams);
   const page = queryAudit({ ...query, limit: PAGE_SIZE });
   const filtered = hasAuditFilters(filters);

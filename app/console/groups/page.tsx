@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
-import { requirePageRole } from "@/lib/server/auth";
+import { requirePagePermission } from "@/lib/server/auth";
 import { FeaturePlaceholder } from "@/components/shell/feature-placeholder";
 import { GroupsIcon } from "@/components/ui/icons";
 
 export const metadata: Metadata = { title: "Consumer groups" };
 
 export default async function ConsumerGroupsPage() {
-  await requirePageRole("viewer");
+  await requirePagePermission("group.view");
   return (
     <FeaturePlaceholder
       title="Consumer groups"

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { topicListQuerySchema, type TopicListQuery } from "@/lib/schemas/topics";
-import { requirePageRole } from "@/lib/server/auth";
+import { requirePagePermission } from "@/lib/server/auth";
 import { listClusterNames, listTopics } from "@/lib/server/kafka";
 import { PageHeader } from "@/components/shell/page-header";
 import { TopicListSection, TopicListSkeleton } from "./_components/topic-list-section";
@@ -18,7 +18,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 export default async function TopicsPage({ searchParams }: { searchParams: SearchParams }) {
-  await requirePageRole("viewer");
+  await requirePagePermission("topic.view");
   const params = await searchParams;
   const parsed = topicListQuerySchema.safeParse({
     q: single(params.q),

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 
-import { type Role, roleAtLeast } from "@/lib/schemas/auth";
+import { can, type Permission, requiredRole } from "@/lib/permissions";
 import { actionError, type ActionResult, fieldErrorsOf, ordinaryRefusal } from "@/lib/errors";
 
 import { recordDenial, roleTooLow } from "./denials";
@@ -13,7 +13,8 @@ import type { Principal } from "./principal-types";
 import { currentPath, currentRequestId } from "./request-context";
 
 export interface ActionSpec<S extends z.ZodType> {
-  role: Role;
+  /** What the action does, by name (lib/permissions.ts); the map says which role may. */
+  permission: Permission;
   schema: S;
   /** Lets a user who must change their password use it (the change itself, sign-out). */
   allowPasswordChange?: boolean;
@@ -22,7 +23,7 @@ export interface ActionSpec<S extends z.ZodType> {
 }
 
 /**
- * Wraps a server action: who (401) and what role (403) first, then the input (400 with field
+ * Wraps a server action: who (401) and whether their role has the permission (403) first, then the input (400 with field
  * errors), then the handler. A thrown ordinary refusal (lib/errors.ts) answers with its status and
  * one log line; anything else becomes a safe 500 and its stack goes to the log.
  * Next's own Origin/Host check for server actions stays on. Usable with useActionState.
@@ -40,7 +41,7 @@ export function guardedAction<S extends z.ZodType, T>(
         await recordDenial(null, await target(), {
           status: 401,
           reason: "unauthenticated",
-          required: spec.role,
+          required: requiredRole(spec.permission),
         });
         return actionError(401, "You are not signed in, or your session has ended; sign in again.");
       }
@@ -48,9 +49,10 @@ export function guardedAction<S extends z.ZodType, T>(
         await recordDenial(principal, await target(), { status: 403, reason: "password-change-required" });
         return actionError(403, "Change your password first.");
       }
-      if (!roleAtLeast(principal.role, spec.role)) {
-        await recordDenial(principal, await target(), { status: 403, reason: "role", required: spec.role });
-        return actionError(403, roleTooLow(principal, spec.role));
+      if (!can(principal.role, spec.permission)) {
+        const required = requiredRole(spec.permission);
+        await recordDenial(principal, await target(), { status: 403, reason: "role", required });
+        return actionError(403, roleTooLow(principal, required));
       }
       const parsed = spec.schema.safeParse(payload instanceof FormData ? formDataToObject(payload) : payload);
       if (!parsed.success)

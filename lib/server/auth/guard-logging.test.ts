@@ -57,7 +57,7 @@ afterEach(() => vi.restoreAllMocks());
 
 describe("an ordinary refusal thrown inside a guard", () => {
   it("answers an action with its status and logs one line with the request id, no stack", async () => {
-    const action = guardedAction({ role: "admin", schema: z.object({}) }, async () => {
+    const action = guardedAction({ permission: "user.manage", schema: z.object({}) }, async () => {
       throw new StoreConflictError("a user named x already exists");
     });
     expect(await action(null, {})).toMatchObject({
@@ -72,10 +72,12 @@ describe("an ordinary refusal thrown inside a guard", () => {
   });
 
   it("answers a route with 409 CONFLICT, logged the same way", async () => {
-    const route = guardedRoute({ role: "viewer" }, async () => {
+    const route = guardedRoute({ permission: "cluster.view" }, async () => {
       throw new StoreConflictError("a certificate with serial 01 already exists");
     });
-    const response = await route(new Request("http://console.test/api/v1/things"), {});
+    const response = await route(new Request("http://console.test/api/v1/things"), {
+      params: Promise.resolve({}),
+    });
     expect(response.status).toBe(409);
     expect(await response.json()).toMatchObject({ error: { code: "CONFLICT" } });
     expect(everything().join("\n")).not.toMatch(STACK_FRAME);
@@ -94,7 +96,7 @@ describe("an ordinary refusal thrown inside a guard", () => {
 
 describe("an unexpected error", () => {
   it("keeps its stack trace in the log and tells the caller nothing", async () => {
-    const action = guardedAction({ role: "admin", schema: z.object({}) }, async () => {
+    const action = guardedAction({ permission: "user.manage", schema: z.object({}) }, async () => {
       throw new TypeError("cannot read properties of undefined");
     });
     expect(await action(null, {})).toMatchObject({ ok: false, status: 500 });

@@ -48,9 +48,10 @@ beforeEach(async () => {
   admin = await signInAs("root", "admin");
 });
 
-const route = guardedRoute<{ params: Promise<{ id: string }> }>(
-  { role: "operator" },
-  async (_request, { params, principal }) => Response.json({ id: (await params).id, actor: principal.actor }),
+// message.produce: an operator's permission (lib/permissions.ts).
+const route = guardedRoute(
+  { permission: "message.produce", params: z.object({ id: z.string() }) },
+  async (_request, { params, principal }) => Response.json({ id: params.id, actor: principal.actor }),
 );
 const call = (method: string, headers: Record<string, string> = {}) => {
   const sent = { host: "console.test", ...headers };
@@ -130,12 +131,12 @@ describe("guardedRoute", () => {
   });
 
   it("turns an unexpected throw into a 500 that tells nothing", async () => {
-    const failing = guardedRoute({ role: "viewer" }, async () => {
+    const failing = guardedRoute({ permission: "cluster.view" }, async () => {
       throw new Error("database password is hunter2");
     });
     newRequest({ host: "console.test" });
     const spy = vi.spyOn(console, "error").mockImplementation(() => {});
-    const response = await failing(new Request(`${ORIGIN}/api/v1/x`), {});
+    const response = await failing(new Request(`${ORIGIN}/api/v1/x`), { params: Promise.resolve({}) });
     spy.mockRestore();
     const [status, json] = await body(response);
     expect(status).toBe(500);
@@ -147,7 +148,7 @@ describe("guardedRoute", () => {
 describe("guardedAction", () => {
   const schema = z.object({ name: z.string().min(1, "Name it"), tags: z.array(z.string()).optional() });
   const action = guardedAction(
-    { role: "operator", schema, action: "thing.create" },
+    { permission: "message.produce", schema, action: "thing.create" },
     async (input, principal) => actionOk({ ...input, actor: principal.actor }),
   );
   const form = (entries: [string, string][]) => {

@@ -5,9 +5,9 @@ import "server-only";
 // so another way to sign in (OIDC) can be added without touching them.
 export type { Principal, PublicApiToken, PublicUser, UserPrincipal } from "./principal-types";
 export { getPrincipal } from "./principal";
-export { requirePageRole } from "./page-guard";
+export { requirePagePermission } from "./page-guard";
 export { guardedAction, type ActionSpec } from "./action-guard";
-export { guardedRoute } from "./route-guard";
+export { guardedRoute, type RouteContext } from "./route-guard";
 export { signIn, signOut, changeOwnPassword } from "./sign-in";
 export { listUsers, createUser, setUserRole, resetUserPassword, setUserDisabled, deleteUser } from "./users";
 export { listApiTokens, apiTokenCreatorStanding, createApiToken, revokeApiToken } from "./tokens";

@@ -3,7 +3,7 @@ import "server-only";
 import { forbidden, redirect } from "next/navigation";
 
 import { safeNextPath } from "@/lib/safe-next-path";
-import { type Role, roleAtLeast } from "@/lib/schemas/auth";
+import { can, type Permission, requiredRole } from "@/lib/permissions";
 
 import { recordDenial } from "./denials";
 import { authenticateRequest } from "./principal";
@@ -12,12 +12,12 @@ import { currentPath } from "./request-context";
 
 /**
  * For pages and layouts: anonymous → /login?next=<this page>, a forced password change →
- * /account/password, a role too low → forbidden() (403, app/forbidden.tsx). Call it in every page
+ * /account/password, a role without the permission (lib/permissions.ts) → forbidden() (403, app/forbidden.tsx). Call it in every page
  * that shows data, not only in its layout: a client-side navigation renders the page without
  * re-running the layout.
  */
-export async function requirePageRole(
-  role: Role,
+export async function requirePagePermission(
+  permission: Permission,
   options: { allowPasswordChange?: boolean } = {},
 ): Promise<UserPrincipal> {
   const { principal } = await authenticateRequest();
@@ -26,8 +26,9 @@ export async function requirePageRole(
   if (principal?.kind !== "user") redirect(`/login?next=${encodeURIComponent(path)}`);
   if (principal.user.mustChangePassword && !options.allowPasswordChange)
     redirect(`/account/password?next=${encodeURIComponent(path)}`);
-  if (!roleAtLeast(principal.role, role)) {
-    await recordDenial(principal, `page ${path}`, { status: 403, reason: "role", required: role });
+  if (!can(principal.role, permission)) {
+    const required = requiredRole(permission);
+    await recordDenial(principal, `page ${path}`, { status: 403, reason: "role", required });
     forbidden();
   }
   return principal;

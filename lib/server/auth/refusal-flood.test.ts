@@ -31,10 +31,12 @@ beforeEach(async () => {
   harness.request.cookies.clear();
 });
 
-const route = guardedRoute({ role: "viewer" }, async () => Response.json({ ok: true }));
+const route = guardedRoute({ permission: "cluster.view" }, async () => Response.json({ ok: true }));
 function send(method: string, headers: Record<string, string>) {
   newRequest(headers);
-  return route(new Request("http://console.test/api/v1/clusters/local/status", { method, headers }), {});
+  return route(new Request("http://console.test/api/v1/clusters/local/status", { method, headers }), {
+    params: Promise.resolve({}),
+  });
 }
 
 /** The rows the flood added, once its window is closed; their counts must add up to the flood. */

@@ -2,13 +2,20 @@ import "server-only";
 
 import { unstable_rethrow } from "next/navigation";
 
-import { type Role, roleAtLeast } from "@/lib/schemas/auth";
+import type { z } from "zod";
+
 import { apiError } from "@/lib/api-errors";
 import { ordinaryRefusal } from "@/lib/errors";
+import { can, requiredRole } from "@/lib/permissions";
+import {
+  parseRouteInput,
+  type RouteContext,
+  type RouteInput,
+  type RouteSpec,
+} from "@/lib/server/http/route-input";
 
 import { recordDenial, roleTooLow } from "./denials";
 import { authenticateRequest } from "./principal";
-import type { Principal } from "./principal-types";
 import { isSameOriginRequest, REQUEST_ID_HEADER } from "./request-facts";
 import { authSettings } from "./settings";
 
@@ -18,16 +25,23 @@ const BASIC_CHALLENGE = { "WWW-Authenticate": 'Basic realm="kafka-console", char
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
- * Wraps a route handler: 401 (with WWW-Authenticate) without valid credentials, 403 for a role too
- * low, 403 CROSS_ORIGIN for a state-changing request authenticated by the session cookie from
- * another origin (tokens need no such check: browsers never attach them by themselves), a thrown
- * ordinary refusal (lib/errors.ts) with its status and one log line, and a 500 without details
- * (the stack goes to the log) for unexpected throws. Errors are `{ error: { code, message } }`.
+ * Wraps a route handler: 401 (with WWW-Authenticate) without valid credentials, 403 for a role
+ * without the permission, 403 CROSS_ORIGIN for a state-changing request authenticated by the session
+ * cookie from another origin (tokens need no such check: browsers never attach them by themselves),
+ * then the params, query and body against their schemas (422, or 413/400 for a body too large or not
+ * JSON), then the handler with the typed values. A thrown ordinary refusal (lib/errors.ts) answers
+ * with its status and one log line, and anything unexpected with a 500 without details (the stack
+ * goes to the log). Errors are built by lib/api-errors.ts.
  */
-export function guardedRoute<Ctx>(
-  spec: { role: Role },
-  handler: (request: Request, context: Ctx & { principal: Principal }) => Promise<Response>,
-): (request: Request, context: Ctx) => Promise<Response> {
+export function guardedRoute<
+  P extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+>(
+  spec: RouteSpec<P, Q, B>,
+  handler: (request: Request, input: RouteInput<P, Q, B>) => Promise<Response>,
+): (request: Request, context: RouteContext) => Promise<Response> {
+  const required = requiredRole(spec.permission);
   return async (request, context) => {
     try {
       const target = `${request.method} ${new URL(request.url).pathname}`;
@@ -37,7 +51,7 @@ export function guardedRoute<Ctx>(
       if (!principal) {
         // Rejected credentials are already in the audit trail; missing ones only matter for writes.
         if (authentication.via === "none" && mutating)
-          await recordDenial(null, target, { status: 401, reason: "unauthenticated", required: spec.role });
+          await recordDenial(null, target, { status: 401, reason: "unauthenticated", required });
         const basic = authentication.via === "rejected" && authentication.scheme === "basic";
         return apiError(
           401,
@@ -63,11 +77,13 @@ export function guardedRoute<Ctx>(
         await recordDenial(principal, target, { status: 403, reason: "password-change-required" });
         return apiError(403, "PASSWORD_CHANGE_REQUIRED", "Change your password first.");
       }
-      if (!roleAtLeast(principal.role, spec.role)) {
-        await recordDenial(principal, target, { status: 403, reason: "role", required: spec.role });
-        return apiError(403, "FORBIDDEN", roleTooLow(principal, spec.role));
+      if (!can(principal.role, spec.permission)) {
+        await recordDenial(principal, target, { status: 403, reason: "role", required });
+        return apiError(403, "FORBIDDEN", roleTooLow(principal, required));
       }
-      return await handler(request, { ...context, principal });
+      const input = await parseRouteInput(request, context, spec);
+      if (input instanceof Response) return input;
+      return await handler(request, { principal, ...input } as RouteInput<P, Q, B>);
     } catch (error) {
       unstable_rethrow(error);
       const requestId = request.headers.get(REQUEST_ID_HEADER) ?? "-";
@@ -87,3 +103,5 @@ export function guardedRoute<Ctx>(
     }
   };
 }
+
+export type { RouteContext, RouteInput, RouteSpec };

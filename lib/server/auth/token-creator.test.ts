@@ -37,13 +37,15 @@ async function signedIn(username: string): Promise<Principal> {
   return (await getPrincipal())!;
 }
 
-const status = guardedRoute({ role: "viewer" }, async (_request, { principal }) =>
+const status = guardedRoute({ permission: "cluster.view" }, async (_request, { principal }) =>
   Response.json({ actor: principal.actor }),
 );
 async function callWith(token: string) {
   const headers = { authorization: `Bearer ${token}` };
   newRequest(headers);
-  const response = await status(new Request("http://console.test/api/v1/status", { headers }), {});
+  const response = await status(new Request("http://console.test/api/v1/status", { headers }), {
+    params: Promise.resolve({}),
+  });
   return { status: response.status, body: (await response.json()) as { error?: { message: string } } };
 }
 

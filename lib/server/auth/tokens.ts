@@ -1,6 +1,7 @@
 import "server-only";
 
-import { type Role, roleAtLeast, roleSchema } from "@/lib/schemas/auth";
+import { can } from "@/lib/permissions";
+import { type Role, roleSchema } from "@/lib/schemas/auth";
 import { actionError, actionOk, type ActionResult } from "@/lib/errors";
 import { type ConsoleStore, getStore } from "@/lib/server/store";
 
@@ -27,7 +28,7 @@ export async function createApiToken(
   input: { name: string; role: Role; expiresInDays?: number },
   actor: Principal,
 ): Promise<ActionResult<{ token: PublicApiToken; secret: string }>> {
-  if (!roleAtLeast(actor.role, "admin")) return actionError(403, "Only admins manage API tokens.");
+  if (!can(actor.role, "token.manage")) return actionError(403, "Only admins manage API tokens.");
   const name = input.name.trim();
   const days = input.expiresInDays;
   if (name === "" || name.length > 80)
@@ -66,7 +67,7 @@ export async function createApiToken(
 }
 
 export async function revokeApiToken(id: string, actor: Principal): Promise<ActionResult<PublicApiToken>> {
-  if (!roleAtLeast(actor.role, "admin")) return actionError(403, "Only admins manage API tokens.");
+  if (!can(actor.role, "token.manage")) return actionError(403, "Only admins manage API tokens.");
   const store = getStore();
   const facts = await currentRequestFacts();
   return store.transaction(() => {

@@ -1,6 +1,7 @@
 import "server-only";
 
-import { type Role, roleAtLeast, roleSchema, usernameSchema } from "@/lib/schemas/auth";
+import { can } from "@/lib/permissions";
+import { type Role, roleSchema, usernameSchema } from "@/lib/schemas/auth";
 import { actionError, actionOk, type ActionResult } from "@/lib/errors";
 import { getStore } from "@/lib/server/store";
 import { isStoreConflictError, type UserRecord } from "@/lib/server/store/types";
@@ -17,7 +18,7 @@ const LAST_ADMIN = "The console needs at least one enabled admin; make another u
 
 /** Every mutation re-checks the role: the guards are the first line, not the only one. */
 function adminOnly(actor: Principal): ActionResult<never> | null {
-  return roleAtLeast(actor.role, "admin") ? null : actionError(403, "Only admins manage users.");
+  return can(actor.role, "user.manage") ? null : actionError(403, "Only admins manage users.");
 }
 
 export function listUsers(): PublicUser[] {

@@ -3,6 +3,8 @@ import "server-only";
 // Revocation and the CRL: signed by the intermediate, valid 7 days, re-signed on every revocation
 // and, when asked for, once older than half its life, so a relying party never holds a stale one.
 import { actionError, actionOk, type ActionResult } from "@/lib/errors";
+import { can } from "@/lib/permissions";
+import type { Role } from "@/lib/schemas/auth";
 import type { CertificateSummary, RevokeCertificateInput } from "@/lib/schemas/certificates";
 
 import { signingAuthority } from "./authority";
@@ -83,10 +85,10 @@ export function revokeCertificate(
   context: CaContext,
   serialNumber: string,
   input: RevokeCertificateInput,
-  actor: { role: string; actor: string },
+  actor: { role: Role; actor: string },
 ): ActionResult<CertificateSummary> {
   const serial = normalizeSerial(serialNumber);
-  if (actor.role !== "admin") {
+  if (!can(actor.role, "certificate.revoke")) {
     context.audit({
       actor: actor.actor,
       action: "certificate.revoke",

@@ -38,30 +38,27 @@ function exportStream(
   });
 }
 
-export const GET = guardedRoute<{ params: Promise<Record<string, never>> }>(
-  { role: "admin" },
-  async (request, { principal }) => {
-    const params = new URL(request.url).searchParams;
-    const format = params.get("format") ?? "ndjson";
-    if (!isExportFormat(format)) {
-      return apiError(400, "BAD_FORMAT", `Unknown export format "${format}"; use ndjson or csv.`);
-    }
-    const { query, problems } = parseAuditFilters(params);
-    if (problems.length > 0) return apiError(400, "BAD_FILTER", problems.join(" "));
+export const GET = guardedRoute({ permission: "audit.view" }, async (request, { principal }) => {
+  const params = new URL(request.url).searchParams;
+  const format = params.get("format") ?? "ndjson";
+  if (!isExportFormat(format)) {
+    return apiError(400, "BAD_FORMAT", `Unknown export format "${format}"; use ndjson or csv.`);
+  }
+  const { query, problems } = parseAuditFilters(params);
+  if (problems.length > 0) return apiError(400, "BAD_FILTER", problems.join(" "));
 
-    // Who took a copy of the trail, and of which part, is itself worth a record.
-    await recordAudit({
-      actor: principal.actor,
-      action: "audit.export",
-      outcome: "success",
-      details: { format, ...query },
-    });
-    return new Response(exportStream(query, format), {
-      headers: {
-        "Content-Type": EXPORT_FORMATS[format].contentType,
-        "Content-Disposition": `attachment; filename="${exportFileName(format, new Date())}"`,
-        "Cache-Control": "no-store",
-      },
-    });
-  },
-);
+  // Who took a copy of the trail, and of which part, is itself worth a record.
+  await recordAudit({
+    actor: principal.actor,
+    action: "audit.export",
+    outcome: "success",
+    details: { format, ...query },
+  });
+  return new Response(exportStream(query, format), {
+    headers: {
+      "Content-Type": EXPORT_FORMATS[format].contentType,
+      "Content-Disposition": `attachment; filename="${exportFileName(format, new Date())}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+});

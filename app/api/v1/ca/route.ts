@@ -5,7 +5,7 @@ import * as ca from "@/lib/server/ca";
 
 export const dynamic = "force-dynamic";
 
-export const GET = guardedRoute<{ params: Promise<Record<string, never>> }>({ role: "viewer" }, async () =>
+export const GET = guardedRoute({ permission: "certificate.view" }, async () =>
   Response.json(
     { ...ca.getCaCertificates(), downloads: CA_PUBLIC_PATHS },
     { headers: { "Cache-Control": "no-store" } },

@@ -4,6 +4,6 @@ import { buildOpenApiDocument } from "@/lib/server/openapi";
 
 export const dynamic = "force-dynamic";
 
-export const GET = guardedRoute<{ params: Promise<Record<string, never>> }>({ role: "viewer" }, async () =>
+export const GET = guardedRoute({ permission: "api.describe" }, async () =>
   Response.json(buildOpenApiDocument(), { headers: { "Cache-Control": "no-store" } }),
 );

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { apiTokenCreatorStanding, listApiTokens, requirePageRole } from "@/lib/server/auth";
+import { apiTokenCreatorStanding, listApiTokens, requirePagePermission } from "@/lib/server/auth";
 import { listClusterNames } from "@/lib/server/kafka";
 import { CreateTokenForm } from "@/components/admin/create-token-form";
 import type { TokenRow } from "@/components/admin/token-row";
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "API tokens" };
 
 export default async function TokensPage() {
-  await requirePageRole("admin");
+  await requirePagePermission("token.manage");
   const now = new Date();
   const tokens: TokenRow[] = listApiTokens()
     .toSorted((a, b) => b.createdAt.localeCompare(a.createdAt))

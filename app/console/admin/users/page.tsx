@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { listUsers, requirePageRole } from "@/lib/server/auth";
+import { listUsers, requirePagePermission } from "@/lib/server/auth";
 import { AddUserForm } from "@/components/admin/add-user-form";
 import { UsersTable } from "@/components/admin/users-table";
 import { PageHeader } from "@/components/shell/page-header";
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
-  const principal = await requirePageRole("admin");
+  const principal = await requirePagePermission("user.manage");
   const users = listUsers().toSorted((a, b) => a.username.localeCompare(b.username));
   return (
     <>

@@ -1,9 +1,9 @@
+import { can } from "@/lib/permissions";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
-import { roleAtLeast } from "@/lib/schemas/auth";
-import { requirePageRole } from "@/lib/server/auth";
+import { requirePagePermission } from "@/lib/server/auth";
 import { describeTopic, listClusterNames } from "@/lib/server/kafka";
 import { MessageInspector } from "@/components/messages/message-inspector";
 import { ProduceForm } from "@/components/messages/produce-form";
@@ -33,10 +33,10 @@ export default async function TopicPage({
   params: Params;
   searchParams: SearchParams;
 }) {
-  const { role } = await requirePageRole("viewer");
+  const { role } = await requirePagePermission("topic.view");
   const topic = topicOf((await params).topic);
   const requested = (await searchParams).tab;
-  const canProduce = roleAtLeast(role, "operator");
+  const canProduce = can(role, "message.produce");
   const tabs: TopicTab[] = canProduce ? ["messages", "partitions", "produce"] : ["messages", "partitions"];
   const tab = tabs.find((candidate) => candidate === requested) ?? "messages";
   const cluster = listClusterNames()[0];

@@ -1,10 +1,10 @@
+import { can } from "@/lib/permissions";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { parseInventoryFilters, inventorySearchString } from "@/lib/queries/certificates";
-import { requirePageRole } from "@/lib/server/auth";
+import { requirePagePermission } from "@/lib/server/auth";
 import * as ca from "@/lib/server/ca";
 import { getConfig } from "@/lib/server/config";
-import { roleAtLeast } from "@/lib/schemas/auth";
 import { CertificateRequestTabs } from "@/components/certificates/certificate-request-tabs";
 import { CertificateFiltersForm } from "@/components/certificates/certificate-filters-form";
 import { CertificatesTable } from "@/components/certificates/certificates-table";
@@ -23,7 +23,7 @@ const TITLE_ID = "certificate-inventory-title";
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function CertificatesPage({ searchParams }: { searchParams: SearchParams }) {
-  const { role } = await requirePageRole("viewer");
+  const { role } = await requirePagePermission("certificate.view");
   const filters = parseInventoryFilters(await searchParams);
   const page = ca.listCertificates({ ...filters, limit: PAGE_SIZE });
   const { defaultValidityDays, maxValidityDays } = getConfig().ca;
@@ -45,7 +45,7 @@ export default async function CertificatesPage({ searchParams }: { searchParams:
         }
       />
       <div className="space-y-6">
-        {roleAtLeast(role, "operator") ? (
+        {can(role, "certificate.issue") ? (
           <Card>
             <CardHeader
               title="New certificate"

@@ -6,23 +6,20 @@ import { CRL_CONTENT_TYPE, downloadResponse, PEM_CONTENT_TYPE } from "../../_lib
 
 export const dynamic = "force-dynamic";
 
-export const GET = guardedRoute<{ params: Promise<Record<string, never>> }>(
-  { role: "viewer" },
-  async (request) => {
-    const format = new URL(request.url).searchParams.get("format") ?? "json";
-    const crl = ca.getCrl();
-    switch (format) {
-      case "der":
-        return downloadResponse(crl.der, { contentType: CRL_CONTENT_TYPE, fileName: "crl.der" });
-      case "pem":
-        return downloadResponse(crl.pem, { contentType: PEM_CONTENT_TYPE, fileName: "crl.pem" });
-      case "json":
-        return Response.json(
-          { pem: crl.pem, thisUpdate: crl.thisUpdate, nextUpdate: crl.nextUpdate },
-          { headers: { "Cache-Control": "no-store" } },
-        );
-      default:
-        return apiError(400, "BAD_FORMAT", `Unknown format "${format}"; use json, pem or der.`);
-    }
-  },
-);
+export const GET = guardedRoute({ permission: "certificate.view" }, async (request) => {
+  const format = new URL(request.url).searchParams.get("format") ?? "json";
+  const crl = ca.getCrl();
+  switch (format) {
+    case "der":
+      return downloadResponse(crl.der, { contentType: CRL_CONTENT_TYPE, fileName: "crl.der" });
+    case "pem":
+      return downloadResponse(crl.pem, { contentType: PEM_CONTENT_TYPE, fileName: "crl.pem" });
+    case "json":
+      return Response.json(
+        { pem: crl.pem, thisUpdate: crl.thisUpdate, nextUpdate: crl.nextUpdate },
+        { headers: { "Cache-Control": "no-store" } },
+      );
+    default:
+      return apiError(400, "BAD_FORMAT", `Unknown format "${format}"; use json, pem or der.`);
+  }
+});

@@ -5,19 +5,15 @@ import { commonNameSchema } from "@/lib/schemas/certificates";
 import { guardedRoute } from "@/lib/server/auth";
 import * as ca from "@/lib/server/ca";
 
-import { validationError } from "@/lib/api-errors";
-
 export const dynamic = "force-dynamic";
 
 // Wider than a CN on purpose: a name too long or malformed is answered as a refusal, not a 422.
 const querySchema = z.object({ commonName: z.string().min(1).max(1024) });
 
-export const GET = guardedRoute<{ params: Promise<Record<string, never>> }>(
-  { role: "operator" },
-  async (request, { principal }) => {
-    const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-    if (!query.success) return validationError(query.error);
-    const { commonName } = query.data;
+export const GET = guardedRoute(
+  { permission: "certificate.issue", query: querySchema },
+  async (_request, { query, principal }) => {
+    const { commonName } = query;
     const shape = commonNameSchema.safeParse(commonName);
     const check = await ca.checkCommonNameUse(commonName, principal);
     const answer =

@@ -1,11 +1,11 @@
+import { can } from "@/lib/permissions";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { grantAccessHref } from "@/lib/queries/certificates";
-import { roleAtLeast } from "@/lib/schemas/auth";
 import { serialNumberSchema } from "@/lib/schemas/certificates";
-import { requirePageRole } from "@/lib/server/auth";
+import { requirePagePermission } from "@/lib/server/auth";
 import * as ca from "@/lib/server/ca";
 import { UtcTime } from "@/components/admin/utc-time";
 import { CertificateStatusBadge } from "@/components/certificates/certificate-status-badge";
@@ -28,7 +28,7 @@ function lookUp(serial: string) {
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  await requirePageRole("viewer");
+  await requirePagePermission("certificate.view");
   const certificate = lookUp((await params).serial);
   return { title: certificate ? `Certificate ${certificate.summary.commonName}` : "Certificate not found" };
 }
@@ -43,11 +43,11 @@ function Detail({ term, children }: { term: string; children: ReactNode }) {
 }
 
 export default async function CertificatePage({ params }: { params: Params }) {
-  const { role } = await requirePageRole("viewer");
+  const { role } = await requirePagePermission("certificate.view");
   const certificate = lookUp((await params).serial);
   if (!certificate) notFound();
   const { summary, certificatePem, chainPem } = certificate;
-  const revocable = roleAtLeast(role, "admin") && summary.status !== "revoked";
+  const revocable = can(role, "certificate.revoke") && summary.status !== "revoked";
 
   return (
     <>

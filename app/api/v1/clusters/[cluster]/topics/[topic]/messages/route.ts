@@ -1,44 +1,53 @@
 // GET /api/v1/clusters/{cluster}/topics/{topic}/messages?start=&partition=&offset=&timestamp=&max=&key=&… – search the topic's messages, streamed as Server-Sent Events (or NDJSON with Accept: application/x-ndjson) (viewer)
 // POST /api/v1/clusters/{cluster}/topics/{topic}/messages – produce {key?, value, valueFormat?, headers?, partition?, compression?, copies?} (operator)
+import { z } from "zod";
+
 import { parseMessageQuery, produceMessagesSchema } from "@/lib/schemas/messages";
 import { guardedRoute } from "@/lib/server/auth";
 import * as kafka from "@/lib/server/kafka";
 
 import { apiError, failureResponse, validationError } from "@/lib/api-errors";
 import { eventStreamResponse } from "../../../../../_lib/event-stream";
-import { readJsonBody } from "../../../../../_lib/request-body";
 
 export const dynamic = "force-dynamic";
 
-type Context = { params: Promise<{ cluster: string; topic: string }> };
+const topicParams = z.object({ cluster: z.string(), topic: z.string() });
 
-export const GET = guardedRoute<Context>({ role: "viewer" }, async (request, { params, principal }) => {
-  const { cluster, topic } = await params;
-  const query = parseMessageQuery(new URL(request.url).searchParams);
-  if (!query.success) return validationError(query.error);
-  // Stop = the client closing the stream; either way the search stops fetching and closes its consumer.
-  const stop = new AbortController();
-  const signal = AbortSignal.any([request.signal, stop.signal]);
-  const started = await kafka.searchMessages(cluster, topic, query.data, { signal, holder: principal });
-  if (!started.ok) return searchRefused(started);
-  return eventStreamResponse(request, started.events, { onCancel: () => stop.abort() });
-});
+export const GET = guardedRoute(
+  { permission: "message.view", params: topicParams },
+  async (request, { params, principal }) => {
+    const { cluster, topic } = params;
+    const query = parseMessageQuery(new URL(request.url).searchParams);
+    if (!query.success) return validationError(query.error);
+    // Stop = the client closing the stream; either way the search stops fetching and closes its consumer.
+    const stop = new AbortController();
+    const signal = AbortSignal.any([request.signal, stop.signal]);
+    const started = await kafka.searchMessages(cluster, topic, query.data, { signal, holder: principal });
+    if (!started.ok) return searchRefused(started);
+    return eventStreamResponse(request, started.events, { onCancel: () => stop.abort() });
+  },
+);
 
 /** A 10 MiB value (the schema's limit) with its JSON escaping and the other fields. */
 const PRODUCE_BODY_LIMIT = 24 * 1024 * 1024;
 
 // The topic is the path's; a body may leave it out.
-export const POST = guardedRoute<Context>({ role: "operator" }, async (request, { params, principal }) => {
-  const { cluster, topic } = await params;
-  const body = await readJsonBody(request, { limit: PRODUCE_BODY_LIMIT });
-  if (!body.ok) return apiError(body.problem.status, body.problem.code, body.problem.message);
-  const fields = typeof body.body === "object" && body.body !== null ? body.body : {};
-  const parsed = produceMessagesSchema.safeParse({ ...fields, topic });
-  if (!parsed.success) return validationError(parsed.error);
-  const result = await kafka.produceMessages(cluster, parsed.data, principal);
-  if (!result.ok) return failureResponse(result);
-  return Response.json(result.data, { status: 201, headers: { "Cache-Control": "no-store" } });
-});
+export const POST = guardedRoute(
+  {
+    permission: "message.produce",
+    params: topicParams,
+    body: { schema: z.unknown(), limit: PRODUCE_BODY_LIMIT },
+  },
+  async (_request, { params, body, principal }) => {
+    const { cluster, topic } = params;
+    const fields = typeof body === "object" && body !== null ? body : {};
+    const parsed = produceMessagesSchema.safeParse({ ...fields, topic });
+    if (!parsed.success) return validationError(parsed.error);
+    const result = await kafka.produceMessages(cluster, parsed.data, principal);
+    if (!result.ok) return failureResponse(result);
+    return Response.json(result.data, { status: 201, headers: { "Cache-Control": "no-store" } });
+  },
+);
 
 const FALLBACK_CODES = {
   400: "BAD_REQUEST",

@@ -4,13 +4,13 @@ import { z } from "zod";
 import { guardedRoute } from "@/lib/server/auth";
 import * as kafka from "@/lib/server/kafka";
 
-import { apiError, failureResponse, validationError } from "@/lib/api-errors";
+import { apiError, failureResponse } from "@/lib/api-errors";
 
 export const dynamic = "force-dynamic";
 
-type Context = { params: Promise<{ cluster: string; topic: string; partition: string; offset: string }> };
-
 const recordAddressSchema = z.object({
+  cluster: z.string(),
+  topic: z.string(),
   partition: z
     .string()
     .regex(/^\d{1,7}$/, "A partition is a whole number, 0 or more")
@@ -21,19 +21,19 @@ const recordAddressSchema = z.object({
     .transform(BigInt),
 });
 
-export const GET = guardedRoute<Context>({ role: "viewer" }, async (_request, { params }) => {
-  const { cluster, topic, ...address } = await params;
-  const parsed = recordAddressSchema.safeParse(address);
-  if (!parsed.success) return validationError(parsed.error);
-  const { partition, offset } = parsed.data;
-  const result = await kafka.fetchFullRecord(cluster, topic, partition, offset);
-  if (!result.ok) return failureResponse(kafka.problemResult(result.problem));
-  if (!result.data) {
-    return apiError(
-      404,
-      "NOT_FOUND",
-      `No message at offset ${offset} of partition ${partition} in topic ${topic}: it may have been deleted, compacted away or aborted.`,
-    );
-  }
-  return Response.json({ record: result.data }, { headers: { "Cache-Control": "no-store" } });
-});
+export const GET = guardedRoute(
+  { permission: "message.view", params: recordAddressSchema },
+  async (_request, { params }) => {
+    const { cluster, topic, partition, offset } = params;
+    const result = await kafka.fetchFullRecord(cluster, topic, partition, offset);
+    if (!result.ok) return failureResponse(kafka.problemResult(result.problem));
+    if (!result.data) {
+      return apiError(
+        404,
+        "NOT_FOUND",
+        `No message at offset ${offset} of partition ${partition} in topic ${topic}: it may have been deleted, compacted away or aborted.`,
+      );
+    }
+    return Response.json({ record: result.data }, { headers: { "Cache-Control": "no-store" } });
+  },
+);

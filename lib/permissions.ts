@@ -1,0 +1,39 @@
+// Who may do what, by name: guards, pages and the navigation read this one map, never a role literal.
+// Changing what a role may do is a one-line change here (and e2e/guards.spec.ts proves it end to end).
+import { type Role, roleAtLeast } from "@/lib/schemas/auth";
+
+export const PERMISSIONS = {
+  /** Be signed in: the shell, one's own password, signing out. */
+  "session.use": "viewer",
+  "cluster.view": "viewer",
+  "topic.view": "viewer",
+  "group.view": "viewer",
+  /** Search and tail messages, read one in full. */
+  "message.view": "viewer",
+  "message.produce": "operator",
+  "acl.view": "viewer",
+  "acl.create": "admin",
+  "acl.delete": "admin",
+  /** Issued certificates, the CA certificates and the CRL. */
+  "certificate.view": "viewer",
+  /** Issue with a new key, sign a CSR, check a name before issuing (non-reserved names). */
+  "certificate.issue": "operator",
+  "certificate.revoke": "admin",
+  /** The REST API's OpenAPI document. */
+  "api.describe": "viewer",
+  "audit.view": "admin",
+  "user.manage": "admin",
+  "token.manage": "admin",
+} as const satisfies Record<string, Role>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** The lowest role that has the permission. */
+export function requiredRole(permission: Permission): Role {
+  return PERMISSIONS[permission];
+}
+
+/** Whether a role (none: not signed in) has the permission. */
+export function can(role: Role | undefined, permission: Permission): boolean {
+  return role !== undefined && roleAtLeast(role, PERMISSIONS[permission]);
+}
