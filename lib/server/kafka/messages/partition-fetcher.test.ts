@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import {
   collectRecords,
   fetchBudget,
+  FIRST_FETCH_BYTES,
+  nextRequestBytes,
   PARTITION_MAX_BYTES,
   takeTurns,
   type FetchedRecord,
@@ -162,7 +164,7 @@ describe("fetchBudget", () => {
     });
   });
 
-  it("shares the budget among all of a live tail's partitions, never above Kafka's default each", () => {
+  it("shares the budget among all partitions (a live tail, a first request), never above Kafka's default each", () => {
     expect(fetchBudget(2 * MiB, 6, true)).toEqual({
       maxBytes: 2 * MiB,
       partitionMaxBytes: 349_525,
@@ -183,5 +185,13 @@ describe("takeTurns", () => {
     ]);
     expect(takeTurns([3, 4, 5], 2, 2)).toEqual([5, 3]);
     expect(takeTurns(partitions, 6, 3)).toBe(partitions);
+  });
+});
+
+describe("nextRequestBytes", () => {
+  it("starts a search small and doubles each answered request up to messages.fetchBytes", () => {
+    const budgets = [FIRST_FETCH_BYTES];
+    while (budgets.length < 6) budgets.push(nextRequestBytes(budgets.at(-1)!, 2 * 1024 * 1024));
+    expect(budgets.map((bytes) => bytes / 1024)).toEqual([256, 512, 1024, 2048, 2048, 2048]);
   });
 });

@@ -13,6 +13,8 @@ type FetchedPartition = FetchResponse["responses"][number]["partitions"][number]
 
 /** Kafka's own default per partition; a smaller share of the budget is asked for when there is one. */
 export const PARTITION_MAX_BYTES = 1024 * 1024;
+/** A search's first request: a few hundred records to filter and show before the budget's worth. */
+export const FIRST_FETCH_BYTES = 256 * 1024;
 /** Long enough to spare a tailing broker, short enough that Stop is felt at once. */
 export const MAX_WAIT_MS = 500;
 
@@ -42,6 +44,8 @@ export class PartitionFetcher {
   #inFlight = new Map<number, Promise<FetchOutcome>>();
   #layout: TopicLayout;
   readonly #fetchBytes: number;
+  /** What the next request may carry: small at first, so the first results come quickly. */
+  #requestBytes: number;
   /** Per leader: where the next request's share of its partitions starts. */
   #turns = new Map<number, number>();
 
@@ -54,6 +58,7 @@ export class PartitionFetcher {
   ) {
     this.#layout = layout;
     this.#fetchBytes = fetchBytes;
+    this.#requestBytes = Math.min(fetchBytes, FIRST_FETCH_BYTES);
     this.cursors = new Map(
       ranges.map(({ partition, start, end }) => [
         partition,
@@ -99,11 +104,10 @@ export class PartitionFetcher {
       byNode.set(leader, [...(byNode.get(leader) ?? []), cursor]);
     }
     for (const [node, waiting] of byNode) {
-      const tailing = waiting.some((cursor) => cursor.end === null);
-      const { partitions } = fetchBudget(this.#fetchBytes, waiting.length, tailing);
+      const budget = this.#budget(waiting);
       const turn = this.#turns.get(node) ?? 0;
-      this.#turns.set(node, turn + partitions);
-      this.#start(node, takeTurns(waiting, partitions, turn), maxWaitTime);
+      this.#turns.set(node, turn + budget.partitions);
+      this.#start(node, takeTurns(waiting, budget.partitions, turn), maxWaitTime, budget);
     }
     return leaderless;
   }
@@ -131,21 +135,30 @@ export class PartitionFetcher {
     return outcome;
   }
 
-  #start(node: number, cursors: PartitionCursor[], maxWaitTime: number) {
+  /**
+   * All waiting partitions share the request while tailing, and while a search ramps up (its first
+   * requests are small); a scan at its full budget takes turns (see fetchBudget).
+   */
+  #budget(cursors: PartitionCursor[]): FetchBudget {
+    const shared = this.#requestBytes < this.#fetchBytes || cursors.some((cursor) => cursor.end === null);
+    return fetchBudget(this.#requestBytes, cursors.length, shared);
+  }
+
+  #start(node: number, cursors: PartitionCursor[], maxWaitTime: number, budget: FetchBudget) {
     for (const cursor of cursors) cursor.inFlight = true;
-    const outcome = this.#request(node, cursors, maxWaitTime).finally(() => {
+    const outcome = this.#request(node, cursors, maxWaitTime, budget).finally(() => {
       for (const cursor of cursors) cursor.inFlight = false;
     });
     this.#inFlight.set(node, outcome);
   }
 
-  async #request(node: number, cursors: PartitionCursor[], maxWaitTime: number): Promise<FetchOutcome> {
+  async #request(
+    node: number,
+    cursors: PartitionCursor[],
+    maxWaitTime: number,
+    budget = this.#budget(cursors),
+  ): Promise<FetchOutcome> {
     const { topicId } = this.#layout;
-    const budget = fetchBudget(
-      this.#fetchBytes,
-      cursors.length,
-      cursors.some((cursor) => cursor.end === null),
-    );
     const partitions = cursors.map((cursor) => ({
       partition: cursor.partition,
       fetchOffset: cursor.next,
@@ -172,6 +185,7 @@ export class PartitionFetcher {
           if (cursor) collectRecords(cursor, fetched, records);
         }
       }
+      this.#requestBytes = nextRequestBytes(this.#requestBytes, this.#fetchBytes);
       return { ok: true, node, records };
     } catch (error) {
       return { ok: false, node, error };
@@ -183,18 +197,26 @@ export class PartitionFetcher {
  * One request's limits from the search's budget (messages.fetchBytes, the response's max_bytes). A
  * scan asks each partition for up to 1 MiB, and only as many partitions as the budget holds, taking
  * turns: a smaller share would end most partitions' data in a batch the broker cuts, sent and thrown
- * away. A live tail asks all its partitions at once, sharing the budget, so none waits its turn. The
+ * away. Shared (a live tail, a search's small first requests): all its partitions at once, so none
+ * waits its turn. The
  * broker returns a first batch larger than the limits whole, so no record is ever out of reach.
  */
-export function fetchBudget(fetchBytes: number, partitions: number, tailing: boolean) {
+export type FetchBudget = ReturnType<typeof fetchBudget>;
+
+export function fetchBudget(fetchBytes: number, partitions: number, shared: boolean) {
   const waiting = Math.max(1, partitions);
-  if (tailing) {
+  if (shared) {
     const share = Math.max(1, Math.min(PARTITION_MAX_BYTES, Math.floor(fetchBytes / waiting)));
     return { maxBytes: fetchBytes, partitionMaxBytes: share, partitions: waiting };
   }
   const partitionMaxBytes = Math.min(PARTITION_MAX_BYTES, fetchBytes);
   const fitting = Math.max(1, Math.floor(fetchBytes / partitionMaxBytes));
   return { maxBytes: fetchBytes, partitionMaxBytes, partitions: Math.min(waiting, fitting) };
+}
+
+/** Each answered request doubles the next one's budget, up to messages.fetchBytes. */
+export function nextRequestBytes(current: number, fetchBytes: number): number {
+  return Math.min(fetchBytes, current * 2);
 }
 
 /** `count` of the items, in order, starting at the turn-th (round robin). */
