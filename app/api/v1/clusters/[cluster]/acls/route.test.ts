@@ -9,6 +9,7 @@ const kafka = vi.hoisted(() => ({
   listAcls: vi.fn(),
   createAcls: vi.fn(),
   deleteAcls: vi.fn(),
+  clusterCapabilities: vi.fn(),
 }));
 
 vi.mock("@/lib/server/auth", async () => {
@@ -30,13 +31,16 @@ vi.mock("@/lib/server/auth", async () => {
       },
   };
 });
-// The pure translation of a problem is the real one (lib/server/kafka/errors/problem-status.ts).
+// The pure translation of a problem and the capability decision are the real ones.
 vi.mock("@/lib/server/kafka", async () => ({
   ...kafka,
   problemResult: (await import("@/lib/server/kafka/errors/problem-status")).problemResult,
+  unavailableReason: (await import("@/lib/server/kafka/capabilities")).unavailableReason,
 }));
 
 const { GET, POST, DELETE } = await import("./route");
+const { capabilitiesFromApiVersions } = await import("@/lib/server/kafka/capabilities");
+const { CLIENT_ONLY_GATEWAY, KAFKA_4_3 } = await import("@/lib/server/kafka/capabilities.fixtures");
 
 const context = { params: Promise.resolve({ cluster: "local" }) };
 const url = "http://console.test/api/v1/clusters/local/acls";
@@ -49,6 +53,40 @@ const json = (method: string, body: unknown) =>
 
 beforeEach(() => {
   vi.clearAllMocks();
+  kafka.clusterCapabilities.mockResolvedValue({ ok: true, data: capabilitiesFromApiVersions(KAFKA_4_3) });
+});
+
+describe("a cluster without the ACL APIs (a gateway)", () => {
+  beforeEach(() => {
+    kafka.clusterCapabilities.mockResolvedValue({
+      ok: true,
+      data: capabilitiesFromApiVersions(CLIENT_ONLY_GATEWAY),
+    });
+  });
+
+  it("answers GET with 501 naming DescribeAcls and its ApiKey, without asking for bindings", async () => {
+    const response = await GET(new Request(url), context);
+    expect(response.status).toBe(501);
+    expect((await response.json()).error).toEqual({
+      code: "UNSUPPORTED_BY_CLUSTER",
+      message: "This cluster does not support DescribeAcls (ApiKey 29).",
+    });
+    expect(kafka.listAcls).not.toHaveBeenCalled();
+  });
+
+  it("answers POST and DELETE with 501 naming CreateAcls and DeleteAcls, changing nothing", async () => {
+    for (const response of [
+      await POST(json("POST", { bindings: [orders] }), context),
+      await DELETE(json("DELETE", { bindings: [orders] }), context),
+    ]) {
+      expect(response.status).toBe(501);
+      expect((await response.json()).error.message).toMatch(
+        /CreateAcls \(ApiKey 30\).*DeleteAcls \(ApiKey 31\)/,
+      );
+    }
+    expect(kafka.createAcls).not.toHaveBeenCalled();
+    expect(kafka.deleteAcls).not.toHaveBeenCalled();
+  });
 });
 
 describe("GET", () => {

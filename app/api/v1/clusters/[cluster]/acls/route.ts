@@ -11,7 +11,7 @@ import {
 import { guardedRoute } from "@/lib/server/auth";
 import * as kafka from "@/lib/server/kafka";
 
-import { failureResponse } from "@/lib/api-errors";
+import { apiError, failureResponse } from "@/lib/api-errors";
 
 export const dynamic = "force-dynamic";
 
@@ -23,6 +23,8 @@ const noStore = { "Cache-Control": "no-store" };
 export const GET = guardedRoute(
   { permission: "acl.view", params: clusterParams, query: aclFilterSchema },
   async (_request, { params: { cluster }, query }) => {
+    const lacking = await unsupported(cluster, "acls");
+    if (lacking) return lacking;
     const result = await kafka.listAcls(cluster);
     if (!result.ok) return failureResponse(kafka.problemResult(result.problem));
     const bindings = filterBindings(result.data, query);
@@ -34,6 +36,8 @@ export const GET = guardedRoute(
 export const POST = guardedRoute(
   { permission: "acl.create", params: clusterParams, body: createAclsRequestSchema },
   async (_request, { params: { cluster }, body, principal }) => {
+    const lacking = await unsupported(cluster, "aclChanges");
+    if (lacking) return lacking;
     const result = await kafka.createAcls(cluster, bindingsOfCreateRequest(body), principal);
     if (!result.ok) return failureResponse(result);
     return Response.json(result.data, { status: 201, headers: noStore });
@@ -44,8 +48,19 @@ export const POST = guardedRoute(
 export const DELETE = guardedRoute(
   { permission: "acl.delete", params: clusterParams, body: deleteAclsSchema },
   async (_request, { params: { cluster }, body, principal }) => {
+    const lacking = await unsupported(cluster, "aclChanges");
+    if (lacking) return lacking;
     const result = await kafka.deleteAcls(cluster, body.bindings, principal);
     if (!result.ok) return failureResponse(result);
     return Response.json(result.data, { headers: noStore });
   },
 );
+
+/** 501 with the missing API by name and ApiKey when the cluster (a gateway, KoP) lacks the ACL APIs. */
+async function unsupported(
+  cluster: string,
+  capability: "acls" | "aclChanges",
+): Promise<Response | undefined> {
+  const reason = kafka.unavailableReason(await kafka.clusterCapabilities(cluster), capability);
+  return reason ? apiError(501, "UNSUPPORTED_BY_CLUSTER", reason) : undefined;
+}
