@@ -2,6 +2,7 @@ import Link from "next/link";
 import { buttonClassName } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getPrincipal } from "@/lib/server/auth";
+import { consolePath } from "@/lib/paths";
 
 // Rendered by forbidden() (requirePagePermission), with status 403.
 export default async function Forbidden() {
@@ -16,7 +17,7 @@ export default async function Forbidden() {
         title="You don't have access to this page"
         description={`${who}Ask an admin if you need a higher role.`}
       >
-        <Link href="/console" className={buttonClassName("primary")}>
+        <Link href={consolePath()} className={buttonClassName("primary")}>
           Back to the overview
         </Link>
       </EmptyState>

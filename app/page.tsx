@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
+import { consolePath } from "@/lib/paths";
 
 export default function HomePage() {
-  redirect("/console");
+  redirect(consolePath());
 }

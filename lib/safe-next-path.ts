@@ -3,7 +3,9 @@
 // newlines and read "\" as "/", so "/\t/evil.example" is "//evil.example" to them. The URL parser
 // applies the same rules, so what it keeps on our origin is what a browser would keep too.
 
-const FALLBACK = "/console";
+import { consolePath } from "@/lib/paths";
+
+const FALLBACK = consolePath();
 // A base no request can come from: only a relative reference stays on it.
 const BASE = new URL("http://console.invalid");
 

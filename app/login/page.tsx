@@ -5,6 +5,7 @@ import { getPrincipal } from "@/lib/server/auth";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { FormMessage } from "@/components/ui/field";
+import { passwordChangePath } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +28,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
   const reason = firstValue(params.reason);
   const principal = await getPrincipal();
   if (principal?.kind === "user") {
-    redirect(principal.user.mustChangePassword ? "/account/password" : next);
+    redirect(principal.user.mustChangePassword ? passwordChangePath() : next);
   }
   const notice = reason !== undefined && Object.hasOwn(notices, reason) ? notices[reason] : undefined;
   return (

@@ -24,11 +24,13 @@ interface Pending {
 
 /** The filterable, grouped list; admins select bindings and delete them after a confirmation. */
 export function AclBindingsSection({
+  cluster,
   bindings,
   canDelete,
   initialFilters,
   findings,
 }: {
+  cluster: string;
   bindings: AclBinding[];
   canDelete: boolean;
   initialFilters?: Partial<BindingFilters>;
@@ -106,6 +108,7 @@ export function AclBindingsSection({
         </p>
       ) : (
         <AclBindingsTable
+          cluster={cluster}
           groups={groups}
           selection={canDelete ? selectedKeys : null}
           onToggle={toggle}

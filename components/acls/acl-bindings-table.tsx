@@ -9,8 +9,9 @@ import { bindingKey, describeBinding, type AclBinding } from "@/lib/acl/types";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { resourceHref, type PrincipalGroup } from "./binding-filters";
+import type { PrincipalGroup } from "./binding-filters";
 import { LintFlag } from "./lint-flag";
+import { aclsPath } from "@/lib/paths";
 
 type Row = { kind: "group"; group: PrincipalGroup } | { kind: "binding"; binding: AclBinding };
 
@@ -18,6 +19,7 @@ const ROW_HEIGHT = 41;
 const COLUMNS = ["Host", "Resource type", "Resource name", "Pattern", "Operation", "Permission"];
 
 interface AclBindingsTableProps {
+  cluster: string;
   groups: PrincipalGroup[];
   /** Null for viewers: no checkboxes, no delete buttons. */
   selection: Set<string> | null;
@@ -32,6 +34,7 @@ interface AclBindingsTableProps {
  * (spacer rows keep the scroll height), so 10,000 bindings stay as quick as 10.
  */
 export function AclBindingsTable({
+  cluster,
   groups,
   selection,
   onToggle,
@@ -149,7 +152,7 @@ export function AclBindingsTable({
                 <td className="max-w-[18rem] truncate px-3 font-mono text-xs" title={binding.resourceName}>
                   {linkable ? (
                     <Link
-                      href={resourceHref(binding.resourceType as "TOPIC" | "GROUP", binding.resourceName)}
+                      href={`${aclsPath(cluster, { resource: { type: binding.resourceType as "TOPIC" | "GROUP", name: binding.resourceName } })}#by-resource`}
                       className="underline underline-offset-2"
                     >
                       {binding.resourceName}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { AclLintFinding, AclLintSeverity } from "@/lib/acl/lint";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { BindingList } from "./binding-list";
+import { aclsPath } from "@/lib/paths";
 
 const SEVERITIES: { severity: AclLintSeverity; heading: string; tone: Tone }[] = [
   { severity: "error", heading: "Errors", tone: "danger" },
@@ -10,7 +11,15 @@ const SEVERITIES: { severity: AclLintSeverity; heading: string; tone: Tone }[] =
 ];
 
 /** The linter's findings, worst first, each with the bindings it is about. */
-export function AclLintPanel({ findings, canCreate }: { findings: AclLintFinding[]; canCreate: boolean }) {
+export function AclLintPanel({
+  cluster,
+  findings,
+  canCreate,
+}: {
+  cluster: string;
+  findings: AclLintFinding[];
+  canCreate: boolean;
+}) {
   if (findings.length === 0) {
     return <p className="px-5 py-4 text-sm text-zinc-600 dark:text-zinc-400">No findings.</p>;
   }
@@ -36,7 +45,7 @@ export function AclLintPanel({ findings, canCreate }: { findings: AclLintFinding
                   )}
                   {finding.principal && canCreate && (
                     <Link
-                      href={`/console/security/acls?principal=${encodeURIComponent(finding.principal)}#create`}
+                      href={`${aclsPath(cluster, { principal: finding.principal })}#create`}
                       className="text-xs underline underline-offset-2"
                     >
                       Create bindings for {finding.principal}

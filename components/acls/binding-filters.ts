@@ -119,7 +119,3 @@ export function parseResourceParam(
   if (!match?.[1] || !match[2]) return undefined;
   return { resourceType: match[1].toLowerCase() === "topic" ? "TOPIC" : "GROUP", resourceName: match[2] };
 }
-
-export function resourceHref(resourceType: "TOPIC" | "GROUP", resourceName: string): string {
-  return `/console/security/acls?resource=${resourceType.toLowerCase()}:${encodeURIComponent(resourceName)}#by-resource`;
-}

@@ -4,14 +4,17 @@ import type { PrincipalAccess } from "@/lib/acl/matcher";
 import { Badge } from "@/components/ui/badge";
 import { BindingList } from "./binding-list";
 import { LintFlag } from "./lint-flag";
+import { aclsPath } from "@/lib/paths";
 
 /** Who may do what on one topic or group, from the same matcher as the access check. */
 export function ResourceAccessView({
+  cluster,
   resourceType,
   resourceName,
   access,
   principalFlags,
 }: {
+  cluster: string;
   resourceType: "TOPIC" | "GROUP";
   resourceName: string;
   access: PrincipalAccess[];
@@ -25,7 +28,7 @@ export function ResourceAccessView({
         Bindings covering {noun}{" "}
         <span className="font-mono text-zinc-900 dark:text-zinc-100">{resourceName}</span> (literal, prefixed
         and *), from any host; super users are not listed.{" "}
-        <Link href="/console/security/acls" className="underline underline-offset-2">
+        <Link href={aclsPath(cluster)} className="underline underline-offset-2">
           Show all bindings
         </Link>
       </p>

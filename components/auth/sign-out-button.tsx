@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useActionState } from "react";
 import { signOut } from "@/lib/actions/sign-out";
 import { Button } from "@/components/ui/button";
+import { loginPath } from "@/lib/paths";
 
 interface SignOutButtonProps {
   /** Ghost in the user menu, secondary on a page of its own. */
@@ -18,7 +19,7 @@ export function SignOutButton({ variant = "ghost", className }: SignOutButtonPro
     async (previous: Awaited<ReturnType<typeof signOut>> | null, formData: FormData) => {
       const result = await signOut(previous, formData);
       // No session left to end: the user is signed out already.
-      if (!result.ok && result.status === 401) router.replace("/login?reason=expired");
+      if (!result.ok && result.status === 401) router.replace(loginPath({ reason: "expired" }));
       return result;
     },
     null,

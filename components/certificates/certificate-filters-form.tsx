@@ -7,8 +7,9 @@ import { inventorySearchString, type InventoryFilters } from "@/lib/queries/cert
 import { CERTIFICATE_STATUSES } from "@/lib/schemas/certificates";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { Field, Select, TextInput } from "@/components/ui/field";
+import { certificatesPath } from "@/lib/paths";
 
-const ACTION = "/tools/certificates";
+const ACTION = certificatesPath();
 
 /** A GET form: every filtered view is a URL; a new search starts from the first page. */
 export function CertificateFiltersForm({ filters }: { filters: InventoryFilters }) {

@@ -5,6 +5,7 @@ import { DenseCell, DenseHeaderCell } from "@/components/admin/dense-cells";
 import { TableBody, TableHead } from "@/components/ui/table";
 import { CertificateStatusBadge } from "./certificate-status-badge";
 import { SanList } from "./san-list";
+import { certificatePath } from "@/lib/paths";
 
 /** The inventory: one row per issued certificate, its serial linking to the detail page. */
 export function CertificatesTable({
@@ -33,7 +34,7 @@ export function CertificatesTable({
             <tr key={certificate.serialNumber}>
               <DenseCell>
                 <Link
-                  href={`/tools/certificates/${certificate.serialNumber}`}
+                  href={certificatePath(certificate.serialNumber)}
                   className="font-medium break-all underline-offset-2 hover:underline"
                 >
                   {certificate.commonName}

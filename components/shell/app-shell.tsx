@@ -6,6 +6,7 @@ import type { Role } from "@/lib/schemas/auth";
 import { PRODUCT_NAME } from "./product";
 import { SideNav } from "./side-nav";
 import { UserMenu } from "./user-menu";
+import { consolePath } from "@/lib/paths";
 
 interface AppShellProps {
   /** The cluster whose health the header shows; none when no cluster is configured. */
@@ -25,7 +26,7 @@ export function AppShell({ cluster, user, children }: AppShellProps) {
         Skip to content
       </a>
       <header className="sticky top-0 z-40 flex h-14 items-center gap-4 border-b border-zinc-200 bg-white/90 px-4 backdrop-blur md:px-6 dark:border-zinc-800 dark:bg-zinc-950/90">
-        <Link href="/console" className="flex shrink-0 items-center gap-2 font-semibold tracking-tight">
+        <Link href={consolePath()} className="flex shrink-0 items-center gap-2 font-semibold tracking-tight">
           <span
             aria-hidden="true"
             className="grid size-7 place-items-center rounded-md bg-zinc-900 text-xs font-bold text-white dark:bg-zinc-100 dark:text-zinc-900"
@@ -43,7 +44,7 @@ export function AppShell({ cluster, user, children }: AppShellProps) {
       <div className="flex flex-1 flex-col md:flex-row">
         <aside className="shrink-0 border-b border-zinc-200 md:w-60 md:border-r md:border-b-0 dark:border-zinc-800">
           <div className="md:sticky md:top-14">
-            <SideNav role={user?.role} />
+            <SideNav role={user?.role} cluster={cluster} />
           </div>
         </aside>
         <main

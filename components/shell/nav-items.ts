@@ -1,4 +1,15 @@
 import type { ComponentType, SVGProps } from "react";
+import {
+  aclsPath,
+  apiTokensPath,
+  auditPath,
+  caPath,
+  certificatesPath,
+  clusterOverviewPath,
+  consumerGroupsPath,
+  topicsPath,
+  usersPath,
+} from "@/lib/paths";
 import { can, type Permission } from "@/lib/permissions";
 import type { Role } from "@/lib/schemas/auth";
 import {
@@ -27,36 +38,39 @@ export interface NavSection {
   items: NavItem[];
 }
 
-export const navSections: NavSection[] = [
-  {
-    items: [
-      { href: "/console", label: "Overview", Icon: OverviewIcon, exact: true },
-      { href: "/console/topics", label: "Topics", Icon: TopicsIcon },
-      { href: "/console/groups", label: "Consumer groups", Icon: GroupsIcon },
-    ],
-  },
-  { heading: "Security", items: [{ href: "/console/security/acls", label: "ACLs", Icon: ShieldIcon }] },
-  {
-    heading: "Tools",
-    items: [
-      { href: "/tools/certificates", label: "Certificates", Icon: CertificateIcon },
-      // Public, outside the shell: the CA certificates and the CRL.
-      { href: "/tools/ca", label: "CA and CRL", Icon: KeyIcon },
-    ],
-  },
-  {
-    heading: "Admin",
-    items: [
-      { href: "/console/audit", label: "Audit", Icon: AuditIcon, permission: "audit.view" },
-      { href: "/console/admin/users", label: "Users", Icon: UserIcon, permission: "user.manage" },
-      { href: "/console/admin/tokens", label: "API tokens", Icon: KeyIcon, permission: "token.manage" },
-    ],
-  },
-];
+/** The navigation for one cluster: its pages, then the tools and the admin pages every cluster shares. */
+export function navSections(cluster: string): NavSection[] {
+  return [
+    {
+      items: [
+        { href: clusterOverviewPath(cluster), label: "Overview", Icon: OverviewIcon, exact: true },
+        { href: topicsPath(cluster), label: "Topics", Icon: TopicsIcon },
+        { href: consumerGroupsPath(cluster), label: "Consumer groups", Icon: GroupsIcon },
+      ],
+    },
+    { heading: "Security", items: [{ href: aclsPath(cluster), label: "ACLs", Icon: ShieldIcon }] },
+    {
+      heading: "Tools",
+      items: [
+        { href: certificatesPath(), label: "Certificates", Icon: CertificateIcon },
+        // Public, outside the shell: the CA certificates and the CRL.
+        { href: caPath(), label: "CA and CRL", Icon: KeyIcon },
+      ],
+    },
+    {
+      heading: "Admin",
+      items: [
+        { href: auditPath(), label: "Audit", Icon: AuditIcon, permission: "audit.view" },
+        { href: usersPath(), label: "Users", Icon: UserIcon, permission: "user.manage" },
+        { href: apiTokensPath(), label: "API tokens", Icon: KeyIcon, permission: "token.manage" },
+      ],
+    },
+  ];
+}
 
 /** The items a role may see, in the sections that keep any; without a role (no session), the unrestricted ones. */
-export function navSectionsFor(role: Role | undefined): NavSection[] {
-  return navSections
+export function navSectionsFor(role: Role | undefined, cluster = ""): NavSection[] {
+  return navSections(cluster)
     .map((section) => ({
       ...section,
       items: section.items.filter((item) => !item.permission || can(role, item.permission)),

@@ -6,14 +6,14 @@ import type { Role } from "@/lib/schemas/auth";
 import { cn } from "@/components/ui/cn";
 import { isNavItemActive, navSectionsFor } from "./nav-items";
 
-export function SideNav({ role }: { role?: Role }) {
+export function SideNav({ role, cluster }: { role?: Role; cluster?: string }) {
   const pathname = usePathname();
   return (
     <nav
       aria-label="Main"
       className="flex flex-wrap gap-1 px-3 py-2 md:flex-col md:flex-nowrap md:gap-5 md:py-5"
     >
-      {navSectionsFor(role).map((section, index) => (
+      {navSectionsFor(role, cluster).map((section, index) => (
         <div key={section.heading ?? index}>
           {section.heading && (
             <p className="mb-1 hidden px-3 text-xs font-semibold tracking-wide text-zinc-500 uppercase md:block dark:text-zinc-400">

@@ -9,6 +9,7 @@ import { SignOutButton } from "@/components/auth/sign-out-button";
 import { ChevronDownIcon, UserIcon } from "@/components/ui/icons";
 import { buttonClassName } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { passwordChangePath } from "@/lib/paths";
 
 interface UserMenuProps {
   username: string;
@@ -77,7 +78,7 @@ export function UserMenu({ username, role }: UserMenuProps) {
           <li>
             <Link
               // Back to this page once the password is changed.
-              href={`/account/password?next=${encodeURIComponent(pathname)}`}
+              href={passwordChangePath(pathname)}
               onClick={() => setOpen(false)}
               className={cn(buttonClassName("ghost"), "w-full justify-start")}
             >

@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { buttonClassName } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
-import { topicListHref } from "./topic-links";
+import { topicsPath } from "@/lib/paths";
 
 interface TopicPaginationProps {
+  cluster: string;
   total: number;
   page: number;
   pageSize: number;
@@ -12,13 +13,16 @@ interface TopicPaginationProps {
 }
 
 /** Previous/next links with the range shown; the server renders only the current page. */
-export function TopicPagination({ total, page, pageSize, q, internal }: TopicPaginationProps) {
+export function TopicPagination({ cluster, total, page, pageSize, q, internal }: TopicPaginationProps) {
   const lastPage = Math.max(1, Math.ceil(total / pageSize));
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);
   const link = (target: number, label: string, enabled: boolean) =>
     enabled ? (
-      <Link href={topicListHref({ q, internal, page: target })} className={buttonClassName("secondary")}>
+      <Link
+        href={topicsPath(cluster, { q, internal, page: target })}
+        className={buttonClassName("secondary")}
+      >
         {label}
       </Link>
     ) : (

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
-import { topicHref } from "./topic-links";
+import { topicPath } from "@/lib/paths";
 
 export type TopicTab = "messages" | "partitions" | "produce";
 
@@ -11,7 +11,17 @@ const LABELS: Record<TopicTab, string> = {
 };
 
 /** Tabs as links (`?tab=`), so each tab has an address and the back button works. */
-export function TopicTabs({ topic, tabs, current }: { topic: string; tabs: TopicTab[]; current: TopicTab }) {
+export function TopicTabs({
+  cluster,
+  topic,
+  tabs,
+  current,
+}: {
+  cluster: string;
+  topic: string;
+  tabs: TopicTab[];
+  current: TopicTab;
+}) {
   return (
     <nav
       aria-label="Topic sections"
@@ -20,7 +30,7 @@ export function TopicTabs({ topic, tabs, current }: { topic: string; tabs: Topic
       {tabs.map((tab) => (
         <Link
           key={tab}
-          href={topicHref(topic, tab)}
+          href={topicPath(cluster, topic, tab)}
           aria-current={tab === current ? "page" : undefined}
           className={cn(
             "-mb-px border-b-2 px-3 py-2 text-sm font-medium focus-visible:ring-2 focus-visible:ring-sky-600/40 focus-visible:outline-none",

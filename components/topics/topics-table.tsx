@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell } from "@/components/ui/table";
-import { formatCount, topicHref } from "./topic-links";
+import { formatCount } from "./topic-links";
+import { topicPath } from "@/lib/paths";
 
 export interface TopicRow {
   name: string;
@@ -12,7 +13,15 @@ export interface TopicRow {
 }
 
 /** One page of topics; the server has already filtered, sorted and sliced it. */
-export function TopicsTable({ topics, labelledBy }: { topics: TopicRow[]; labelledBy: string }) {
+export function TopicsTable({
+  cluster,
+  topics,
+  labelledBy,
+}: {
+  cluster: string;
+  topics: TopicRow[];
+  labelledBy: string;
+}) {
   return (
     <Table aria-labelledby={labelledBy}>
       <TableHead>
@@ -36,7 +45,7 @@ export function TopicsTable({ topics, labelledBy }: { topics: TopicRow[]; labell
             <TableCell className="max-w-md">
               <span className="flex items-center gap-2">
                 <Link
-                  href={topicHref(topic.name)}
+                  href={topicPath(cluster, topic.name)}
                   className="truncate font-mono text-sm text-sky-700 hover:underline dark:text-sky-400"
                 >
                   {topic.name}

@@ -8,6 +8,7 @@ import * as auth from "@/lib/server/auth";
 import * as kafka from "@/lib/server/kafka";
 
 import { aclCluster } from "./acl-cluster";
+import { aclsPath } from "@/lib/paths";
 
 const createAclsActionSchema = z
   .object({ cluster: z.string().min(1).optional() })
@@ -16,12 +17,9 @@ const createAclsActionSchema = z
 const guardedCreate = auth.guardedAction(
   { permission: "acl.create", schema: createAclsActionSchema, action: "acl.create" },
   async (input, principal) => {
-    const result = await kafka.createAcls(
-      aclCluster(input.cluster),
-      bindingsOfCreateRequest(input),
-      principal,
-    );
-    if (result.ok) revalidatePath("/console/security/acls");
+    const cluster = aclCluster(input.cluster);
+    const result = await kafka.createAcls(cluster, bindingsOfCreateRequest(input), principal);
+    if (result.ok) revalidatePath(aclsPath(cluster));
     return result;
   },
 );

@@ -3,12 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { createApiTokenSchema } from "@/lib/schemas/auth";
 import * as auth from "@/lib/server/auth";
+import { apiTokensPath } from "@/lib/paths";
 
 const guardedCreate = auth.guardedAction(
   { permission: "token.manage", schema: createApiTokenSchema },
   async (input, principal) => {
     const result = await auth.createApiToken(input, principal);
-    if (result.ok) revalidatePath("/console/admin/tokens");
+    if (result.ok) revalidatePath(apiTokensPath());
     return result;
   },
 );

@@ -8,14 +8,16 @@ import * as auth from "@/lib/server/auth";
 import * as kafka from "@/lib/server/kafka";
 
 import { aclCluster } from "./acl-cluster";
+import { aclsPath } from "@/lib/paths";
 
 const deleteAclsActionSchema = deleteAclsSchema.extend({ cluster: z.string().min(1).optional() });
 
 const guardedDelete = auth.guardedAction(
   { permission: "acl.delete", schema: deleteAclsActionSchema, action: "acl.delete" },
   async ({ cluster, bindings }, principal) => {
-    const result = await kafka.deleteAcls(aclCluster(cluster), bindings, principal);
-    if (result.ok) revalidatePath("/console/security/acls");
+    const target = aclCluster(cluster);
+    const result = await kafka.deleteAcls(target, bindings, principal);
+    if (result.ok) revalidatePath(aclsPath(target));
     return result;
   },
 );

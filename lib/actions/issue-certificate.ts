@@ -9,6 +9,7 @@ import * as ca from "@/lib/server/ca";
 import { getConfig } from "@/lib/server/config";
 import { withConnectionSnippets } from "./certificate-result";
 import { certificateFormToObject, formFieldErrors } from "./certificate-form";
+import { certificatesPath } from "@/lib/paths";
 
 // The guard checks who and what role; the shared schema runs in the handler so that each SAN row
 // gets its own error ("subjectAltNames.1.value") rather than one for the whole list.
@@ -25,7 +26,7 @@ const guardedIssue = auth.guardedAction(
     const result = await ca.issueCertificate(parsed.data, principal);
     if (!result.ok) return result;
     // The inventory below the form shows the new certificate.
-    revalidatePath("/tools/certificates");
+    revalidatePath(certificatesPath());
     return actionOk(withConnectionSnippets(result.data));
   },
 );

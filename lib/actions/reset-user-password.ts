@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { revalidatePath } from "next/cache";
 import * as auth from "@/lib/server/auth";
+import { usersPath } from "@/lib/paths";
 
 const resetUserPasswordSchema = z.object({ userId: z.string().min(1).max(100) });
 
@@ -11,7 +12,7 @@ export const resetUserPassword = auth.guardedAction(
   { permission: "user.manage", schema: resetUserPasswordSchema },
   async (input, principal) => {
     const result = await auth.resetUserPassword(input.userId, principal);
-    if (result.ok) revalidatePath("/console/admin/users");
+    if (result.ok) revalidatePath(usersPath());
     return result;
   },
 );

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { revokeCertificateSchema, serialNumberSchema } from "@/lib/schemas/certificates";
 import * as auth from "@/lib/server/auth";
 import * as ca from "@/lib/server/ca";
+import { certificatePath, certificatesPath } from "@/lib/paths";
 
 const revokeFormSchema = revokeCertificateSchema.extend({ serialNumber: serialNumberSchema });
 
@@ -12,8 +13,8 @@ const guardedRevoke = auth.guardedAction(
   async ({ serialNumber, ...input }, principal) => {
     const result = await ca.revokeCertificate(serialNumber, input, principal);
     if (result.ok) {
-      revalidatePath("/tools/certificates");
-      revalidatePath(`/tools/certificates/${serialNumber}`);
+      revalidatePath(certificatesPath());
+      revalidatePath(certificatePath(serialNumber));
     }
     return result;
   },

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { revalidatePath } from "next/cache";
 import * as auth from "@/lib/server/auth";
+import { usersPath } from "@/lib/paths";
 
 const setUserDisabledSchema = z.object({
   userId: z.string().min(1).max(100),
@@ -15,7 +16,7 @@ export const setUserDisabled = auth.guardedAction(
   { permission: "user.manage", schema: setUserDisabledSchema },
   async (input, principal) => {
     const result = await auth.setUserDisabled(input.userId, input.disabled, principal);
-    if (result.ok) revalidatePath("/console/admin/users");
+    if (result.ok) revalidatePath(usersPath());
     return result;
   },
 );

@@ -9,6 +9,7 @@ import * as ca from "@/lib/server/ca";
 import { getConfig } from "@/lib/server/config";
 import { withConnectionSnippets } from "./certificate-result";
 import { csrFormToObject, formFieldErrors } from "./certificate-form";
+import { certificatesPath } from "@/lib/paths";
 
 const guardedSign = auth.guardedAction(
   {
@@ -27,7 +28,7 @@ const guardedSign = auth.guardedAction(
     const result = await ca.signCertificateRequest(parsed.data, principal);
     if (!result.ok) return result;
     // The inventory below the form shows the new certificate.
-    revalidatePath("/tools/certificates");
+    revalidatePath(certificatesPath());
     return actionOk(withConnectionSnippets(result.data));
   },
 );

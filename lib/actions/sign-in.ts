@@ -6,6 +6,7 @@ import { safeNextPath } from "@/lib/safe-next-path";
 import { signInSchema } from "@/lib/schemas/auth";
 import { actionError, type ActionResult } from "@/lib/errors";
 import * as auth from "@/lib/server/auth";
+import { passwordChangePath } from "@/lib/paths";
 
 /**
  * Public by nature, so not a guardedAction: auth.signIn throttles, audits and sets the cookie. On
@@ -27,9 +28,5 @@ export async function signIn(
   const result = await auth.signIn(credentials);
   if (!result.ok) return result;
   const destination = safeNextPath(next);
-  redirect(
-    result.data.mustChangePassword
-      ? `/account/password?next=${encodeURIComponent(destination)}`
-      : destination,
-  );
+  redirect(result.data.mustChangePassword ? passwordChangePath(destination) : destination);
 }

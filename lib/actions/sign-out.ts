@@ -4,6 +4,7 @@ import { z } from "zod";
 import { redirect } from "next/navigation";
 import { actionOk, type ActionResult } from "@/lib/errors";
 import * as auth from "@/lib/server/auth";
+import { loginPath } from "@/lib/paths";
 
 // A user who has yet to change a forced password may still leave.
 const guardedSignOut = auth.guardedAction(
@@ -21,6 +22,6 @@ export async function signOut(
   const result = await guardedSignOut(previous, payload);
   // Anonymous callers get the guard's 401 like every other action; the button takes a 401 (the
   // session ended meanwhile) to the sign-in page.
-  if (result.ok) redirect("/login?reason=signed-out");
+  if (result.ok) redirect(loginPath({ reason: "signed-out" }));
   return result;
 }

@@ -2,6 +2,7 @@
 // the inventory's URL (its filters and page live in the query string, so every view is a link).
 import type { CertificateStatus } from "@/lib/schemas/certificates";
 import { CERTIFICATE_STATUSES } from "@/lib/schemas/certificates";
+import { aclsPath } from "@/lib/paths";
 
 /** File names on the result page; the connection snippets name the same files. */
 export const CERTIFICATE_FILES = {
@@ -53,7 +54,7 @@ export function inventorySearchString(filters: InventoryFilters): string {
   return params.size > 0 ? `?${params}` : "";
 }
 
-/** The ACL page, pre-filled with the principal the broker derives from this CN. */
-export function grantAccessHref(commonName: string): string {
-  return `/console/security/acls?principal=${encodeURIComponent(`User:${commonName}`)}`;
+/** The cluster's ACL page, pre-filled with the principal the broker derives from this CN. */
+export function grantAccessHref(cluster: string, commonName: string): string {
+  return aclsPath(cluster, { principal: `User:${commonName}` });
 }

@@ -10,6 +10,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FormMessage } from "@/components/ui/field";
 import { AuditIcon, ChevronRightIcon, DownloadIcon } from "@/components/ui/icons";
+import { auditPath } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
 
@@ -46,7 +47,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         }
       />
       <div className="space-y-6">
-        <AuditFiltersForm key={auditSearchString(filters)} filters={filters} action="/console/audit" />
+        <AuditFiltersForm key={auditSearchString(filters)} filters={filters} action={auditPath()} />
         {problems.length > 0 && (
           <FormMessage tone="error">
             {problems.length === 1
@@ -79,13 +80,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         {(query.before !== undefined || page.nextBefore !== null) && (
           <nav aria-label="Audit pages" className="flex items-center justify-end gap-3">
             {query.before !== undefined && (
-              <Link href={`/console/audit${auditSearchString(filters)}`} className={buttonClassName("ghost")}>
+              <Link href={auditPath(auditSearchString(filters))} className={buttonClassName("ghost")}>
                 Newest
               </Link>
             )}
             {page.nextBefore !== null && (
               <Link
-                href={`/console/audit${auditSearchString(filters, { before: page.nextBefore })}`}
+                href={auditPath(auditSearchString(filters, { before: page.nextBefore }))}
                 className={buttonClassName()}
               >
                 Older

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { PRODUCT_NAME } from "@/components/shell/product";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
+import { consolePath } from "@/lib/paths";
 
 // Public: outside the (signed-in) group, so no role check and no navigation, only a way to the console.
 export default function PublicCaLayout({ children }: { children: ReactNode }) {
@@ -19,7 +20,7 @@ export default function PublicCaLayout({ children }: { children: ReactNode }) {
         </span>
         <div className="ml-auto flex items-center gap-3">
           <ThemeToggle />
-          <Link href="/console" className="text-sm font-medium underline-offset-2 hover:underline">
+          <Link href={consolePath()} className="text-sm font-medium underline-offset-2 hover:underline">
             Console
           </Link>
         </div>

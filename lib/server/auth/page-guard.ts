@@ -9,6 +9,7 @@ import { recordDenial } from "./denials";
 import { authenticateRequest } from "./principal";
 import type { UserPrincipal } from "./principal-types";
 import { currentPath } from "./request-context";
+import { loginPath, passwordChangePath } from "@/lib/paths";
 
 /**
  * For pages and layouts: anonymous → /login?next=<this page>, a forced password change →
@@ -23,9 +24,8 @@ export async function requirePagePermission(
   const { principal } = await authenticateRequest();
   const path = safeNextPath(await currentPath());
   // API tokens are for /api; a page needs a person signed in.
-  if (principal?.kind !== "user") redirect(`/login?next=${encodeURIComponent(path)}`);
-  if (principal.user.mustChangePassword && !options.allowPasswordChange)
-    redirect(`/account/password?next=${encodeURIComponent(path)}`);
+  if (principal?.kind !== "user") redirect(loginPath({ next: path }));
+  if (principal.user.mustChangePassword && !options.allowPasswordChange) redirect(passwordChangePath(path));
   if (!can(principal.role, permission)) {
     const required = requiredRole(permission);
     await recordDenial(principal, `page ${path}`, { status: 403, reason: "role", required });

@@ -1,8 +1,8 @@
-import { can } from "@/lib/permissions";
 import type { Metadata } from "next";
 import { lintAcls } from "@/lib/acl/lint";
 import { flagsByPrincipal } from "@/lib/acl/lint-before-create";
 import { whoCan } from "@/lib/acl/matcher";
+import { can } from "@/lib/permissions";
 import { requirePagePermission } from "@/lib/server/auth";
 import { clusterCapabilities, listAcls, listClusterNames, unavailableReason } from "@/lib/server/kafka";
 import { AclBindingsSection } from "@/components/acls/acl-bindings-section";
@@ -92,6 +92,7 @@ export default async function AclsPage({ searchParams }: { searchParams: SearchP
               title={`Who may do what on ${resource.resourceType === "TOPIC" ? "topic" : "group"} ${resource.resourceName}`}
             />
             <ResourceAccessView
+              cluster={cluster}
               {...resource}
               access={whoCan(bindings, resource)}
               principalFlags={flagsByPrincipal(findings)}
@@ -107,6 +108,7 @@ export default async function AclsPage({ searchParams }: { searchParams: SearchP
             }
           />
           <AclBindingsSection
+            cluster={cluster}
             bindings={bindings}
             canDelete={canChange}
             initialFilters={principal ? { principal } : undefined}
@@ -134,7 +136,7 @@ export default async function AclsPage({ searchParams }: { searchParams: SearchP
             title="Lint"
             description={`${findings.length} ${findings.length === 1 ? "finding" : "findings"}`}
           />
-          <AclLintPanel findings={findings} canCreate={canChange} />
+          <AclLintPanel cluster={cluster} findings={findings} canCreate={canChange} />
         </Card>
         <Card id="check-access" aria-labelledby="acls-check-title">
           <CardHeader

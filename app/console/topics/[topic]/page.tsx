@@ -1,8 +1,8 @@
-import { can } from "@/lib/permissions";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
+import { can } from "@/lib/permissions";
 import { requirePagePermission } from "@/lib/server/auth";
 import { describeTopic, listClusterNames } from "@/lib/server/kafka";
 import { MessageInspector } from "@/components/messages/message-inspector";
@@ -13,6 +13,7 @@ import { TopicTabs, type TopicTab } from "@/components/topics/topic-tabs";
 import { TopicsProblemPanel } from "@/components/topics/topics-problem-panel";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
+import { topicsPath } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
 
@@ -46,7 +47,7 @@ export default async function TopicPage({
   if (!described.ok) {
     return (
       <>
-        <PageHeader title={topic} description={<Link href="/console/topics">All topics</Link>} />
+        <PageHeader title={topic} description={<Link href={topicsPath(cluster)}>All topics</Link>} />
         <TopicsProblemPanel heading={`Topic ${topic} cannot be described`} problem={described.problem} />
       </>
     );
@@ -61,7 +62,7 @@ export default async function TopicPage({
         title={details.name}
         description={
           <span className="flex flex-wrap items-center gap-2">
-            <Link href="/console/topics" className="text-sky-700 hover:underline dark:text-sky-400">
+            <Link href={topicsPath(cluster)} className="text-sky-700 hover:underline dark:text-sky-400">
               Topics
             </Link>
             <span aria-hidden="true">·</span>
@@ -72,7 +73,7 @@ export default async function TopicPage({
           </span>
         }
       />
-      <TopicTabs topic={details.name} tabs={tabs} current={tab} />
+      <TopicTabs cluster={cluster} topic={details.name} tabs={tabs} current={tab} />
       {tab === "messages" && (
         // The inspector reads its query from the URL (useSearchParams).
         <Suspense>

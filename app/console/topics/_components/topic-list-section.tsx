@@ -47,8 +47,15 @@ export function TopicListSection({
   }
   return (
     <>
-      <TopicsTable topics={topics} labelledBy="topics-title" />
-      <TopicPagination total={total} page={page} pageSize={pageSize} q={q} internal={query.internal} />
+      <TopicsTable cluster={cluster} topics={topics} labelledBy="topics-title" />
+      <TopicPagination
+        cluster={cluster}
+        total={total}
+        page={page}
+        pageSize={pageSize}
+        q={q}
+        internal={query.internal}
+      />
     </>
   );
 }

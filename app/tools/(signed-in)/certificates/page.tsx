@@ -1,7 +1,7 @@
-import { can } from "@/lib/permissions";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { parseInventoryFilters, inventorySearchString } from "@/lib/queries/certificates";
+import { can } from "@/lib/permissions";
 import { requirePagePermission } from "@/lib/server/auth";
 import * as ca from "@/lib/server/ca";
 import { getConfig } from "@/lib/server/config";
@@ -12,6 +12,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { buttonClassName } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ChevronRightIcon } from "@/components/ui/icons";
+import { caPath, certificatesPath } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
 
@@ -37,7 +38,7 @@ export default async function CertificatesPage({ searchParams }: { searchParams:
           <>
             Client and broker certificates from the console&apos;s CA; the broker sees each as
             User:&lt;CN&gt;. The CA certificates and the CRL are public at{" "}
-            <Link href="/tools/ca" className="underline underline-offset-2">
+            <Link href={caPath()} className="underline underline-offset-2">
               /tools/ca
             </Link>
             .
@@ -81,7 +82,7 @@ export default async function CertificatesPage({ searchParams }: { searchParams:
           <nav aria-label="Certificate pages" className="flex items-center justify-end gap-3">
             {filters.cursor !== undefined && (
               <Link
-                href={`/tools/certificates${inventorySearchString({ ...filters, cursor: undefined })}#inventory`}
+                href={`${certificatesPath(inventorySearchString({ ...filters, cursor: undefined }))}#inventory`}
                 className={buttonClassName("ghost")}
               >
                 First page
@@ -89,7 +90,7 @@ export default async function CertificatesPage({ searchParams }: { searchParams:
             )}
             {page.nextCursor !== null && (
               <Link
-                href={`/tools/certificates${inventorySearchString({ ...filters, cursor: page.nextCursor })}#inventory`}
+                href={`${certificatesPath(inventorySearchString({ ...filters, cursor: page.nextCursor }))}#inventory`}
                 className={buttonClassName()}
               >
                 Next page

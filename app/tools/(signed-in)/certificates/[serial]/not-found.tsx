@@ -2,6 +2,7 @@ import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClassName } from "@/components/ui/button";
 import { CertificateIcon } from "@/components/ui/icons";
+import { certificatesPath } from "@/lib/paths";
 
 export default function CertificateNotFound() {
   return (
@@ -11,7 +12,7 @@ export default function CertificateNotFound() {
       title="Certificate not found"
       description="No certificate with this serial number was issued by the console's CA."
     >
-      <Link href="/tools/certificates#inventory" className={buttonClassName()}>
+      <Link href={`${certificatesPath()}#inventory`} className={buttonClassName()}>
         All certificates
       </Link>
     </EmptyState>

@@ -1,12 +1,13 @@
-import { can } from "@/lib/permissions";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { can } from "@/lib/permissions";
 import { grantAccessHref } from "@/lib/queries/certificates";
 import { serialNumberSchema } from "@/lib/schemas/certificates";
 import { requirePagePermission } from "@/lib/server/auth";
 import * as ca from "@/lib/server/ca";
+import { listClusterNames } from "@/lib/server/kafka";
 import { UtcTime } from "@/components/admin/utc-time";
 import { CertificateStatusBadge } from "@/components/certificates/certificate-status-badge";
 import { PemBlock } from "@/components/certificates/pem-block";
@@ -17,6 +18,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { buttonClassName } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ShieldIcon } from "@/components/ui/icons";
+import { certificatesPath } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
 
@@ -57,14 +59,17 @@ export default async function CertificatePage({ params }: { params: Params }) {
           <>
             Certificate <code className="font-mono">{summary.serialNumber}</code>, principal{" "}
             <code className="font-mono">User:{summary.commonName}</code>.{" "}
-            <Link href="/tools/certificates#inventory" className="underline underline-offset-2">
+            <Link href={`${certificatesPath()}#inventory`} className="underline underline-offset-2">
               All certificates
             </Link>
           </>
         }
         actions={
           <>
-            <Link href={grantAccessHref(summary.commonName)} className={buttonClassName()}>
+            <Link
+              href={grantAccessHref(listClusterNames()[0] ?? "", summary.commonName)}
+              className={buttonClassName()}
+            >
               <ShieldIcon />
               Grant access…
             </Link>
