@@ -1,6 +1,6 @@
 "use client";
 
-import { Tabs } from "@/components/certificates/tabs";
+import { Tabs } from "@/components/ui/tabs";
 import { CreateLintBaselineProvider, type CreateLintBaseline } from "./create-lint-baseline";
 import { CustomAclForm } from "./custom-acl-form";
 import { ConsumerPresetForm, ProducerPresetForm, ReadOnlyPresetForm } from "./preset-forms";

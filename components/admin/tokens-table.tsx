@@ -7,11 +7,11 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { TableBody, TableHead } from "@/components/ui/table";
-import { DenseCell, DenseHeaderCell } from "./dense-cells";
+import { DenseCell, DenseHeaderCell } from "@/components/ui/dense-cells";
 import { TableNotice } from "./table-notice";
 import type { TokenRow } from "./token-row";
 import { tokenStatusTone } from "./token-status";
-import { UtcTime } from "./utc-time";
+import { UtcTime } from "@/components/ui/utc-time";
 
 export function TokensTable({ tokens }: { tokens: TokenRow[] }) {
   const titleId = useId();

@@ -7,12 +7,12 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { TableBody, TableHead } from "@/components/ui/table";
-import { DenseCell, DenseHeaderCell } from "./dense-cells";
+import { DenseCell, DenseHeaderCell } from "@/components/ui/dense-cells";
 import { TableNotice } from "./table-notice";
 import { OneTimeSecret } from "./one-time-secret";
 import type { UserRow } from "./user-row";
 import { UserRowActions, UserRoleForm } from "./user-row-actions";
-import { UtcTime } from "./utc-time";
+import { UtcTime } from "@/components/ui/utc-time";
 
 type PendingDialog =
   | { kind: "reset"; user: UserRow; error?: string; password?: string }

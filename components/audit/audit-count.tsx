@@ -1,4 +1,4 @@
-import { formatUtc } from "@/components/admin/utc-time";
+import { formatUtc } from "@/components/ui/utc-time";
 import type { AuditEventRow } from "./audit-event-row";
 
 const timeOfDay = (iso: string) => formatUtc(iso, { seconds: true }).slice(11);

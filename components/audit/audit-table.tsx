@@ -2,8 +2,8 @@ import type { Tone } from "@/components/ui/badge";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { TableBody, TableHead } from "@/components/ui/table";
-import { DenseCell, DenseHeaderCell } from "@/components/admin/dense-cells";
-import { formatUtc } from "@/components/admin/utc-time";
+import { DenseCell, DenseHeaderCell } from "@/components/ui/dense-cells";
+import { formatUtc } from "@/components/ui/utc-time";
 import { AuditCount } from "./audit-count";
 import type { AuditEventRow } from "./audit-event-row";
 

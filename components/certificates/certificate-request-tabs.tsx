@@ -2,7 +2,7 @@
 
 import { IssueCertificateForm } from "./issue-certificate-form";
 import { SignCsrForm } from "./sign-csr-form";
-import { Tabs } from "./tabs";
+import { Tabs } from "@/components/ui/tabs";
 import type { ValidityLimits } from "./validity-field";
 
 /** Generate a key here, or sign a CSR: two forms, both kept mounted so neither loses its input. */

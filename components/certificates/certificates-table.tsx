@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { CertificateSummary } from "@/lib/schemas/certificates";
-import { UtcTime } from "@/components/admin/utc-time";
-import { DenseCell, DenseHeaderCell } from "@/components/admin/dense-cells";
+import { UtcTime } from "@/components/ui/utc-time";
+import { DenseCell, DenseHeaderCell } from "@/components/ui/dense-cells";
 import { TableBody, TableHead } from "@/components/ui/table";
 import { CertificateStatusBadge } from "./certificate-status-badge";
 import { SanList } from "./san-list";

@@ -2,7 +2,7 @@
 
 import { SNIPPET_LANGUAGES, type ConnectionSnippets } from "@/lib/queries/certificates";
 import { PemBlock } from "./pem-block";
-import { Tabs } from "./tabs";
+import { Tabs } from "@/components/ui/tabs";
 
 /** Client configuration with these files and the cluster's bootstrap servers, one tab per client. */
 export function ConnectionSnippetTabs({ snippets }: { snippets: ConnectionSnippets }) {

@@ -8,7 +8,7 @@ import { Field, FormMessage, Select, TextInput } from "@/components/ui/field";
 import { CertificateResult } from "./certificate-result";
 import { CommonNameField } from "./common-name-field";
 import { formAlertText } from "./form-alert";
-import { useFocusFirstInvalid } from "./use-focus-first-invalid";
+import { useFocusFirstInvalid } from "@/components/ui/use-focus-first-invalid";
 import { SanRows, keepFilledSanRows, type SanRow } from "./san-rows";
 import { ServerAuthCheckbox } from "./server-auth-checkbox";
 import { ValidityField, type ValidityLimits } from "./validity-field";

@@ -7,7 +7,7 @@ import { Field, FormMessage, TextInput, inputClassName } from "@/components/ui/f
 import { cn } from "@/components/ui/cn";
 import { CertificateResult } from "./certificate-result";
 import { formAlertText } from "./form-alert";
-import { useFocusFirstInvalid } from "./use-focus-first-invalid";
+import { useFocusFirstInvalid } from "@/components/ui/use-focus-first-invalid";
 import { ServerAuthCheckbox } from "./server-auth-checkbox";
 import { ValidityField, type ValidityLimits } from "./validity-field";
 

@@ -9,7 +9,7 @@ import {
   type ProduceMessagesAnswer,
   type ProduceMessagesInput,
 } from "@/lib/schemas/messages";
-import { useFocusFirstInvalid } from "@/components/certificates/use-focus-first-invalid";
+import { useFocusFirstInvalid } from "@/components/ui/use-focus-first-invalid";
 import { HeaderRowsField, headerRow, type HeaderRow } from "@/components/topics/header-rows-field";
 import { describeProduced } from "@/components/topics/produce-summary";
 import { Button } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { CA_PUBLIC_PATHS, type CaCertificateInfo } from "@/lib/schemas/certificates";
 import * as ca from "@/lib/server/ca";
-import { UtcTime } from "@/components/admin/utc-time";
+import { UtcTime } from "@/components/ui/utc-time";
 import { PemBlock } from "@/components/certificates/pem-block";
 import { PageHeader } from "@/components/shell/page-header";
 import { buttonClassName } from "@/components/ui/button";

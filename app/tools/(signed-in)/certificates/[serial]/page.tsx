@@ -8,7 +8,7 @@ import { serialNumberSchema } from "@/lib/schemas/certificates";
 import { requirePagePermission } from "@/lib/server/auth";
 import * as ca from "@/lib/server/ca";
 import { listClusterNames } from "@/lib/server/kafka";
-import { UtcTime } from "@/components/admin/utc-time";
+import { UtcTime } from "@/components/ui/utc-time";
 import { CertificateStatusBadge } from "@/components/certificates/certificate-status-badge";
 import { PemBlock } from "@/components/certificates/pem-block";
 import { PemDownloads } from "@/components/certificates/pem-downloads";
