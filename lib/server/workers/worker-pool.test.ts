@@ -37,6 +37,14 @@ describe("WorkerPool", () => {
     expect(threads.has(0)).toBe(false);
   });
 
+  it("moves transferred buffers to the worker instead of copying them", async () => {
+    const workers = pool({ size: 1 });
+    const bytes = new Uint8Array([1, 2, 3]);
+    const answer = await workers.run<Echo>("echo", bytes, { transfer: [bytes.buffer] });
+    expect(bytes.byteLength).toBe(0);
+    expect([...(answer.input as Uint8Array)]).toEqual([1, 2, 3]);
+  });
+
   it("passes a task's error on, and the worker goes on serving", async () => {
     const workers = pool({ size: 1 });
     await expect(workers.run("fail", "bad input")).rejects.toThrow(new WorkerTaskFailedError("bad input"));
