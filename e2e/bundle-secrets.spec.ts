@@ -17,6 +17,7 @@ function files(dir: string): string[] {
 /** The secrets the running e2e console was configured with or made for itself. */
 function configuredSecrets(): Record<string, string> {
   const brokerDir = process.env.E2E_BROKER_DIR!;
+  const plainBrokerDir = process.env.E2E_PLAIN_BROKER_DIR!;
   const credentials = readCredentials();
   const pemBody = (path: string) =>
     readFileSync(path, "utf8")
@@ -28,6 +29,10 @@ function configuredSecrets(): Record<string, string> {
     "session secret": readFileSync(join(brokerDir, "console-data", "session-secret"), "utf8").trim(),
     "console private key": pemBody(join(brokerDir, "certs", "private", "console-key.pem")),
     "intermediate CA key": pemBody(join(brokerDir, "certs", "private", "intermediate-ca-key.pem")),
+    "PLAIN console password": readFileSync(
+      join(plainBrokerDir, "certs", "private", "console-plain-password"),
+      "utf8",
+    ),
     "admin password": credentials.adminPassword,
     "viewer password": credentials.users.viewer.password,
   };

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-import { e2eBroker } from "./support/broker";
+import { e2eBroker, e2ePlainBroker } from "./support/broker";
 
 test.describe("Overview", () => {
   test("shows the real broker", async ({ page }) => {
@@ -12,6 +12,17 @@ test.describe("Overview", () => {
     const brokers = page.getByRole("table", { name: "Brokers" });
     await expect(brokers.getByRole("row").filter({ hasText: broker.bootstrap })).toBeVisible();
     await expect(page.getByRole("alert", { name: /unreachable|failed|authorized|error/i })).toHaveCount(0);
+  });
+
+  test("reads the second cluster, e2e-plain, over SASL_SSL with PLAIN", async ({ page }) => {
+    const plain = e2ePlainBroker();
+    const response = await page.request.get("/api/v1/clusters/e2e-plain/status");
+    expect(response.status()).toBe(200);
+    const status = await response.json();
+    expect(status.ok, JSON.stringify(status.problem)).toBe(true);
+    expect(status.overview.clusterId).toBe(plain.clusterId);
+    // The metadata answer names the listener the console came in on: the SASL_SSL one.
+    expect(status.overview.brokers).toEqual([expect.objectContaining({ port: plain.saslPort })]);
   });
 
   test("says the cluster is unreachable while the broker is down, and recovers by itself", async ({

@@ -1,10 +1,17 @@
-// The e2e run's broker, started by global-setup; specs stop and start it to see the console react.
+// The e2e run's brokers, started by global-setup: "e2e" (mTLS), which specs stop and start to see the
+// console react, and "e2e-plain" (SASL_SSL with PLAIN).
 import { brokerStatus, startBroker, stopBroker } from "../../scripts/cluster/broker";
 
-function brokerDir(): string {
-  const dir = process.env.E2E_BROKER_DIR;
-  if (!dir) throw new Error("E2E_BROKER_DIR is not set: run the specs through playwright.config.ts");
+function brokerDir(variable = "E2E_BROKER_DIR"): string {
+  const dir = process.env[variable];
+  if (!dir) throw new Error(`${variable} is not set: run the specs through playwright.config.ts`);
   return dir;
+}
+
+export function e2ePlainBroker() {
+  const status = brokerStatus(brokerDir("E2E_PLAIN_BROKER_DIR"));
+  if (!status) throw new Error("No state for the e2e-plain broker");
+  return { clusterId: status.clusterId, saslPort: status.ports.sasl };
 }
 
 export function e2eBroker() {
