@@ -47,6 +47,12 @@ beforeAll(async () => {
   pool = createClusterPool([
     plainConnection("plain", broker.plainUsers!.console.password),
     plainConnection("wrong-password", `${broker.plainUsers!.console.password}-wrong`),
+    {
+      name: "scram",
+      bootstrapBrokers: [broker.saslBootstrap],
+      tls: { ca: broker.ca },
+      sasl: { mechanism: "SCRAM-SHA-512", ...broker.scramUser },
+    },
   ]);
 });
 
@@ -73,6 +79,11 @@ describe("the console's pool over SASL_SSL PLAIN", () => {
     if (!status.ok) expect(status.problem.kind).toBe("authentication");
     const capabilities = await pool.capabilities("wrong-password");
     expect(capabilities.ok || capabilities.problem.kind).toBe("authentication");
+  });
+
+  it("keeps SCRAM-SHA-512 beside PLAIN on the same listener", async () => {
+    const status = await pool.status("scram");
+    expect(status.ok || status.problem).toBe(true);
   });
 
   it("knows what the cluster can do from the status check's ApiVersions answer, and keeps it", async () => {
