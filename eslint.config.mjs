@@ -20,16 +20,25 @@ const OWNED_LIBRARIES = {
   },
 };
 
+/** The Kafka module is used through its index: its pooled clients and requests stay inside. */
+const KAFKA_INTERNALS = {
+  group: ["@/lib/server/kafka/*", "**/lib/server/kafka/*"],
+  message:
+    "Import @/lib/server/kafka (its index): the pooled clients and the library's Admin API stay inside the module.",
+};
+
 const SERVER_FROM_COMPONENTS = {
   group: ["@/lib/server", "@/lib/server/*", "**/lib/server", "**/lib/server/*"],
   message: "Components receive data as props; only pages, actions and route handlers call lib/server.",
 };
 
 /** One no-restricted-imports setting per file group: flat config keeps only the last one a file matches. */
-function restrictedImports({ owner, components = false } = {}) {
+function restrictedImports({ owner, components = false, tests = false } = {}) {
   const patterns = Object.entries(OWNED_LIBRARIES)
     .filter(([name]) => name !== owner)
     .map(([, pattern]) => pattern);
+  // Tests may reach a module's parts (a translation table, a fixture) to test them alone.
+  if (owner !== "kafka" && !tests) patterns.push(KAFKA_INTERNALS);
   if (components) patterns.push(SERVER_FROM_COMPONENTS);
   return { "no-restricted-imports": ["error", { patterns }] };
 }
@@ -53,6 +62,7 @@ const config = [
     ],
   },
   { files: APPLICATION, rules: restrictedImports() },
+  { files: ["{app,components,lib}/**/*.test.{ts,tsx}"], rules: restrictedImports({ tests: true }) },
   { files: [`lib/server/kafka/${CODE}`], rules: restrictedImports({ owner: "kafka" }) },
   { files: [`lib/server/ca/${CODE}`], rules: restrictedImports({ owner: "ca" }) },
   { files: [`lib/server/store/${CODE}`], rules: restrictedImports({ owner: "store" }) },
