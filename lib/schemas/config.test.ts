@@ -91,6 +91,18 @@ describe("consoleConfigSchema", () => {
     });
   });
 
+  it("takes a defaultCluster only when it names a configured cluster", () => {
+    const clusters = [
+      { name: "a", bootstrapBrokers: ["a:1"] },
+      { name: "b", bootstrapBrokers: ["b:1"] },
+    ];
+    expect(schema.parse({ clusters, defaultCluster: "b" }).defaultCluster).toBe("b");
+    expect(schema.parse({ clusters }).defaultCluster).toBeUndefined();
+    expect(problemsOf({ clusters, defaultCluster: "c" })).toEqual([
+      'defaultCluster: "c" is not a configured cluster (a, b)',
+    ]);
+  });
+
   it("accepts mechanisms in upper case too", () => {
     const cluster = {
       name: "a",

@@ -365,15 +365,32 @@ export const messageSettingsSchema = z.strictObject({
 
 /** The whole file. A new section is one more key here plus its field in ConsoleConfig. */
 export function consoleConfigSchema(resolve: ValueResolver, resolvePath: PathResolver) {
-  return z.strictObject({
-    clusters: z
-      .array(clusterSchema(resolve))
-      .min(1, "configure at least one cluster")
-      .superRefine(reportDuplicateNames, { when: ({ value }) => Array.isArray(value) }),
-    // prefault, not default: an absent section still goes through the defaults and path resolution.
-    server: serverSettingsSchema(resolve, resolvePath).prefault({}),
-    ca: caSettingsSchema(resolve).prefault({}),
-    messages: messageSettingsSchema.prefault({}),
+  return z
+    .strictObject({
+      clusters: z
+        .array(clusterSchema(resolve))
+        .min(1, "configure at least one cluster")
+        .superRefine(reportDuplicateNames, { when: ({ value }) => Array.isArray(value) }),
+      /** Where the addresses without a cluster (/console/topics, …) lead; absent: the first cluster. */
+      defaultCluster: clusterNameSchema.optional(),
+      // prefault, not default: an absent section still goes through the defaults and path resolution.
+      server: serverSettingsSchema(resolve, resolvePath).prefault({}),
+      ca: caSettingsSchema(resolve).prefault({}),
+      messages: messageSettingsSchema.prefault({}),
+    })
+    .superRefine(reportUnknownDefaultCluster, evenIfFieldsAreInvalid);
+}
+
+function reportUnknownDefaultCluster(config: unknown, ctx: z.RefinementCtx) {
+  if (!isObject(config)) return;
+  const { defaultCluster, clusters } = config;
+  if (typeof defaultCluster !== "string" || !Array.isArray(clusters)) return;
+  const names = clusters.map((cluster) => (isObject(cluster) ? cluster.name : undefined));
+  if (names.includes(defaultCluster)) return;
+  ctx.addIssue({
+    code: "custom",
+    path: ["defaultCluster"],
+    message: `"${defaultCluster}" is not a configured cluster (${names.filter((name) => typeof name === "string").join(", ")})`,
   });
 }
 

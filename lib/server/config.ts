@@ -26,6 +26,8 @@ export type { ConfigProblem } from "./config/problems";
 /** The validated configuration: secrets and PEM files already resolved to their contents. */
 export interface ConsoleConfig {
   clusters: ClusterConnection[];
+  /** The cluster the addresses without one lead to; absent: the first. */
+  defaultCluster?: string;
   server: ServerSettings;
   ca: CaSettings;
   messages: MessageSettings;
