@@ -34,7 +34,8 @@ test.describe("signed out", () => {
     await page.goto("/console/topics");
     await expect(page).toHaveURL(/\/login\?next=%2Fconsole%2Ftopics$/);
     await signIn(page, username, password);
-    await expect(page).toHaveURL(/\/console\/topics$/);
+    // /console/topics is the default cluster's topic list.
+    await expect(page).toHaveURL(/\/console\/clusters\/e2e\/topics$/);
     await expect(page.getByRole("heading", { name: "Topics", level: 1 })).toBeVisible();
 
     const cookiesWhileSignedIn = await context.cookies();
@@ -100,7 +101,7 @@ test.describe("signed out", () => {
     const { username, password } = readCredentials().users.operator;
     await page.goto("/login?next=%2F%09%2Fevil.example%2Fphish");
     await signIn(page, username, password);
-    await expect(page).toHaveURL(`${baseURL}/console`);
+    await expect(page).toHaveURL(`${baseURL}/console/clusters/e2e`);
   });
 
   test("an odd next= still shows the sign-in form", async ({ request }) => {
@@ -128,7 +129,7 @@ test.describe("signed out", () => {
     // …but the owner, signing in from elsewhere, is not.
     await page.goto("/login");
     await signIn(page, username, password);
-    await expect(page).toHaveURL(`${baseURL}/console`);
+    await expect(page).toHaveURL(`${baseURL}/console/clusters/e2e`);
   });
 
   test("six wrong passwords in a row lock the account, even for the right one", async ({ page }) => {

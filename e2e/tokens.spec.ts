@@ -96,7 +96,7 @@ test("a token stops working while its creator is disabled, and dies when they ar
     await creatorPage.getByLabel("User name").fill(creator.username);
     await creatorPage.getByLabel("Password", { exact: true }).fill(creator.password);
     await creatorPage.getByRole("button", { name: "Sign in" }).click();
-    await expect(creatorPage).toHaveURL(/\/console$/);
+    await expect(creatorPage).toHaveURL(/\/console\/clusters\/e2e$/);
     const token = await createToken(creatorPage, `left-behind-${Date.now()}`, "admin");
     const asToken = { headers: { Authorization: `Bearer ${token}` } };
     expect((await api.get(STATUS, asToken)).status()).toBe(200);

@@ -1,28 +1,36 @@
 import { describe, expect, it } from "vitest";
 
-import { aclsPath, loginPath, passwordChangePath, topicPath, topicsPath } from "./paths";
+import {
+  aclsPath,
+  legacyConsolePath,
+  loginPath,
+  passwordChangePath,
+  sameKindOfPage,
+  topicPath,
+  topicsPath,
+} from "./paths";
 
 describe("console paths", () => {
   it("keeps the topic list's search, internal switch and page, leaving out the defaults", () => {
-    expect(topicsPath("local")).toBe("/console/topics");
+    expect(topicsPath("local")).toBe("/console/clusters/local/topics");
     expect(topicsPath("local", { q: "ord ers", internal: true, page: 3 })).toBe(
-      "/console/topics?q=ord+ers&internal=1&page=3",
+      "/console/clusters/local/topics?q=ord+ers&internal=1&page=3",
     );
-    expect(topicsPath("local", { page: 1 })).toBe("/console/topics");
+    expect(topicsPath("local", { page: 1 })).toBe("/console/clusters/local/topics");
   });
 
   it("encodes a topic name and names a tab other than messages", () => {
-    expect(topicPath("local", "a/b c")).toBe("/console/topics/a%2Fb%20c");
-    expect(topicPath("local", "orders", "messages")).toBe("/console/topics/orders");
-    expect(topicPath("local", "orders", "produce")).toBe("/console/topics/orders?tab=produce");
+    expect(topicPath("local", "a/b c")).toBe("/console/clusters/local/topics/a%2Fb%20c");
+    expect(topicPath("local", "orders", "messages")).toBe("/console/clusters/local/topics/orders");
+    expect(topicPath("local", "orders", "produce")).toBe("/console/clusters/local/topics/orders?tab=produce");
   });
 
   it("focuses the ACL page on a principal or a resource", () => {
     expect(aclsPath("local", { principal: "User:billing svc" })).toBe(
-      "/console/security/acls?principal=User%3Abilling%20svc",
+      "/console/clusters/local/security/acls?principal=User%3Abilling%20svc",
     );
     expect(aclsPath("local", { resource: { type: "GROUP", name: "g/1" } })).toBe(
-      "/console/security/acls?resource=group:g%2F1",
+      "/console/clusters/local/security/acls?resource=group:g%2F1",
     );
   });
 
@@ -32,5 +40,37 @@ describe("console paths", () => {
     expect(passwordChangePath("/console/topics?q=a&b")).toBe(
       "/account/password?next=%2Fconsole%2Ftopics%3Fq%3Da%26b",
     );
+  });
+});
+
+describe("cluster addresses", () => {
+  it("puts the cluster's name first, encoded", () => {
+    expect(topicsPath("prod-eu")).toBe("/console/clusters/prod-eu/topics");
+  });
+
+  it("leads the addresses without a cluster to the given one, keeping the rest and the query", () => {
+    expect(legacyConsolePath("e2e", [])).toBe("/console/clusters/e2e");
+    expect(legacyConsolePath("e2e", ["security", "acls"], "?principal=User%3Aa")).toBe(
+      "/console/clusters/e2e/security/acls?principal=User%3Aa",
+    );
+    expect(legacyConsolePath("e2e", ["topics", "a b"], "?tab=produce")).toBe(
+      "/console/clusters/e2e/topics/a%20b?tab=produce",
+    );
+    expect(legacyConsolePath("e2e", ["groups"])).toBe("/console/clusters/e2e/groups");
+  });
+
+  it("leaves what never was a cluster's page alone", () => {
+    expect(legacyConsolePath("e2e", ["nothing-here"])).toBeUndefined();
+  });
+
+  it("switches to the same kind of page on another cluster", () => {
+    expect(sameKindOfPage("/console/clusters/a/topics/orders", "b")).toBe("/console/clusters/b/topics");
+    expect(sameKindOfPage("/console/clusters/a/topics", "b")).toBe("/console/clusters/b/topics");
+    expect(sameKindOfPage("/console/clusters/a/security/acls", "b")).toBe(
+      "/console/clusters/b/security/acls",
+    );
+    expect(sameKindOfPage("/console/clusters/a/groups", "b")).toBe("/console/clusters/b/groups");
+    expect(sameKindOfPage("/console/clusters/a", "b")).toBe("/console/clusters/b");
+    expect(sameKindOfPage("/console/admin/users", "b")).toBe("/console/clusters/b");
   });
 });

@@ -1,11 +1,10 @@
 // Every page path of the console, in one module: links, redirects, form actions and revalidatePath
-// read these, never a literal. A page that belongs to a cluster takes the cluster's name first: the
-// routes become /console/clusters/{cluster}/… soon, and only clusterRoot changes with them.
+// read these, never a literal. A page that belongs to a cluster takes the cluster's name first and
+// lives under /console/clusters/{cluster}/…, mirroring /api/v1/clusters/{cluster}.
 
-/** Where a cluster's pages live. One cluster's pages sit at /console until the routes carry the name. */
+/** Where a cluster's pages live. */
 function clusterRoot(cluster: string): string {
-  void cluster;
-  return "/console";
+  return `/console/clusters/${encodeURIComponent(cluster)}`;
 }
 
 const query = (params: URLSearchParams): string => (params.size > 0 ? `?${params}` : "");
@@ -26,6 +25,9 @@ export const usersPath = () => "/console/admin/users";
 export const apiTokensPath = () => "/console/admin/tokens";
 /** The audit trail; `search` is the filters' query string as lib/queries/audit.ts builds it. */
 export const auditPath = (search = "") => `/console/audit${search}`;
+
+/** Every configured cluster with its health. */
+export const clustersPath = () => "/console/clusters";
 
 // A cluster's pages.
 export const clusterOverviewPath = (cluster: string) => clusterRoot(cluster);
@@ -67,3 +69,41 @@ export const certificatesPath = (search = "") => `/tools/certificates${search}`;
 export const certificatePath = (serialNumber: string) => `/tools/certificates/${serialNumber}`;
 /** The public CA certificates and CRL. */
 export const caPath = () => "/tools/ca";
+
+// The addresses from before clusters were in the URL (/console/topics, /console/security/acls, …).
+const LEGACY_CLUSTER_PAGES = new Set(["topics", "groups", "security"]);
+
+/**
+ * Where an address without a cluster leads on `cluster`: /console/topics/orders?tab=produce becomes
+ * /console/clusters/{cluster}/topics/orders?tab=produce. Undefined for what never was a cluster's page.
+ * `segments` are decoded path segments after /console; `search` is the query string with its "?".
+ */
+export function legacyConsolePath(
+  cluster: string,
+  segments: readonly string[],
+  search = "",
+): string | undefined {
+  if (segments.length > 0 && !LEGACY_CLUSTER_PAGES.has(segments[0] ?? "")) return undefined;
+  const rest = segments.map((segment) => `/${encodeURIComponent(segment)}`).join("");
+  return `${clusterRoot(cluster)}${rest}${search}`;
+}
+
+/**
+ * The same kind of page on another cluster, for the cluster switcher: a topic leads to the other
+ * cluster's topic list (it may have no such topic), a filtered ACL page to its whole ACL page, any
+ * page outside a cluster to the other cluster's overview.
+ */
+export function sameKindOfPage(pathname: string, cluster: string): string {
+  const match = /^\/console\/clusters\/[^/]+(\/[^?#]*)?/.exec(pathname);
+  const section = match?.[1]?.split("/")[1];
+  switch (section) {
+    case "topics":
+      return topicsPath(cluster);
+    case "groups":
+      return consumerGroupsPath(cluster);
+    case "security":
+      return aclsPath(cluster);
+    default:
+      return clusterOverviewPath(cluster);
+  }
+}

@@ -122,6 +122,7 @@ export function AclBindingsSection({
         />
       )}
       <DeleteAclsDialog
+        cluster={cluster}
         bindings={pending?.bindings}
         title={pending?.title ?? ""}
         onClose={() => setPending(undefined)}

@@ -7,6 +7,8 @@ import type { AclLintContext } from "@/lib/acl/lint";
 import type { AclBinding } from "@/lib/acl/types";
 
 export interface CreateLintBaseline extends Pick<AclLintContext, "topics" | "groups"> {
+  /** The cluster the bindings are created on (the page's). */
+  cluster?: string;
   existing: readonly AclBinding[];
 }
 

@@ -8,6 +8,8 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { bindingCount } from "./binding-filters";
 
 interface DeleteAclsDialogProps {
+  /** The cluster whose bindings these are. */
+  cluster: string;
   /** What goes, exactly; undefined while closed. */
   bindings: AclBinding[] | undefined;
   title: string;
@@ -17,7 +19,7 @@ interface DeleteAclsDialogProps {
 }
 
 /** Lists every binding that goes; each is deleted with an exact filter, so look-alikes stay. */
-export function DeleteAclsDialog({ bindings, title, onClose, onDeleted }: DeleteAclsDialogProps) {
+export function DeleteAclsDialog({ cluster, bindings, title, onClose, onDeleted }: DeleteAclsDialogProps) {
   const router = useRouter();
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
@@ -26,7 +28,7 @@ export function DeleteAclsDialog({ bindings, title, onClose, onDeleted }: Delete
   const confirm = () =>
     startTransition(async () => {
       if (!bindings) return;
-      const result = await deleteAcls(null, { bindings });
+      const result = await deleteAcls(null, { cluster, bindings });
       if (result.ok) {
         setError(undefined);
         onDeleted(result.data.deleted, result.data.notFound);

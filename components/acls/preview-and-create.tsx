@@ -47,7 +47,7 @@ export function PreviewAndCreate({ bindings, incomplete: missing }: PreviewAndCr
   const create = () =>
     startTransition(async () => {
       if (!preview) return;
-      const result = await createAcls(null, { bindings: preview });
+      const result = await createAcls(null, { cluster: baseline.cluster, bindings: preview });
       if (result.ok) {
         setError(undefined);
         setFieldErrors(undefined);

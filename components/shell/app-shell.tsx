@@ -1,22 +1,23 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { ClusterHealthIndicator } from "@/components/cluster/cluster-health-indicator";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
 import type { Role } from "@/lib/schemas/auth";
 import { PRODUCT_NAME } from "./product";
 import { SideNav } from "./side-nav";
 import { UserMenu } from "./user-menu";
+import { ClusterSwitcher } from "./cluster-switcher";
+import type { ShellClusters } from "./use-current-cluster";
 import { consolePath } from "@/lib/paths";
 
 interface AppShellProps {
-  /** The cluster whose health the header shows; none when no cluster is configured. */
-  cluster?: string;
+  /** The configured clusters: the header shows the route's (else the default's) health and switches between them. */
+  clusters: ShellClusters;
   /** The signed-in user, from the layout's role check: the header's user menu and the navigation. */
   user?: { username: string; role: Role };
   children: ReactNode;
 }
 
-export function AppShell({ cluster, user, children }: AppShellProps) {
+export function AppShell({ clusters, user, children }: AppShellProps) {
   return (
     <div className="flex min-h-dvh flex-col">
       <a
@@ -36,7 +37,7 @@ export function AppShell({ cluster, user, children }: AppShellProps) {
           <span className="max-sm:sr-only">{PRODUCT_NAME}</span>
         </Link>
         <div className="ml-auto flex min-w-0 items-center gap-3">
-          {cluster && <ClusterHealthIndicator cluster={cluster} />}
+          <ClusterSwitcher clusters={clusters} />
           <ThemeToggle />
           {user && <UserMenu username={user.username} role={user.role} />}
         </div>
@@ -44,7 +45,7 @@ export function AppShell({ cluster, user, children }: AppShellProps) {
       <div className="flex flex-1 flex-col md:flex-row">
         <aside className="shrink-0 border-b border-zinc-200 md:w-60 md:border-r md:border-b-0 dark:border-zinc-800">
           <div className="md:sticky md:top-14">
-            <SideNav role={user?.role} cluster={cluster} />
+            <SideNav role={user?.role} clusters={clusters} />
           </div>
         </aside>
         <main

@@ -6,6 +6,7 @@ import {
   caPath,
   certificatesPath,
   clusterOverviewPath,
+  clustersPath,
   consumerGroupsPath,
   topicsPath,
   usersPath,
@@ -14,6 +15,7 @@ import { can, type Permission } from "@/lib/permissions";
 import type { Role } from "@/lib/schemas/auth";
 import {
   AuditIcon,
+  ClustersIcon,
   CertificateIcon,
   GroupsIcon,
   KeyIcon,
@@ -43,6 +45,7 @@ export function navSections(cluster: string): NavSection[] {
   return [
     {
       items: [
+        { href: clustersPath(), label: "Clusters", Icon: ClustersIcon, exact: true },
         { href: clusterOverviewPath(cluster), label: "Overview", Icon: OverviewIcon, exact: true },
         { href: topicsPath(cluster), label: "Topics", Icon: TopicsIcon },
         { href: consumerGroupsPath(cluster), label: "Consumer groups", Icon: GroupsIcon },

@@ -5,9 +5,11 @@ import { usePathname } from "next/navigation";
 import type { Role } from "@/lib/schemas/auth";
 import { cn } from "@/components/ui/cn";
 import { isNavItemActive, navSectionsFor } from "./nav-items";
+import { type ShellClusters, useCurrentCluster } from "./use-current-cluster";
 
-export function SideNav({ role, cluster }: { role?: Role; cluster?: string }) {
+export function SideNav({ role, clusters }: { role?: Role; clusters: ShellClusters }) {
   const pathname = usePathname();
+  const cluster = useCurrentCluster(clusters);
   return (
     <nav
       aria-label="Main"

@@ -32,6 +32,15 @@ export const OverviewIcon = (props: IconProps) => (
   </Icon>
 );
 
+/** Feather's "server": stacked machines. */
+export const ClustersIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <rect x="2" y="2" width="20" height="8" rx="2" />
+    <rect x="2" y="14" width="20" height="8" rx="2" />
+    <path d="M6 6h.01M6 18h.01" />
+  </Icon>
+);
+
 export const TopicsIcon = (props: IconProps) => (
   <Icon {...props}>
     <path d="M8 6h13M8 12h13M8 18h13M3 6h.01M3 12h.01M3 18h.01" />

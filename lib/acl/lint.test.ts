@@ -101,6 +101,13 @@ describe("lintAcls", () => {
       ["certificate-without-acls", "User:lonely"],
     ]);
   });
+
+  it("says which cluster a certificate has no ACLs on: the CA is shared, the bindings are not", () => {
+    const context = { certificateCommonNames: ["app"], cluster: "prod-eu" };
+    const [finding] = lintAcls([binding({ principal: "User:other" })], context);
+    expect(finding?.message).toContain("has no ACLs of its own on prod-eu");
+    expect(lintAcls([binding({ principal: "User:app" })], context)).toEqual([]);
+  });
 });
 
 describe("lintAcls on 10,000 bindings", () => {

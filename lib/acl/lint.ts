@@ -28,8 +28,10 @@ export interface AclLintContext {
   /** Existing topic names; without them the topic check is skipped. */
   topics?: readonly string[];
   groups?: readonly string[];
-  /** CNs of the certificates in the CA inventory. */
+  /** CNs of the certificates in the CA inventory (one CA for every cluster). */
   certificateCommonNames?: readonly string[];
+  /** The cluster whose bindings these are: a certificate without bindings is so on this cluster only. */
+  cluster?: string;
 }
 
 export function lintAcls(bindings: readonly AclBinding[], context: AclLintContext = {}): AclLintFinding[] {
@@ -40,7 +42,7 @@ export function lintAcls(bindings: readonly AclBinding[], context: AclLintContex
     ...duplicates(bindings),
     ...unknownResources(bindings, "TOPIC", context.topics),
     ...unknownResources(bindings, "GROUP", context.groups),
-    ...certificatesWithoutAcls(bindings, context.certificateCommonNames),
+    ...certificatesWithoutAcls(bindings, context.certificateCommonNames, context.cluster),
   ];
 }
 
@@ -153,15 +155,17 @@ function unknownResources(
 function certificatesWithoutAcls(
   bindings: readonly AclBinding[],
   commonNames: readonly string[] | undefined,
+  cluster: string | undefined,
 ): AclLintFinding[] {
   if (!commonNames) return [];
+  const where = cluster === undefined ? "" : ` on ${cluster}`;
   const principals = new Set(bindings.map((binding) => binding.principal));
   return [...new Set(commonNames)]
     .filter((cn) => !principals.has(`User:${cn}`))
     .map((cn) => ({
       severity: "info",
       code: "certificate-without-acls",
-      message: `The certificate for CN ${cn} has no ACLs of its own: User:${cn} can only do what User:* may`,
+      message: `The certificate for CN ${cn} has no ACLs of its own${where}: User:${cn} can only do what User:* may`,
       bindings: [],
       principal: `User:${cn}`,
     }));

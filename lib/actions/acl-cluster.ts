@@ -1,8 +1,8 @@
 import "server-only";
 
-import { listClusterNames } from "@/lib/server/kafka";
+import { defaultClusterName } from "@/lib/server/kafka";
 
-/** The cluster an ACL action is about: the one named, else the first configured (the page's). */
+/** The cluster an ACL action is about: the one named (the page's), else the default. */
 export function aclCluster(named: string | undefined): string {
-  return named ?? listClusterNames()[0] ?? "";
+  return named ?? defaultClusterName() ?? "";
 }

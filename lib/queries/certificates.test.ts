@@ -20,7 +20,7 @@ describe("inventory filters", () => {
 describe("grantAccessHref", () => {
   it("encodes the whole principal, spaces and all", () => {
     expect(grantAccessHref("local", "billing svc/1")).toBe(
-      "/console/security/acls?principal=User%3Abilling%20svc%2F1",
+      "/console/clusters/local/security/acls?principal=User%3Abilling%20svc%2F1",
     );
   });
 });

@@ -2,6 +2,7 @@ import "server-only";
 
 // The one module that talks to Kafka: a pool of clients per configured cluster, and the translation of
 // every Kafka, network and TLS error into a ClusterProblem an operator can act on.
+import { type ClusterAuthentication, clusterAuthentication } from "@/lib/cluster/authentication";
 import type { ClusterStatus } from "@/lib/schemas/cluster";
 import { getConfig } from "@/lib/server/config";
 
@@ -27,6 +28,57 @@ export {
 /** Configured cluster names, in configuration order. */
 export function listClusterNames(): string[] {
   return getConfig().clusters.map((cluster) => cluster.name);
+}
+
+/** Where addresses without a cluster lead: `defaultCluster` in the configuration, else the first. */
+export function defaultClusterName(): string | undefined {
+  const config = getConfig();
+  return config.defaultCluster ?? config.clusters[0]?.name;
+}
+
+export function isConfiguredCluster(cluster: string): boolean {
+  return listClusterNames().includes(cluster);
+}
+
+/** Each cluster's name and how the console authenticates to it, in configuration order; no secrets. */
+export function listClusterConnections(): {
+  name: string;
+  authentication: ClusterAuthentication;
+  tls: boolean;
+}[] {
+  return getConfig().clusters.map((connection) => {
+    const { kind, tls } = clusterAuthentication(connection);
+    return { name: connection.name, authentication: kind, tls };
+  });
+}
+
+/**
+ * The status, or "no answer" after `withinMs`: a page listing every cluster waits for none longer
+ * than that, whatever one broker's connect timeout. The check itself goes on and fills the cache.
+ */
+export async function getClusterStatusWithin(cluster: string, withinMs: number): Promise<ClusterStatus> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<ClusterStatus>((resolve) => {
+    timer = setTimeout(
+      () =>
+        resolve({
+          ok: false,
+          cluster,
+          checkedAt: new Date().toISOString(),
+          problem: {
+            kind: "unreachable",
+            title: `No answer within ${withinMs / 1000} s`,
+            hint: "The brokers did not answer in time; the cluster's overview shows the full check.",
+          },
+        }),
+      withinMs,
+    );
+  });
+  try {
+    return await Promise.race([getClusterStatus(cluster), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The cluster's live overview, or why it cannot be had. Never throws. */

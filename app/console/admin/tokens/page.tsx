@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { apiTokenCreatorStanding, listApiTokens, requirePagePermission } from "@/lib/server/auth";
-import { listClusterNames } from "@/lib/server/kafka";
+import { defaultClusterName } from "@/lib/server/kafka";
 import { CreateTokenForm } from "@/components/admin/create-token-form";
 import type { TokenRow } from "@/components/admin/token-row";
 import { tokenStatus } from "@/components/admin/token-status";
@@ -24,7 +24,7 @@ export default async function TokensPage() {
         description="Credentials for scripts and automation calling the console's REST API."
       />
       <div className="space-y-6">
-        <CreateTokenForm cluster={listClusterNames()[0]} />
+        <CreateTokenForm cluster={defaultClusterName()} />
         <TokensTable tokens={tokens} />
       </div>
     </>

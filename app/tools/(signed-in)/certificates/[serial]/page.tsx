@@ -3,7 +3,6 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { can } from "@/lib/permissions";
-import { grantAccessHref } from "@/lib/queries/certificates";
 import { serialNumberSchema } from "@/lib/schemas/certificates";
 import { requirePagePermission } from "@/lib/server/auth";
 import * as ca from "@/lib/server/ca";
@@ -14,10 +13,9 @@ import { PemBlock } from "@/components/certificates/pem-block";
 import { PemDownloads } from "@/components/certificates/pem-downloads";
 import { RevokeCertificateButton } from "@/components/certificates/revoke-certificate-button";
 import { SanList } from "@/components/certificates/san-list";
+import { GrantAccessMenu } from "@/components/certificates/grant-access-menu";
 import { PageHeader } from "@/components/shell/page-header";
-import { buttonClassName } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
-import { ShieldIcon } from "@/components/ui/icons";
 import { certificatesPath } from "@/lib/paths";
 
 export const dynamic = "force-dynamic";
@@ -66,13 +64,7 @@ export default async function CertificatePage({ params }: { params: Params }) {
         }
         actions={
           <>
-            <Link
-              href={grantAccessHref(listClusterNames()[0] ?? "", summary.commonName)}
-              className={buttonClassName()}
-            >
-              <ShieldIcon />
-              Grant access…
-            </Link>
+            <GrantAccessMenu clusters={listClusterNames()} commonName={summary.commonName} />
             {revocable && (
               <RevokeCertificateButton serialNumber={summary.serialNumber} commonName={summary.commonName} />
             )}

@@ -39,6 +39,7 @@ export async function loadLintContext(cluster: string): Promise<AclLintContext> 
     topics,
     groups,
     certificateCommonNames,
+    cluster,
   };
 }
 

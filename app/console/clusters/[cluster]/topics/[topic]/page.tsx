@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { can } from "@/lib/permissions";
 import { requirePagePermission } from "@/lib/server/auth";
-import { describeTopic, listClusterNames } from "@/lib/server/kafka";
+import { describeTopic } from "@/lib/server/kafka";
 import { MessageInspector } from "@/components/messages/message-inspector";
 import { ProduceForm } from "@/components/messages/produce-form";
 import { PageHeader } from "@/components/shell/page-header";
@@ -14,10 +14,11 @@ import { TopicsProblemPanel } from "@/components/topics/topics-problem-panel";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { topicsPath } from "@/lib/paths";
+import { clusterOf } from "../../_lib/cluster-param";
 
 export const dynamic = "force-dynamic";
 
-type Params = Promise<{ topic: string }>;
+type Params = Promise<{ cluster: string; topic: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** Kafka topic names never contain "%", so decoding is safe whether or not the router already did. */
@@ -35,13 +36,12 @@ export default async function TopicPage({
   searchParams: SearchParams;
 }) {
   const { role } = await requirePagePermission("topic.view");
+  const cluster = await clusterOf(params);
   const topic = topicOf((await params).topic);
   const requested = (await searchParams).tab;
   const canProduce = can(role, "message.produce");
   const tabs: TopicTab[] = canProduce ? ["messages", "partitions", "produce"] : ["messages", "partitions"];
   const tab = tabs.find((candidate) => candidate === requested) ?? "messages";
-  const cluster = listClusterNames()[0];
-  if (cluster === undefined) notFound();
 
   const described = await describeTopic(cluster, topic);
   if (!described.ok) {

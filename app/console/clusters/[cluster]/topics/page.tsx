@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { topicListQuerySchema, type TopicListQuery } from "@/lib/schemas/topics";
 import { requirePagePermission } from "@/lib/server/auth";
-import { listClusterNames, listTopics } from "@/lib/server/kafka";
+import { listTopics } from "@/lib/server/kafka";
 import { PageHeader } from "@/components/shell/page-header";
 import { TopicListSection, TopicListSkeleton } from "./_components/topic-list-section";
 import { TopicSearch } from "@/components/topics/topic-search";
 import { Card, CardHeader } from "@/components/ui/card";
-import { NoClusterConfigured } from "@/components/cluster/no-cluster-configured";
+import { clusterOf, type ClusterParams } from "../_lib/cluster-param";
 
 export const dynamic = "force-dynamic";
 
@@ -17,8 +17,15 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-export default async function TopicsPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function TopicsPage({
+  params: routeParams,
+  searchParams,
+}: {
+  params: ClusterParams;
+  searchParams: SearchParams;
+}) {
   await requirePagePermission("topic.view");
+  const cluster = await clusterOf(routeParams);
   const params = await searchParams;
   const parsed = topicListQuerySchema.safeParse({
     q: single(params.q),
@@ -27,21 +34,12 @@ export default async function TopicsPage({ searchParams }: { searchParams: Searc
   });
   // A hand-edited address falls back to the first page rather than an error.
   const query = parsed.success ? parsed.data : {};
-  const cluster = listClusterNames()[0];
   const header = (
     <PageHeader
       title="Topics"
-      description={cluster ? `The topics of ${cluster}; open one to read and produce messages.` : undefined}
+      description={`The topics of ${cluster}; open one to read and produce messages.`}
     />
   );
-  if (cluster === undefined) {
-    return (
-      <>
-        {header}
-        <NoClusterConfigured />
-      </>
-    );
-  }
 
   return (
     <>

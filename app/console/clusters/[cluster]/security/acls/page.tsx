@@ -4,7 +4,7 @@ import { flagsByPrincipal } from "@/lib/acl/lint-before-create";
 import { whoCan } from "@/lib/acl/matcher";
 import { can } from "@/lib/permissions";
 import { requirePagePermission } from "@/lib/server/auth";
-import { clusterCapabilities, listAcls, listClusterNames, unavailableReason } from "@/lib/server/kafka";
+import { clusterCapabilities, listAcls, unavailableReason } from "@/lib/server/kafka";
 import { AclBindingsSection } from "@/components/acls/acl-bindings-section";
 import { AclLintPanel } from "@/components/acls/acl-lint-panel";
 import { AclsProblemPanel } from "@/components/acls/acls-problem-panel";
@@ -14,9 +14,9 @@ import { CreateAclsPanel } from "@/components/acls/create-acls-panel";
 import { ResourceAccessView } from "@/components/acls/resource-access-view";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardHeader } from "@/components/ui/card";
-import { NoClusterConfigured } from "@/components/cluster/no-cluster-configured";
 import { CapabilityUnavailable } from "@/components/cluster/capability-unavailable";
 import { assumedSuperUsers, loadLintContext } from "./_lib/lint-context";
+import { clusterOf, type ClusterParams } from "../../_lib/cluster-param";
 
 export const dynamic = "force-dynamic";
 
@@ -26,31 +26,25 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
-export default async function AclsPage({ searchParams }: { searchParams: SearchParams }) {
+export default async function AclsPage({
+  params: routeParams,
+  searchParams,
+}: {
+  params: ClusterParams;
+  searchParams: SearchParams;
+}) {
   const { role } = await requirePagePermission("acl.view");
+  const cluster = await clusterOf(routeParams);
   const params = await searchParams;
   const principal = single(params.principal)?.trim() ?? "";
   const resource = parseResourceParam(single(params.resource));
   const isAdmin = can(role, "acl.create");
-  const cluster = listClusterNames()[0];
   const header = (
     <PageHeader
       title="ACLs"
-      description={
-        cluster
-          ? `Who may do what on ${cluster}: every binding the brokers' authorizer holds.`
-          : "Who may do what on the cluster."
-      }
+      description={`Who may do what on ${cluster}: every binding the brokers' authorizer holds.`}
     />
   );
-  if (cluster === undefined) {
-    return (
-      <>
-        {header}
-        <NoClusterConfigured />
-      </>
-    );
-  }
 
   const [capabilities, listed, lintContext] = await Promise.all([
     clusterCapabilities(cluster),
@@ -125,7 +119,12 @@ export default async function AclsPage({ searchParams }: { searchParams: SearchP
             <div className="px-5 py-4">
               <CreateAclsPanel
                 initialPrincipal={principal}
-                baseline={{ existing: bindings, topics: lintContext.topics, groups: lintContext.groups }}
+                baseline={{
+                  cluster,
+                  existing: bindings,
+                  topics: lintContext.topics,
+                  groups: lintContext.groups,
+                }}
               />
             </div>
           </Card>
