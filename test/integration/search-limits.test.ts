@@ -3,6 +3,7 @@
 // ends (its end, Stop, the client going away, a refusal) gives its slot back.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
+import type { RouteContext, RouteSpec } from "@/lib/server/http/route-input";
 import { createClusterPool, type ClusterPool } from "@/lib/server/kafka/cluster-pool";
 import { runningSearches } from "@/lib/server/kafka/messages/search-slots";
 
@@ -20,21 +21,31 @@ vi.mock("@/lib/server/kafka/global-pool", () => ({
 vi.mock("@/lib/server/config", () => ({
   getConfig: () => ({ messages: { previewBytes: 1024 * 1024, maxConcurrentSearches: LIMITS } }),
 }));
-// Who asks comes from test headers; the guard itself is tested elsewhere.
-vi.mock("@/lib/server/auth", () => ({
-  recordAudit: async () => {},
-  guardedRoute:
-    (_spec: unknown, handler: (request: Request, context: object) => Promise<Response>) =>
-    (request: Request, context: object) =>
-      handler(request, {
-        ...context,
-        principal: {
-          kind: request.headers.get("x-test-kind") ?? "user",
-          role: "viewer",
-          actor: request.headers.get("x-test-actor"),
-        },
-      }),
-}));
+// Who asks comes from test headers; the guard itself is tested elsewhere. The params and query are
+// parsed as the real guard parses them.
+vi.mock("@/lib/server/auth", async () => {
+  const { parseRouteInput } = await import("@/lib/server/http/route-input");
+  return {
+    recordAudit: async () => {},
+    guardedRoute:
+      (
+        spec: RouteSpec<unknown, unknown, unknown>,
+        handler: (request: Request, input: object) => Promise<Response>,
+      ) =>
+      async (request: Request, context: RouteContext) => {
+        const input = await parseRouteInput(request, context, spec);
+        if (input instanceof Response) return input;
+        return handler(request, {
+          ...input,
+          principal: {
+            kind: request.headers.get("x-test-kind") ?? "user",
+            role: "viewer",
+            actor: request.headers.get("x-test-actor"),
+          },
+        });
+      },
+  };
+});
 
 const { GET } = await import("@/app/api/v1/clusters/[cluster]/topics/[topic]/messages/route");
 
