@@ -1,28 +1,21 @@
-// A real Apache Kafka broker (single-node KRaft) run from the jars Maven put in target/dependency.
+// A real Apache Kafka broker (single-node KRaft) run from the jars Maven put in target/dependency
+// (or target/kafka-<version> for another KAFKA_VERSION, see kafka-version.ts).
 // Used by `npm run cluster`, the demo and the integration and e2e tests.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 
 import { ensureCertificates } from "./certificates";
 import { brokerLayout, DEFAULT_PORTS, type BrokerLayout, type BrokerPorts } from "./layout";
+import { jarsDirectory, kafkaVersion, POM } from "./kafka-version";
 import { isAlive } from "./process";
 import { log4jProperties, serverProperties, type PlainSettings } from "./properties";
 import { applyDefaultAcls, waitUntilReady } from "./readiness";
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-const JARS = join(HERE, "target", "dependency");
+/** The running Kafka release and its jars, decided once per process. */
+export const KAFKA_VERSION = kafkaVersion();
+export const JARS = jarsDirectory(KAFKA_VERSION);
 
 export interface BrokerOptions {
   dir: string;
@@ -57,16 +50,27 @@ export interface RunningBroker {
 
 /** Puts the broker's jars in place with Maven the first time; later calls find them. */
 export function ensureJars(log: (line: string) => void = console.log): void {
-  if (existsSync(JARS) && readdirSync(JARS).some((jar) => jar.startsWith("kafka_2.13-"))) return;
-  log("Fetching Apache Kafka and its runtime from Maven Central (first run only)…");
+  if (existsSync(join(JARS, `kafka_2.13-${KAFKA_VERSION}.jar`))) return;
+  log(`Fetching Apache Kafka ${KAFKA_VERSION} and its runtime from Maven Central (first run only)…`);
   const result = spawnSync(
     "mvn",
-    ["-q", "-B", "-f", join(HERE, "pom.xml"), "dependency:copy-dependencies", "-DincludeScope=runtime"],
+    [
+      "-q",
+      "-B",
+      "-f",
+      POM,
+      "dependency:copy-dependencies",
+      "-DincludeScope=runtime",
+      `-Dkafka.version=${KAFKA_VERSION}`,
+      `-DoutputDirectory=${JARS}`,
+    ],
     { stdio: "inherit" },
   );
   if (result.error)
     throw new Error(`Could not run Maven (mvn): ${result.error.message}. Install Maven 3 and Java 17+.`);
-  if (result.status !== 0) throw new Error(`Maven failed (exit ${result.status}) fetching the Kafka jars.`);
+  if (result.status !== 0) {
+    throw new Error(`Maven failed (exit ${result.status}) fetching the jars of Kafka ${KAFKA_VERSION}.`);
+  }
 }
 
 function java(args: string[]): string[] {

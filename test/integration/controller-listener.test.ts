@@ -10,7 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { startTestBroker, type TestBroker } from "../support/broker";
 
-const JARS = fileURLToPath(new URL("../../scripts/cluster/target/dependency/*", import.meta.url));
+import { JARS as BROKER_JARS } from "../../scripts/cluster/broker";
+
+const JARS = join(BROKER_JARS, "*");
 const PROBE = fileURLToPath(new URL("./java/CreateAclViaControllers.java", import.meta.url));
 
 let broker: TestBroker;
