@@ -9,7 +9,7 @@ import { firstMatchMs, firstRecordsMs, scan } from "./support/measure-engine";
 import { peerConsoleFromEnv, peerScan, type PeerScan } from "./support/peer-console";
 import { describeMemory } from "./support/rss-sampler";
 import { scanMemoryRows, slowClientRows, tailRow } from "./support/server-figures";
-import { DEFAULT_RUNTIME, TUNED_RUNTIME } from "./support/server-runtime";
+import { DEFAULT_RUNTIME, UNTUNED_RUNTIME } from "./support/server-runtime";
 import { fmt, median, rate } from "./support/stats";
 import { BENCH_TOPIC, ensureTelemetryTopic, MESSAGES, NEEDLE_DEVICE } from "./support/telemetry-topic";
 
@@ -96,7 +96,7 @@ async function measurePeer(rows: FigureRow[]): Promise<PeerScan | null> {
   return result;
 }
 
-/** Memory of a search server process, as `npm start` runs today and with the proposed settings; tail. */
+/** Memory of a search server process, as `npm start` runs it and without its runtime settings; tail. */
 async function measureServers(cluster: LocalCluster, rows: FigureRow[]) {
   const scans = [
     { label: "JavaScript", params: { ...FULL_SCAN, ...JS_FILTER }, matches: NEEDLES },
@@ -106,7 +106,7 @@ async function measureServers(cluster: LocalCluster, rows: FigureRow[]) {
     { label: "100,000 results", params: FULL_SCAN, matches: 100_000, slowForMs: 20_000 },
     { label: "1,000,000 scanned", params: { ...FULL_SCAN, ...HEADER_FILTER }, matches: NEEDLES },
   ];
-  for (const runtime of [DEFAULT_RUNTIME, TUNED_RUNTIME]) {
+  for (const runtime of [DEFAULT_RUNTIME, UNTUNED_RUNTIME]) {
     await scanMemoryRows(cluster, runtime, BENCH_TOPIC, scans, rows);
     await slowClientRows(cluster, runtime, BENCH_TOPIC, slowCases, rows);
   }

@@ -8,6 +8,7 @@ import { startLocalClusters } from "./cluster/cli";
 import { writeConsoleConfig, type PlainClusterEntry } from "./cluster/console-config";
 import type { BrokerLayout, BrokerPorts } from "./cluster/layout";
 import { startTelemetry } from "./demo-telemetry";
+import { SERVER_EXEC_ARGV, serverEnvironment } from "./server-runtime";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const PORT = Number(process.env.PORT ?? 3000);
@@ -63,9 +64,14 @@ async function main(): Promise<void> {
   const telemetry = await startTelemetry(broker.layout, broker.ports);
   ensureBuild();
   const config = consoleConfigPath(broker.layout, broker.ports, { name: "plain", ...plain });
-  const server = spawn(process.execPath, [join(ROOT, "server.mjs")], {
+  const server = spawn(process.execPath, [...SERVER_EXEC_ARGV, join(ROOT, "server.mjs")], {
     cwd: ROOT,
-    env: { ...process.env, CONSOLE_CONFIG: config, PORT: String(PORT), HOSTNAME: "127.0.0.1" },
+    env: serverEnvironment({
+      ...process.env,
+      CONSOLE_CONFIG: config,
+      PORT: String(PORT),
+      HOSTNAME: "127.0.0.1",
+    }),
     stdio: "inherit",
   });
 

@@ -9,6 +9,7 @@ import type { FullConfig } from "@playwright/test";
 
 import { writeConsoleConfig } from "../../scripts/cluster/console-config";
 import { brokerLayout } from "../../scripts/cluster/layout";
+import { SERVER_EXEC_ARGV, serverEnvironment } from "../../scripts/server-runtime";
 import { startTestBroker } from "../../test/support/broker";
 import { writeCredentials } from "./credentials";
 
@@ -22,8 +23,8 @@ async function startConsole(
   baseURL: string,
   env: NodeJS.ProcessEnv,
 ): Promise<{ server: ChildProcess; adminPassword: string }> {
-  const server = spawn(process.execPath, [join(ROOT, "server.mjs")], {
-    env,
+  const server = spawn(process.execPath, [...SERVER_EXEC_ARGV, join(ROOT, "server.mjs")], {
+    env: serverEnvironment(env),
     stdio: ["ignore", "pipe", "inherit"],
   });
   let output = "";
