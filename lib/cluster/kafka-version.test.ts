@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  CLIENT_ONLY_GATEWAY,
-  KAFKA_3_7,
-  KAFKA_3_9,
-  KAFKA_4_3,
-} from "@/lib/server/kafka/capabilities.fixtures";
+import { CLIENT_ONLY_GATEWAY, KAFKA_3_7, KAFKA_3_9, KAFKA_4_3 } from "@/test/fixtures/api-versions";
 import { describeKafkaVersion, kafkaReleaseAtLeast } from "./kafka-version";
 
 const named = (ranges: { apiKey: number; minVersion: number; maxVersion: number }[]) =>

@@ -1,13 +1,14 @@
 import * as libraryApis from "@platformatic/kafka";
 import { describe, expect, it } from "vitest";
 
+import { CLIENT_ONLY_GATEWAY, KAFKA_3_7, KAFKA_3_9, KAFKA_4_3 } from "@/test/fixtures/api-versions";
+
 import {
   CAPABILITY_REQUIREMENTS,
   capabilitiesFromApiVersions,
   unavailableReason,
   type CapabilityName,
 } from "./capabilities";
-import { CLIENT_ONLY_GATEWAY, KAFKA_3_7, KAFKA_3_9, KAFKA_4_3 } from "./capabilities.fixtures";
 
 const supportedOf = (apis: Parameters<typeof capabilitiesFromApiVersions>[0]) =>
   Object.entries(capabilitiesFromApiVersions(apis))

@@ -40,7 +40,7 @@ vi.mock("@/lib/server/kafka", async () => ({
 
 const { GET, POST, DELETE } = await import("./route");
 const { capabilitiesFromApiVersions } = await import("@/lib/server/kafka/capabilities");
-const { CLIENT_ONLY_GATEWAY, KAFKA_4_3 } = await import("@/lib/server/kafka/capabilities.fixtures");
+const { CLIENT_ONLY_GATEWAY, KAFKA_4_3 } = await import("@/test/fixtures/api-versions");
 
 const context = { params: Promise.resolve({ cluster: "local" }) };
 const url = "http://console.test/api/v1/clusters/local/acls";
