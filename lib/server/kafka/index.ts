@@ -107,3 +107,13 @@ export async function closeAllClusters(): Promise<void> {
 export { listTopics, describeTopic, type TopicPage, type TopicSummary, type TopicDetails } from "./topics";
 export { produceMessages } from "./produce";
 export { searchMessages, fetchFullRecord, type SearchOptions, type SearchStart } from "./messages";
+export {
+  listGroups,
+  describeGroup,
+  type GroupPage,
+  type GroupSummary,
+  type GroupDetails,
+  type GroupMember,
+  type TopicPartitions,
+  type PartitionOffsetsRow,
+} from "./groups";

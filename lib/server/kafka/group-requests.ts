@@ -1,0 +1,186 @@
+// The group requests the Admin API does not offer as the console needs them, sent through the client's
+// own (exported) connection, version negotiation and retry hooks: DescribeGroups and
+// ConsumerGroupDescribe to each group's coordinator, keeping the groups that answered when another
+// reports an error (Admin.describeGroups fails as a whole, and decodes every member as a consumer).
+import {
+  FindCoordinatorKeyTypes,
+  kGetApi,
+  kGetConnection,
+  kPerformWithRetry,
+  type Admin,
+  type Callback,
+  type Connection,
+} from "@platformatic/kafka";
+
+export interface Coordinator {
+  nodeId: number;
+  host: string;
+  port: number;
+}
+
+/** Each group's coordinator; groups whose lookup failed are missing. */
+export async function findCoordinators(
+  admin: Admin,
+  groupIds: readonly string[],
+): Promise<Map<string, Coordinator>> {
+  const coordinators = new Map<string, Coordinator>();
+  if (groupIds.length === 0) return coordinators;
+  const found = await admin.findCoordinator({ keyType: FindCoordinatorKeyTypes.GROUP, keys: [...groupIds] });
+  for (const { key, nodeId, host, port } of found) coordinators.set(key, { nodeId, host, port });
+  return coordinators;
+}
+
+/** The fields of a DescribeGroups answer the console reads (v0 to v5). */
+export interface ClassicGroupAnswer {
+  errorCode: number;
+  groupId: string;
+  groupState: string;
+  protocolType: string;
+  /** The chosen assignor (range, cooperative-sticky, …). */
+  protocolData: string;
+  members: {
+    memberId: string;
+    groupInstanceId: string | null;
+    clientId: string;
+    clientHost: string;
+    memberMetadata: Buffer;
+    memberAssignment: Buffer;
+  }[];
+}
+interface DescribeGroupsResponse {
+  groups: ClassicGroupAnswer[];
+}
+
+interface MemberAssignmentAnswer {
+  topicPartitions: { topicId: string; topicName: string; partitions: number[] }[];
+}
+
+/** The fields of a ConsumerGroupDescribe (KIP-848) answer the console reads. */
+export interface ConsumerGroupAnswer {
+  errorCode: number;
+  errorMessage: string | null;
+  groupId: string;
+  groupState: string;
+  groupEpoch: number;
+  assignmentEpoch: number;
+  assignorName: string;
+  members: {
+    memberId: string;
+    instanceId: string | null;
+    rackId: string | null;
+    memberEpoch: number;
+    clientId: string;
+    clientHost: string;
+    subscribedTopicNames: string[];
+    subscribedTopicRegex: string | null;
+    assignment: MemberAssignmentAnswer;
+    targetAssignment: MemberAssignmentAnswer;
+  }[];
+}
+interface ConsumerGroupDescribeResponse {
+  groups: ConsumerGroupAnswer[];
+}
+
+/** DescribeGroups (classic groups) of each coordinator, its groups at once. */
+export function describeClassicGroups(
+  admin: Admin,
+  coordinators: ReadonlyMap<string, Coordinator>,
+  groupIds: readonly string[],
+): Promise<Map<string, ClassicGroupAnswer>> {
+  return perCoordinator<DescribeGroupsResponse, ClassicGroupAnswer>(
+    admin,
+    coordinators,
+    groupIds,
+    "DescribeGroups",
+    (ids) => [ids, false],
+    (response) => response.groups,
+  );
+}
+
+/** ConsumerGroupDescribe (KIP-848 groups) of each coordinator, its groups at once. */
+export function describeConsumerGroups(
+  admin: Admin,
+  coordinators: ReadonlyMap<string, Coordinator>,
+  groupIds: readonly string[],
+): Promise<Map<string, ConsumerGroupAnswer>> {
+  return perCoordinator<ConsumerGroupDescribeResponse, ConsumerGroupAnswer>(
+    admin,
+    coordinators,
+    groupIds,
+    "ConsumerGroupDescribe",
+    (ids) => [ids, false],
+    (response) => response.groups,
+  );
+}
+
+async function perCoordinator<Response, Group extends { groupId: string }>(
+  admin: Admin,
+  coordinators: ReadonlyMap<string, Coordinator>,
+  groupIds: readonly string[],
+  apiName: string,
+  request: (ids: string[]) => unknown[],
+  groupsOf: (response: Response) => Group[],
+): Promise<Map<string, Group>> {
+  const byNode = new Map<number, { coordinator: Coordinator; ids: string[] }>();
+  for (const id of groupIds) {
+    const coordinator = coordinators.get(id);
+    if (!coordinator) continue;
+    const batch = byNode.get(coordinator.nodeId) ?? { coordinator, ids: [] };
+    batch.ids.push(id);
+    byNode.set(coordinator.nodeId, batch);
+  }
+  const answers = await Promise.all(
+    [...byNode.values()].map(({ coordinator, ids }) =>
+      askBroker<Response>(admin, coordinator, apiName, request(ids)),
+    ),
+  );
+  const groups = new Map<string, Group>();
+  for (const answer of answers) for (const group of groupsOf(answer)) groups.set(group.groupId, group);
+  return groups;
+}
+
+type RawApi = (connection: Connection, ...args: unknown[]) => void;
+
+function askBroker<Response>(
+  admin: Admin,
+  broker: Coordinator,
+  apiName: string,
+  args: unknown[],
+): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    admin[kPerformWithRetry]<Response>(
+      `console-${apiName}`,
+      (retryCallback) => {
+        admin[kGetConnection](broker, (error, connection) => {
+          if (error || !connection)
+            return retryCallback(error ?? new Error("No connection to the coordinator."));
+          admin[kGetApi]<unknown[], Response>(apiName, (apiError, api) => {
+            if (apiError || !api) return retryCallback(apiError ?? new Error(`No ${apiName} API.`));
+            const callback: Callback<Response> = (responseError, response) => {
+              // Per-group errors (GROUP_ID_NOT_FOUND, a group of another type) leave the others usable.
+              const partial = groupLevelResponse<Response>(responseError);
+              retryCallback(partial ? null : responseError, partial ?? response);
+            };
+            (api as unknown as RawApi)(connection, ...args, callback);
+          });
+        });
+      },
+      (error, answer) =>
+        error || !answer ? reject(error ?? new Error(`Empty ${apiName} answer.`)) : resolve(answer),
+    );
+  });
+}
+
+/** A ResponseError whose errors all sit under /groups/... still carries every group's answer. */
+function groupLevelResponse<Response>(error: Error | null): Response | undefined {
+  if (!error || !("response" in error) || !("errors" in error) || !Array.isArray(error.errors))
+    return undefined;
+  const groupLevel = error.errors.every(
+    (inner: unknown) =>
+      typeof inner === "object" &&
+      inner !== null &&
+      "path" in inner &&
+      String(inner.path).startsWith("/groups/"),
+  );
+  return groupLevel ? (error.response as Response) : undefined;
+}

@@ -1,0 +1,233 @@
+import "server-only";
+
+// Consumer groups for the console's list and group page: ListGroups on every broker for the list (ids,
+// types, states), then, for the shown groups only, their coordinators, members (DescribeGroups for
+// classic groups, ConsumerGroupDescribe for KIP-848 ones), committed offsets (OffsetFetch) and log end
+// offsets (ListOffsets) for the lag. What the cluster or the console cannot read is said, not an error.
+import type { Admin } from "@platformatic/kafka";
+
+import type { GroupListQuery, GroupSort } from "@/lib/schemas/groups";
+
+import type { ClusterCapabilities } from "./capabilities";
+import type { ClusterResult } from "./cluster-pool";
+import { currentPool } from "./global-pool";
+import {
+  filterGroups,
+  groupTypeOf,
+  pageOf,
+  sortGroups,
+  totalLag,
+  type GroupFigures,
+  type ListedGroup,
+} from "./group-pages";
+import { readGroupMembers, type GroupMembers } from "./group-members";
+import { readGroupOffsets, type PartitionOffsetsRow } from "./group-offsets";
+import { findCoordinators } from "./group-requests";
+import { withClusterAdmin } from "./pooled-clients";
+
+export type { GroupMember, TopicPartitions } from "./group-members";
+export type { PartitionOffsetsRow } from "./group-offsets";
+
+export interface GroupSummary {
+  id: string;
+  type: string;
+  state: string;
+  protocolType: string;
+  /** The assignor: the classic group's protocol, the KIP-848 group's server assignor; null when unread. */
+  protocol: string | null;
+  /** The coordinator's node id; null when the lookup failed. */
+  coordinator: number | null;
+  members: number | null;
+  /** Topics the group committed offsets for or is assigned; null when neither could be read. */
+  topics: string[] | null;
+  /** Σ lag over the committed partitions, a decimal string; null when unknown or nothing is committed. */
+  totalLag: string | null;
+  /** Why members or lag are missing for this group (the cluster lacks an API, or the console does not read its type). */
+  unavailable?: string;
+}
+
+export interface GroupPage {
+  total: number;
+  page: number;
+  pageSize: number;
+  sort: GroupSort;
+  groups: GroupSummary[];
+}
+
+export interface GroupDetails extends Omit<GroupSummary, "members"> {
+  /** KIP-848 groups: the group's epoch and the epoch of its target assignment. */
+  groupEpoch?: number;
+  assignmentEpoch?: number;
+  members: GroupMembers["members"] | null;
+  partitions: PartitionOffsetsRow[];
+}
+
+/** Sorting by lag or members needs every matching group's figures: they are read this many groups at a time. */
+const FIGURES_BATCH = 500;
+
+/** One page of groups; only the page's groups are described and their lag computed when sorting by name. */
+export async function listGroups(
+  cluster: string,
+  query: GroupListQuery = {},
+): Promise<ClusterResult<GroupPage>> {
+  const capabilities = await capabilitiesOf(cluster);
+  return withClusterAdmin(
+    cluster,
+    async (admin) => {
+      const matching = filterGroups(await listAllGroups(admin), query);
+      const sort = query.sort ?? "name";
+      const { page, pageSize, start, end } = pageOf(matching.length, query);
+      let summaries: Map<string, GroupSummary>;
+      let shown: ListedGroup[];
+      if (sort === "name") {
+        shown = matching.slice(start, end);
+        summaries = await summarize(admin, shown, capabilities);
+      } else {
+        summaries = new Map();
+        for (let from = 0; from < matching.length; from += FIGURES_BATCH) {
+          const batch = await summarize(admin, matching.slice(from, from + FIGURES_BATCH), capabilities);
+          for (const [id, summary] of batch) summaries.set(id, summary);
+        }
+        shown = sortGroups(matching, sort, figuresOf(summaries)).slice(start, end);
+      }
+      return {
+        total: matching.length,
+        page,
+        pageSize,
+        sort,
+        groups: shown.map((group) => summaries.get(group.id)!),
+      };
+    },
+    { cluster, operation: "DESCRIBE" },
+  );
+}
+
+/** The group's members and per-partition offsets and lag; null when the cluster does not list it. */
+export async function describeGroup(
+  cluster: string,
+  groupId: string,
+): Promise<ClusterResult<GroupDetails | null>> {
+  const capabilities = await capabilitiesOf(cluster);
+  return withClusterAdmin(
+    cluster,
+    async (admin) => {
+      const listed = (await listAllGroups(admin)).find((group) => group.id === groupId);
+      if (!listed) return null;
+      const coordinators = await findCoordinators(admin, [groupId]).catch(() => new Map());
+      const members = await readGroupMembers(admin, coordinators, [listed], capabilities);
+      const offsets = await readGroupOffsets(admin, [listed], members);
+      const described = members.get(groupId);
+      const rows = offsets.get(groupId);
+      const lag = rows ? totalLag(rows.map(bigintsOf)) : null;
+      return {
+        id: listed.id,
+        type: listed.type,
+        state: described?.state ?? listed.state,
+        protocolType: listed.protocolType,
+        protocol: described?.protocol ?? null,
+        coordinator: coordinators.get(groupId)?.nodeId ?? null,
+        groupEpoch: described?.groupEpoch,
+        assignmentEpoch: described?.assignmentEpoch,
+        members: described?.members ?? null,
+        topics: topicsOf(described, rows),
+        partitions: rows ?? [],
+        totalLag: lag === null ? null : lag.toString(),
+        unavailable: described?.unavailable ?? offsetsUnavailable(listed),
+      };
+    },
+    { cluster, operation: "DESCRIBE", resourceName: groupId },
+  );
+}
+
+/** Every group of every broker, of every type (ListGroups v5 reports types; an empty filter is all). */
+async function listAllGroups(admin: Admin): Promise<ListedGroup[]> {
+  const listed = await admin.listGroups({ states: [], types: [] });
+  return [...listed.values()].map((group) => ({
+    id: group.id,
+    type: groupTypeOf(group.groupType),
+    state: group.state,
+    protocolType: group.protocolType,
+  }));
+}
+
+async function summarize(
+  admin: Admin,
+  groups: readonly ListedGroup[],
+  capabilities: ClusterCapabilities | undefined,
+): Promise<Map<string, GroupSummary>> {
+  // Each part may fail alone: the list still shows what the other parts could read.
+  const coordinators = await findCoordinators(
+    admin,
+    groups.map((group) => group.id),
+  ).catch(() => new Map());
+  const [members, offsets] = await Promise.all([
+    readGroupMembers(admin, coordinators, groups, capabilities),
+    readGroupOffsets(admin, groups).catch(() => new Map<string, PartitionOffsetsRow[]>()),
+  ]);
+  return new Map(
+    groups.map((group) => {
+      const described = members.get(group.id);
+      const rows = offsets.get(group.id);
+      const lag = rows ? totalLag(rows.map(bigintsOf)) : null;
+      const summary: GroupSummary = {
+        id: group.id,
+        type: group.type,
+        state: described?.state ?? group.state,
+        protocolType: group.protocolType,
+        protocol: described?.protocol ?? null,
+        coordinator: coordinators.get(group.id)?.nodeId ?? null,
+        members: described?.members ? described.members.length : null,
+        topics: topicsOf(described, rows),
+        totalLag: lag === null ? null : lag.toString(),
+      };
+      const unavailable = described?.unavailable ?? offsetsUnavailable(group);
+      if (unavailable) summary.unavailable = unavailable;
+      return [group.id, summary];
+    }),
+  );
+}
+
+function figuresOf(summaries: ReadonlyMap<string, GroupSummary>): Map<string, GroupFigures> {
+  return new Map(
+    [...summaries].map(([id, summary]) => [
+      id,
+      { members: summary.members, totalLag: summary.totalLag === null ? null : BigInt(summary.totalLag) },
+    ]),
+  );
+}
+
+function topicsOf(
+  described: GroupMembers | undefined,
+  rows: PartitionOffsetsRow[] | undefined,
+): string[] | null {
+  if (!described?.members && !rows) return null;
+  const topics = new Set(rows?.map((row) => row.topic));
+  for (const member of described?.members ?? []) {
+    for (const { topic } of member.assignment ?? []) topics.add(topic);
+  }
+  return [...topics].sort();
+}
+
+function bigintsOf(row: PartitionOffsetsRow) {
+  return {
+    committed: row.committedOffset === null ? null : BigInt(row.committedOffset),
+    logEnd: row.logEndOffset === null ? null : BigInt(row.logEndOffset),
+  };
+}
+
+/** Share groups keep share-partition start offsets, not committed ones: OffsetFetch does not serve them. */
+function offsetsUnavailable(group: ListedGroup): string | undefined {
+  return group.type === "share"
+    ? "Share groups keep start offsets per share-partition (DescribeShareGroupOffsets, ApiKey 90), which the console does not read yet."
+    : undefined;
+}
+
+/** Undefined when the cluster could not be asked: then nothing is declared lacking, the calls say what fails. */
+async function capabilitiesOf(cluster: string): Promise<ClusterCapabilities | undefined> {
+  try {
+    const result = await currentPool().capabilities(cluster);
+    return result.ok ? result.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
