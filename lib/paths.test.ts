@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 
 import {
   aclsPath,
+  consumerGroupPath,
+  consumerGroupsPath,
   legacyConsolePath,
   loginPath,
   passwordChangePath,
@@ -23,6 +25,18 @@ describe("console paths", () => {
     expect(topicPath("local", "a/b c")).toBe("/console/clusters/local/topics/a%2Fb%20c");
     expect(topicPath("local", "orders", "messages")).toBe("/console/clusters/local/topics/orders");
     expect(topicPath("local", "orders", "produce")).toBe("/console/clusters/local/topics/orders?tab=produce");
+  });
+
+  it("keeps the group list's search, filters, sort and page, leaving out the defaults", () => {
+    expect(consumerGroupsPath("local")).toBe("/console/clusters/local/groups");
+    expect(
+      consumerGroupsPath("local", { q: "bill ing", type: "consumer", state: "Stable", sort: "lag", page: 2 }),
+    ).toBe("/console/clusters/local/groups?q=bill+ing&type=consumer&state=Stable&sort=lag&page=2");
+    expect(consumerGroupsPath("local", { sort: "name", page: 1 })).toBe("/console/clusters/local/groups");
+  });
+
+  it("encodes a group id, which may hold any character", () => {
+    expect(consumerGroupPath("local", "a/b c%")).toBe("/console/clusters/local/groups/a%2Fb%20c%25");
   });
 
   it("focuses the ACL page on a principal or a resource", () => {

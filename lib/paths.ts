@@ -46,7 +46,22 @@ export function topicPath(cluster: string, topic: string, tab?: "messages" | "pa
   return tab && tab !== "messages" ? `${path}?tab=${tab}` : path;
 }
 
-export const consumerGroupsPath = (cluster: string) => `${clusterRoot(cluster)}/groups`;
+/** The group list, keeping the search, the filters, the sort and the page. */
+export function consumerGroupsPath(
+  cluster: string,
+  params: { q?: string; type?: string; state?: string; sort?: string; page?: number } = {},
+) {
+  const search = new URLSearchParams();
+  if (params.q) search.set("q", params.q);
+  if (params.type) search.set("type", params.type);
+  if (params.state) search.set("state", params.state);
+  if (params.sort && params.sort !== "name") search.set("sort", params.sort);
+  if (params.page && params.page > 1) search.set("page", String(params.page));
+  return `${clusterRoot(cluster)}/groups${query(search)}`;
+}
+
+export const consumerGroupPath = (cluster: string, group: string) =>
+  `${clusterRoot(cluster)}/groups/${encodeURIComponent(group)}`;
 export const securityPath = (cluster: string) => `${clusterRoot(cluster)}/security`;
 
 /** The ACL page; a principal pre-fills the create form, a resource opens "who may do what" on it. */
