@@ -1,0 +1,131 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requirePagePermission } from "@/lib/server/auth";
+import { describeGroup } from "@/lib/server/kafka";
+import { CLUSTER_PROBLEM_HEADINGS } from "@/components/cluster/cluster-problem-panel";
+import { ProblemAlert } from "@/components/cluster/problem-alert";
+import { GroupStateBadge, GroupTypeBadge, LagText } from "@/components/groups/group-labels";
+import { GroupMembersTable } from "@/components/groups/group-members-table";
+import { GroupOffsetsTable } from "@/components/groups/group-offsets-table";
+import { PageHeader } from "@/components/shell/page-header";
+import { Card, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { FormMessage } from "@/components/ui/field";
+import { consumerGroupsPath } from "@/lib/paths";
+import { clusterOf } from "../../_lib/cluster-param";
+
+export const dynamic = "force-dynamic";
+
+type Params = Promise<{ cluster: string; group: string }>;
+
+/** The router hands the segment over encoded or not depending on the path; a group id may hold "%" itself. */
+function groupOf(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  return { title: groupOf((await params).group) };
+}
+
+export default async function ConsumerGroupPage({ params }: { params: Params }) {
+  await requirePagePermission("group.view");
+  const cluster = await clusterOf(params);
+  const groupId = groupOf((await params).group);
+  const back = (
+    <Link href={consumerGroupsPath(cluster)} className="text-sky-700 hover:underline dark:text-sky-400">
+      Consumer groups
+    </Link>
+  );
+
+  const described = await describeGroup(cluster, groupId);
+  if (!described.ok) {
+    return (
+      <>
+        <PageHeader title={groupId} description={back} />
+        <ProblemAlert
+          heading={`Group ${groupId} cannot be described: ${CLUSTER_PROBLEM_HEADINGS[described.problem.kind]}`}
+          problem={described.problem}
+        />
+      </>
+    );
+  }
+  const group = described.data;
+  if (!group) notFound();
+
+  return (
+    <>
+      <PageHeader
+        title={group.id}
+        description={
+          <span className="flex flex-wrap items-center gap-2">
+            {back}
+            <span aria-hidden="true">·</span>
+            <GroupTypeBadge type={group.type} />
+            <GroupStateBadge state={group.state} />
+            <span>on {cluster}</span>
+          </span>
+        }
+      />
+      <dl className="grid grid-cols-2 gap-4 text-sm sm:grid-cols-3 lg:grid-cols-6" aria-label="Summary">
+        {[
+          ["Protocol", group.protocol ?? "–"],
+          ["Coordinator", group.coordinator ?? "–"],
+          ["Members", group.members?.length ?? "–"],
+          ["Group epoch", group.groupEpoch ?? "–"],
+          ["Assignment epoch", group.assignmentEpoch ?? "–"],
+        ].map(([label, value]) => (
+          <div key={label}>
+            <dt className="text-zinc-500 dark:text-zinc-400">{label}</dt>
+            <dd className="font-mono">{value}</dd>
+          </div>
+        ))}
+        <div>
+          <dt className="text-zinc-500 dark:text-zinc-400">Total lag</dt>
+          <dd className="font-mono" data-testid="total-lag">
+            <LagText lag={group.totalLag} />
+          </dd>
+        </div>
+      </dl>
+      {group.unavailable && <FormMessage tone="notice">{group.unavailable}</FormMessage>}
+      <Card aria-labelledby="members-title">
+        <CardHeader titleId="members-title" title="Members" />
+        {group.members === null ? null : group.members.length === 0 ? (
+          <div className="p-5">
+            <EmptyState
+              title="No active members"
+              description="Nobody is in the group now; its committed offsets stay until they expire or the group is deleted."
+            />
+          </div>
+        ) : (
+          <GroupMembersTable
+            members={group.members}
+            consumerProtocol={group.type === "consumer"}
+            labelledBy="members-title"
+          />
+        )}
+      </Card>
+      <Card aria-labelledby="offsets-title">
+        <CardHeader
+          titleId="offsets-title"
+          title="Offsets and lag"
+          description="Per partition: the committed offset, the log end offset (high watermark) and their difference, as of loading the page."
+        />
+        {group.partitions.length === 0 ? (
+          <div className="p-5">
+            <EmptyState
+              title="No committed offsets"
+              description="The group has not committed an offset for any partition, and holds no assigned partitions."
+            />
+          </div>
+        ) : (
+          <GroupOffsetsTable partitions={group.partitions} labelledBy="offsets-title" />
+        )}
+      </Card>
+    </>
+  );
+}

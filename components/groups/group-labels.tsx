@@ -1,0 +1,45 @@
+// How a group's type, state and lag read in the list and on its page: text only, never broker HTML.
+import { Badge, type Tone } from "@/components/ui/badge";
+import { formatCount } from "@/components/topics/topic-links";
+
+const TYPE_LABELS: Record<string, string> = {
+  classic: "classic",
+  consumer: "consumer (KIP-848)",
+  share: "share",
+  streams: "streams",
+};
+
+export function GroupTypeBadge({ type }: { type: string }) {
+  return <Badge tone={type === "classic" ? "neutral" : "info"}>{TYPE_LABELS[type] ?? type}</Badge>;
+}
+
+const STATE_TONES: Record<string, Tone> = {
+  stable: "success",
+  empty: "neutral",
+  dead: "danger",
+  preparingrebalance: "warning",
+  completingrebalance: "warning",
+  assigning: "warning",
+  reconciling: "warning",
+};
+
+export function GroupStateBadge({ state }: { state: string }) {
+  return <Badge tone={STATE_TONES[state.toLowerCase()] ?? "neutral"}>{state}</Badge>;
+}
+
+/** A lag (decimal string) with separators, or a quiet "–" with the reason on hover. */
+export function LagText({
+  lag,
+  unknown = "No committed offsets, or the log end could not be read",
+}: {
+  lag: string | null;
+  unknown?: string;
+}) {
+  if (lag === null)
+    return (
+      <span className="text-zinc-500" title={unknown}>
+        –
+      </span>
+    );
+  return <span className={lag === "0" ? undefined : "font-medium"}>{formatCount(lag)}</span>;
+}

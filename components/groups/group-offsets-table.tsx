@@ -1,0 +1,61 @@
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell } from "@/components/ui/table";
+import { formatCount } from "@/components/topics/topic-links";
+import { LagText } from "./group-labels";
+
+export interface GroupPartitionRow {
+  topic: string;
+  partition: number;
+  committedOffset: string | null;
+  logEndOffset: string | null;
+  lag: string | null;
+  leaderEpoch: number | null;
+  metadata: string | null;
+  assignedTo?: string;
+}
+
+const offset = (value: string | null, missing: string) =>
+  value === null ? <span className="text-zinc-500">{missing}</span> : formatCount(value);
+
+/** Per topic and partition: committed offset, log end offset, lag, who holds it and the commit's metadata. */
+export function GroupOffsetsTable({
+  partitions,
+  labelledBy,
+}: {
+  partitions: GroupPartitionRow[];
+  labelledBy: string;
+}) {
+  return (
+    <Table aria-labelledby={labelledBy}>
+      <TableHead>
+        <tr>
+          <TableHeaderCell>Topic</TableHeaderCell>
+          <TableHeaderCell className="text-right">Partition</TableHeaderCell>
+          <TableHeaderCell className="text-right">Committed</TableHeaderCell>
+          <TableHeaderCell className="text-right">Log end</TableHeaderCell>
+          <TableHeaderCell className="text-right">Lag</TableHeaderCell>
+          <TableHeaderCell>Member</TableHeaderCell>
+          <TableHeaderCell>Commit metadata</TableHeaderCell>
+        </tr>
+      </TableHead>
+      <TableBody>
+        {partitions.map((row) => (
+          <tr key={`${row.topic}\u0000${row.partition}`}>
+            <TableCell className="font-mono text-xs">{row.topic}</TableCell>
+            <TableCell className="text-right tabular-nums">{row.partition}</TableCell>
+            <TableCell className="text-right tabular-nums">{offset(row.committedOffset, "none")}</TableCell>
+            <TableCell className="text-right tabular-nums">{offset(row.logEndOffset, "unknown")}</TableCell>
+            <TableCell className="text-right tabular-nums">
+              <LagText lag={row.lag} />
+            </TableCell>
+            <TableCell className="font-mono text-xs">
+              {row.assignedTo ?? <span className="text-zinc-500">–</span>}
+            </TableCell>
+            <TableCell className="max-w-xs truncate font-mono text-xs" title={row.metadata ?? undefined}>
+              {row.metadata ?? <span className="text-zinc-500">–</span>}
+            </TableCell>
+          </tr>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,89 @@
+import Link from "next/link";
+import { Table, TableBody, TableCell, TableHead, TableHeaderCell } from "@/components/ui/table";
+import { consumerGroupPath } from "@/lib/paths";
+import { GroupStateBadge, GroupTypeBadge, LagText } from "./group-labels";
+
+export interface GroupRow {
+  id: string;
+  type: string;
+  state: string;
+  protocol: string | null;
+  coordinator: number | null;
+  members: number | null;
+  topics: string[] | null;
+  totalLag: string | null;
+  unavailable?: string;
+}
+
+const unknown = (reason?: string) => (
+  <span className="text-zinc-500" title={reason ?? "Could not be read"}>
+    –
+  </span>
+);
+
+/** One page of groups; the server has already searched, filtered, sorted and sliced them. */
+export function GroupsTable({
+  cluster,
+  groups,
+  labelledBy,
+}: {
+  cluster: string;
+  groups: GroupRow[];
+  labelledBy: string;
+}) {
+  return (
+    <Table aria-labelledby={labelledBy}>
+      <TableHead>
+        <tr>
+          <TableHeaderCell>Group</TableHeaderCell>
+          <TableHeaderCell>Type</TableHeaderCell>
+          <TableHeaderCell>State</TableHeaderCell>
+          <TableHeaderCell>Protocol</TableHeaderCell>
+          <TableHeaderCell className="text-right">Coordinator</TableHeaderCell>
+          <TableHeaderCell className="text-right">Members</TableHeaderCell>
+          <TableHeaderCell>Topics</TableHeaderCell>
+          <TableHeaderCell className="text-right">Total lag</TableHeaderCell>
+        </tr>
+      </TableHead>
+      <TableBody>
+        {groups.map((group) => (
+          <tr key={group.id}>
+            <TableCell className="max-w-sm">
+              <Link
+                href={consumerGroupPath(cluster, group.id)}
+                className="block truncate font-mono text-sm text-sky-700 hover:underline dark:text-sky-400"
+              >
+                {group.id}
+              </Link>
+            </TableCell>
+            <TableCell>
+              <GroupTypeBadge type={group.type} />
+            </TableCell>
+            <TableCell>
+              <GroupStateBadge state={group.state} />
+            </TableCell>
+            <TableCell className="font-mono text-xs">
+              {group.protocol ?? unknown(group.unavailable)}
+            </TableCell>
+            <TableCell className="text-right tabular-nums">{group.coordinator ?? unknown()}</TableCell>
+            <TableCell className="text-right tabular-nums">
+              {group.members ?? unknown(group.unavailable)}
+            </TableCell>
+            <TableCell className="max-w-xs">
+              {group.topics === null ? (
+                unknown(group.unavailable)
+              ) : (
+                <span className="block truncate font-mono text-xs" title={group.topics.join(", ")}>
+                  {group.topics.length === 0 ? "none" : group.topics.join(", ")}
+                </span>
+              )}
+            </TableCell>
+            <TableCell className="text-right tabular-nums">
+              <LagText lag={group.totalLag} unknown={group.unavailable} />
+            </TableCell>
+          </tr>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
