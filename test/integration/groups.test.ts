@@ -1,0 +1,294 @@
+// Consumer groups against a real Kafka 4.3 through the console's pool: a kafkajs classic group that
+// consumed part of a topic, listed as classic with its state, its lag = produced − committed per
+// partition; a Java kafka-clients consumer with group.protocol=consumer (KIP-848) listed as a consumer
+// group, Stable and not Dead, with its member, epochs and assignment.
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { Kafka, logLevel, type Consumer } from "kafkajs";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+import { createClusterPool, type ClusterPool } from "@/lib/server/kafka/cluster-pool";
+import { createAclBindings } from "@/lib/server/kafka/acl-requests";
+
+import { JARS as BROKER_JARS } from "../../scripts/cluster/broker";
+import { binding, eventually, kafkajsAs, mtls, withConsoleAdmin } from "../support/acl-clients";
+import { startTestBroker, type TestBroker } from "../support/broker";
+
+const shared = vi.hoisted(() => ({ pool: undefined as ClusterPool | undefined }));
+
+vi.mock("@/lib/server/kafka/global-pool", () => ({
+  currentPool: () => shared.pool,
+  closeCurrentPool: async () => {},
+}));
+
+const { describeGroup, listGroups } = await import("@/lib/server/kafka");
+
+const APP = "groups-app";
+const CLASSIC_TOPIC = "gr-orders";
+const CLASSIC_GROUP = "gr-classic-readers";
+const KIP848_TOPIC = "gr-events";
+const KIP848_GROUP = "gr-kip848-readers";
+/** Records produced to each partition of gr-orders, and how many of each the classic group consumes and commits. */
+const PRODUCED = [4, 3, 5];
+const CONSUMED = [1, 3, 2];
+const LAG = String(PRODUCED.reduce((sum, count, partition) => sum + count - CONSUMED[partition]!, 0));
+
+let broker: TestBroker;
+let pool: ClusterPool;
+let appIdentity: { cert: string; key: string };
+
+beforeAll(async () => {
+  broker = await startTestBroker();
+  pool = createClusterPool([mtls(broker, "local", broker.console)]);
+  shared.pool = pool;
+  appIdentity = broker.issueClientCertificate(APP);
+  await withConsoleAdmin(pool, async (admin) => {
+    await admin.createTopics({ topics: [CLASSIC_TOPIC], partitions: 3, replicas: 1 });
+    await admin.createTopics({ topics: [KIP848_TOPIC], partitions: 1, replicas: 1 });
+    await createAclBindings(admin, [
+      ...(["READ", "WRITE", "DESCRIBE"] as const).map((operation) =>
+        binding({ principal: `User:${APP}`, resourceName: "gr-", patternType: "PREFIXED", operation }),
+      ),
+      ...(["READ", "DESCRIBE"] as const).map((operation) =>
+        binding({
+          principal: `User:${APP}`,
+          resourceType: "GROUP",
+          resourceName: "gr-",
+          patternType: "PREFIXED",
+          operation,
+        }),
+      ),
+    ]);
+  });
+  // __consumer_offsets is created with the first coordinator lookup; kafkajs (no retries here) would fail before.
+  const coordinated = await eventually(async () => {
+    const found = await pool.withAdmin("local", (admin) =>
+      admin.findCoordinator({ keyType: 0, keys: [CLASSIC_GROUP] }),
+    );
+    return found.ok && found.data[0]?.nodeId === 1;
+  }, 60_000);
+  expect(coordinated).toBe(true);
+  const kafka = kafkajsAs(broker, APP);
+  const producer = kafka.producer({ allowAutoTopicCreation: false });
+  await producer.connect();
+  // The authorizer follows the metadata log: retry the first send until the grant is seen.
+  const sent = await eventually(async () => {
+    try {
+      await producer.send({
+        topic: CLASSIC_TOPIC,
+        messages: PRODUCED.flatMap((count, partition) =>
+          Array.from({ length: count }, (_, index) => ({ partition, value: `order ${partition}-${index}` })),
+        ),
+      });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 30_000);
+  expect(sent).toBe(true);
+  await producer.send({
+    topic: KIP848_TOPIC,
+    messages: Array.from({ length: 6 }, (_, index) => ({ value: `event ${index}` })),
+  });
+  await producer.disconnect();
+});
+
+afterAll(async () => {
+  await pool?.close();
+  await broker?.dispose();
+});
+
+describe("a kafkajs classic group that consumed part of a topic", () => {
+  let consumer: Consumer;
+
+  beforeAll(async () => {
+    // With retries, as users run it: a fresh broker's coordinator answers "loading" for a while.
+    const kafka = new Kafka({
+      clientId: "groups-test",
+      brokers: [broker.sslBootstrap],
+      ssl: { ca: [broker.ca], ...appIdentity },
+      logLevel: logLevel.NOTHING,
+      retry: { retries: 8, initialRetryTime: 300 },
+    });
+    consumer = kafka.consumer({ groupId: CLASSIC_GROUP });
+    await consumer.connect();
+    await consumer.subscribe({ topic: CLASSIC_TOPIC, fromBeginning: true });
+    const consumed = new Map<number, number>();
+    await new Promise<void>((resolve, reject) => {
+      // kafkajs restarts after a retriable error (the coordinator still loading); only a final crash fails.
+      consumer.on(consumer.events.CRASH, ({ payload }) => {
+        if (!payload.restart) reject(payload.error);
+      });
+      consumer
+        .run({
+          autoCommit: false,
+          eachMessage: async ({ topic, partition, message }) => {
+            // Past a partition's share nothing is committed: the group stays behind there.
+            const count = consumed.get(partition) ?? 0;
+            if (count >= CONSUMED[partition]!) return;
+            consumed.set(partition, count + 1);
+            const next = BigInt(message.offset) + 1n;
+            await consumer.commitOffsets([{ topic, partition, offset: next.toString() }]);
+            if (CONSUMED.every((wanted, index) => consumed.get(index) === wanted)) {
+              consumer.pause([{ topic }]);
+              resolve();
+            }
+          },
+        })
+        .catch(reject);
+    });
+  });
+
+  afterAll(async () => {
+    await consumer?.disconnect();
+  });
+
+  it("is listed as a classic Stable group with its member, topic and lag while it runs", async () => {
+    const listed = await listGroups("local", { q: "gr-classic" });
+    expect(listed.ok).toBe(true);
+    if (!listed.ok) return;
+    expect(listed.data.total).toBe(1);
+    expect(listed.data.groups[0]).toMatchObject({
+      id: CLASSIC_GROUP,
+      type: "classic",
+      state: "Stable",
+      protocolType: "consumer",
+      coordinator: 1,
+      members: 1,
+      topics: [CLASSIC_TOPIC],
+      totalLag: LAG,
+    });
+  });
+
+  it("shows per partition the committed offset, the log end offset and their difference as lag", async () => {
+    const described = await describeGroup("local", CLASSIC_GROUP);
+    expect(described.ok).toBe(true);
+    if (!described.ok || !described.data) throw new Error("no group");
+    const group = described.data;
+    expect(group.members).toHaveLength(1);
+    expect(group.members![0]!.assignment).toEqual([{ topic: CLASSIC_TOPIC, partitions: [0, 1, 2] }]);
+    // Produced minus committed, per partition: the commits are offsets + 1 of the last consumed record.
+    expect(group.partitions).toMatchObject(
+      PRODUCED.map((produced, partition) => ({
+        topic: CLASSIC_TOPIC,
+        partition,
+        committedOffset: String(CONSUMED[partition]),
+        logEndOffset: String(produced),
+        lag: String(produced - CONSUMED[partition]!),
+        assignedTo: expect.any(String),
+      })),
+    );
+    expect(group.totalLag).toBe(LAG);
+  });
+
+  it("is Empty with the same lag once its member left", async () => {
+    await consumer.disconnect();
+    const empty = await eventually(async () => {
+      const listed = await listGroups("local", { q: CLASSIC_GROUP, state: "empty" });
+      return listed.ok && listed.data.groups[0]?.members === 0;
+    }, 20_000);
+    expect(empty).toBe(true);
+    const listed = await listGroups("local", { type: "classic", sort: "lag" });
+    if (!listed.ok) throw new Error(listed.problem.title);
+    expect(listed.data.groups.find((group) => group.id === CLASSIC_GROUP)?.totalLag).toBe(LAG);
+  });
+});
+
+describe("a Java consumer with group.protocol=consumer (KIP-848)", () => {
+  let java: ChildProcessWithoutNullStreams | undefined;
+
+  afterAll(async () => {
+    if (!java || java.exitCode !== null) return;
+    const exited = new Promise((resolve) => java!.once("exit", resolve));
+    java.stdin.end();
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+    if (java.exitCode === null) java.kill("SIGKILL");
+  });
+
+  it("is listed as a consumer group, not Dead, with its member, epochs, assignment and lag", async () => {
+    java = startJavaConsumer(4);
+    await committedBy(java);
+
+    const listed = await listGroups("local", { type: "consumer" });
+    if (!listed.ok) throw new Error(listed.problem.title);
+    const summary = listed.data.groups.find((group) => group.id === KIP848_GROUP);
+    expect(summary).toMatchObject({ type: "consumer", members: 1, topics: [KIP848_TOPIC], totalLag: "2" });
+    expect(summary?.state).not.toBe("Dead");
+    expect(listed.data.groups.some((group) => group.id === CLASSIC_GROUP)).toBe(false);
+
+    const described = await describeGroup("local", KIP848_GROUP);
+    if (!described.ok || !described.data) throw new Error("no group");
+    const group = described.data;
+    expect(group.state).toBe("Stable");
+    expect(group.protocol).toMatch(/^(uniform|range)$/);
+    expect(group.groupEpoch).toBeGreaterThan(0);
+    expect(group.members).toHaveLength(1);
+    expect(group.members![0]).toMatchObject({
+      clientId: "kip848-consumer",
+      subscribedTopics: [KIP848_TOPIC],
+      assignment: [{ topic: KIP848_TOPIC, partitions: [0] }],
+      targetAssignment: [{ topic: KIP848_TOPIC, partitions: [0] }],
+    });
+    expect(group.members![0]!.memberEpoch).toBeGreaterThan(0);
+    expect(group.partitions).toMatchObject([
+      {
+        topic: KIP848_TOPIC,
+        partition: 0,
+        committedOffset: "4",
+        logEndOffset: "6",
+        lag: "2",
+        metadata: "kip848",
+      },
+    ]);
+  }, 150_000);
+});
+
+describe("a group the cluster does not list", () => {
+  it("is null, not an error", async () => {
+    expect(await describeGroup("local", "gr-nobody")).toEqual({ ok: true, data: null });
+  });
+});
+
+function startJavaConsumer(records: number): ChildProcessWithoutNullStreams {
+  const dir = mkdtempSync(join(broker.dir, "java-"));
+  const files = { ca: join(dir, "ca.pem"), cert: join(dir, "cert.pem"), key: join(dir, "key.pem") };
+  writeFileSync(files.ca, broker.ca);
+  writeFileSync(files.cert, appIdentity.cert);
+  writeFileSync(files.key, appIdentity.key);
+  const source = fileURLToPath(new URL("./java/Kip848Consumer.java", import.meta.url));
+  return spawn("java", [
+    "-cp",
+    join(BROKER_JARS, "*"),
+    source,
+    broker.sslBootstrap,
+    files.ca,
+    files.cert,
+    files.key,
+    KIP848_TOPIC,
+    KIP848_GROUP,
+    String(records),
+  ]);
+}
+
+/** Resolves when the consumer printed COMMITTED; rejects with its output when it exits first or after 120 s. */
+function committedBy(java: ChildProcessWithoutNullStreams): Promise<void> {
+  let output = "";
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no commit within 120 s:\n${output}`)), 120_000);
+    java.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      if (/^COMMITTED \d+$/m.test(output)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    java.stderr.on("data", (chunk: Buffer) => void (output += chunk.toString()));
+    java.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the Java consumer exited with ${code}:\n${output}`));
+    });
+  });
+}
