@@ -13,6 +13,7 @@ const overview: ClusterOverview = {
   underReplicatedPartitions: 0,
   offlinePartitions: 0,
   apiVersions: [],
+  finalizedFeatures: [],
   fetchedAt: "2026-01-01T00:00:00.000Z",
 };
 

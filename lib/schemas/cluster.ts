@@ -52,6 +52,13 @@ export interface ApiVersionRange {
   maxVersion: number;
 }
 
+/** A feature the cluster finalized (KIP-584), from the ApiVersions v3+ answer: `metadata.version` on KRaft. */
+export interface FinalizedFeature {
+  name: string;
+  minVersionLevel: number;
+  maxVersionLevel: number;
+}
+
 export interface ClusterOverview {
   cluster: string;
   clusterId: string;
@@ -63,6 +70,8 @@ export interface ClusterOverview {
   underReplicatedPartitions: number;
   offlinePartitions: number;
   apiVersions: ApiVersionRange[];
+  /** Empty when the cluster finalizes no feature, or answers ApiVersions below v3 (no features there). */
+  finalizedFeatures: FinalizedFeature[];
   /** ISO time of the answer. */
   fetchedAt: string;
 }

@@ -37,11 +37,14 @@ describe("summarizeCluster", () => {
   const overview = summarizeCluster(
     "prod",
     metadata,
-    [
-      { apiKey: 18, name: "ApiVersions", minVersion: 0, maxVersion: 4 },
-      { apiKey: 3, minVersion: 0, maxVersion: 13 },
-      { apiKey: 999, minVersion: 0, maxVersion: 0 },
-    ],
+    {
+      apis: [
+        { apiKey: 18, name: "ApiVersions", minVersion: 0, maxVersion: 4 },
+        { apiKey: 3, minVersion: 0, maxVersion: 13 },
+        { apiKey: 999, minVersion: 0, maxVersion: 0 },
+      ],
+      finalizedFeatures: [{ name: "metadata.version", minVersionLevel: 30, maxVersionLevel: 30 }],
+    },
     new Date("2026-01-02T03:04:05Z"),
   );
 
@@ -79,6 +82,12 @@ describe("summarizeCluster", () => {
       { apiKey: 3, name: "Metadata", minVersion: 0, maxVersion: 13 },
       { apiKey: 18, name: "ApiVersions", minVersion: 0, maxVersion: 4 },
       { apiKey: 999, name: "Unknown(999)", minVersion: 0, maxVersion: 0 },
+    ]);
+  });
+
+  it("keeps the finalized features", () => {
+    expect(overview.finalizedFeatures).toEqual([
+      { name: "metadata.version", minVersionLevel: 30, maxVersionLevel: 30 },
     ]);
   });
 });

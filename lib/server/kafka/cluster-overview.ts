@@ -3,19 +3,13 @@ import { protocolAPIsById } from "@platformatic/kafka";
 
 import type { ApiVersionRange, ClusterOverview } from "@/lib/schemas/cluster";
 
+import type { ApiVersionsAnswer, ApiVersionsWithFeatures } from "./api-versions";
 import type { MetadataSnapshot } from "./cluster-metadata";
-
-export interface ApiVersionsAnswer {
-  apiKey: number;
-  name?: string;
-  minVersion: number;
-  maxVersion: number;
-}
 
 export function summarizeCluster(
   cluster: string,
   metadata: MetadataSnapshot,
-  apis: ApiVersionsAnswer[],
+  { apis, finalizedFeatures }: ApiVersionsWithFeatures,
   fetchedAt: Date,
 ): ClusterOverview {
   const liveBrokers = new Set(metadata.brokers.map((broker) => broker.nodeId));
@@ -49,6 +43,7 @@ export function summarizeCluster(
     underReplicatedPartitions,
     offlinePartitions,
     apiVersions: apis.map(toApiVersionRange).sort((a, b) => a.apiKey - b.apiKey),
+    finalizedFeatures,
     fetchedAt: fetchedAt.toISOString(),
   };
 }

@@ -1,6 +1,7 @@
 // Is the cluster usable, and what does it look like: the check behind the overview page and the header badge.
 import type { ClusterStatus } from "@/lib/schemas/cluster";
 
+import { fetchApiVersions } from "./api-versions";
 import { fetchClusterMetadata } from "./cluster-metadata";
 import { summarizeCluster } from "./cluster-overview";
 import type { ClusterPool } from "./cluster-pool";
@@ -11,8 +12,8 @@ export async function checkClusterStatus(
 ): Promise<ClusterStatus> {
   const result = await withAdmin(cluster, async (admin) => {
     // Both go to the same bootstrap connection; fresh answers, nothing kept from an earlier check.
-    const [metadata, apis] = await Promise.all([fetchClusterMetadata(admin), admin.listApis()]);
-    return summarizeCluster(cluster, metadata, apis, new Date());
+    const [metadata, apiVersions] = await Promise.all([fetchClusterMetadata(admin), fetchApiVersions(admin)]);
+    return summarizeCluster(cluster, metadata, apiVersions, new Date());
   });
   return result.ok
     ? { ok: true, overview: result.data }
