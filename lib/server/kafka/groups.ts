@@ -132,7 +132,7 @@ export async function describeGroup(
         topics: topicsOf(described, rows),
         partitions: rows ?? [],
         totalLag: lag === null ? null : lag.toString(),
-        unavailable: described?.unavailable ?? offsetsUnavailable(listed),
+        unavailable: unavailableOf(listed, described),
       };
     },
     { cluster, operation: "DESCRIBE", resourceName: groupId },
@@ -180,7 +180,7 @@ async function summarize(
         topics: topicsOf(described, rows),
         totalLag: lag === null ? null : lag.toString(),
       };
-      const unavailable = described?.unavailable ?? offsetsUnavailable(group);
+      const unavailable = unavailableOf(group, described);
       if (unavailable) summary.unavailable = unavailable;
       return [group.id, summary];
     }),
@@ -213,6 +213,12 @@ function bigintsOf(row: PartitionOffsetsRow) {
     committed: row.committedOffset === null ? null : BigInt(row.committedOffset),
     logEnd: row.logEndOffset === null ? null : BigInt(row.logEndOffset),
   };
+}
+
+/** Everything the console could not read about the group, in one sentence or more; undefined when nothing. */
+function unavailableOf(group: ListedGroup, described: GroupMembers | undefined): string | undefined {
+  const reasons = [described?.unavailable, offsetsUnavailable(group)].filter(Boolean);
+  return reasons.length ? reasons.join(" ") : undefined;
 }
 
 /** Share groups keep share-partition start offsets, not committed ones: OffsetFetch does not serve them. */
