@@ -1,7 +1,8 @@
 // Consumer groups against a real Kafka 4.3 through the console's pool: a kafkajs classic group that
 // consumed part of a topic, listed as classic with its state, its lag = produced − committed per
 // partition; a Java kafka-clients consumer with group.protocol=consumer (KIP-848) listed as a consumer
-// group, Stable and not Dead, with its member, epochs and assignment.
+// group, Stable and not Dead, with its member, epochs and assignment; a Java KafkaShareConsumer's share
+// group listed as share, with what the console does not read of it said, not failed.
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -31,6 +32,7 @@ const CLASSIC_TOPIC = "gr-orders";
 const CLASSIC_GROUP = "gr-classic-readers";
 const KIP848_TOPIC = "gr-events";
 const KIP848_GROUP = "gr-kip848-readers";
+const SHARE_GROUP = "gr-share-readers";
 /** Records produced to each partition of gr-orders, and how many of each the classic group consumes and commits. */
 const PRODUCED = [4, 3, 5];
 const CONSUMED = [1, 3, 2];
@@ -200,17 +202,11 @@ describe("a kafkajs classic group that consumed part of a topic", () => {
 describe("a Java consumer with group.protocol=consumer (KIP-848)", () => {
   let java: ChildProcessWithoutNullStreams | undefined;
 
-  afterAll(async () => {
-    if (!java || java.exitCode !== null) return;
-    const exited = new Promise((resolve) => java!.once("exit", resolve));
-    java.stdin.end();
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
-    if (java.exitCode === null) java.kill("SIGKILL");
-  });
+  afterAll(() => stopJava(java));
 
   it("is listed as a consumer group, not Dead, with its member, epochs, assignment and lag", async () => {
-    java = startJavaConsumer(4);
-    await committedBy(java);
+    java = startJava("Kip848Consumer", [KIP848_TOPIC, KIP848_GROUP, "4"]);
+    await printed(java, /^COMMITTED \d+$/m);
 
     const listed = await listGroups("local", { type: "consumer" });
     if (!listed.ok) throw new Error(listed.problem.title);
@@ -246,19 +242,49 @@ describe("a Java consumer with group.protocol=consumer (KIP-848)", () => {
   }, 150_000);
 });
 
+describe("a Java KafkaShareConsumer (KIP-932 share group)", () => {
+  let java: ChildProcessWithoutNullStreams | undefined;
+
+  afterAll(() => stopJava(java));
+
+  it("is listed as a share group, saying what the console does not read of it, beside the others", async () => {
+    java = startJava("ShareGroupConsumer", [KIP848_TOPIC, SHARE_GROUP]);
+    await printed(java, /^JOINED$/m);
+    const listedShare = await eventually(async () => {
+      const listed = await listGroups("local", { type: "share" });
+      return listed.ok && listed.data.groups.some((group) => group.id === SHARE_GROUP);
+    }, 20_000);
+    expect(listedShare).toBe(true);
+
+    const listed = await listGroups("local", { q: "gr-" });
+    if (!listed.ok) throw new Error(listed.problem.title);
+    const share = listed.data.groups.find((group) => group.id === SHARE_GROUP);
+    expect(share).toMatchObject({ type: "share", members: null, totalLag: null, coordinator: 1 });
+    expect(share?.unavailable).toMatch(/ShareGroupDescribe \(ApiKey 77\)/);
+    expect(share?.unavailable).toMatch(/DescribeShareGroupOffsets \(ApiKey 90\)/);
+    // The share group takes nothing from the other groups' figures.
+    expect(listed.data.groups.find((group) => group.id === CLASSIC_GROUP)).toMatchObject({ totalLag: LAG });
+
+    const described = await describeGroup("local", SHARE_GROUP);
+    if (!described.ok || !described.data) throw new Error("no group");
+    expect(described.data).toMatchObject({ type: "share", members: null, partitions: [] });
+  }, 150_000);
+});
+
 describe("a group the cluster does not list", () => {
   it("is null, not an error", async () => {
     expect(await describeGroup("local", "gr-nobody")).toEqual({ ok: true, data: null });
   });
 });
 
-function startJavaConsumer(records: number): ChildProcessWithoutNullStreams {
+/** A Java program from test/integration/java, run from source with the broker's jars, as the app's identity. */
+function startJava(program: string, args: string[]): ChildProcessWithoutNullStreams {
   const dir = mkdtempSync(join(broker.dir, "java-"));
   const files = { ca: join(dir, "ca.pem"), cert: join(dir, "cert.pem"), key: join(dir, "key.pem") };
   writeFileSync(files.ca, broker.ca);
   writeFileSync(files.cert, appIdentity.cert);
   writeFileSync(files.key, appIdentity.key);
-  const source = fileURLToPath(new URL("./java/Kip848Consumer.java", import.meta.url));
+  const source = fileURLToPath(new URL(`./java/${program}.java`, import.meta.url));
   return spawn("java", [
     "-cp",
     join(BROKER_JARS, "*"),
@@ -267,20 +293,18 @@ function startJavaConsumer(records: number): ChildProcessWithoutNullStreams {
     files.ca,
     files.cert,
     files.key,
-    KIP848_TOPIC,
-    KIP848_GROUP,
-    String(records),
+    ...args,
   ]);
 }
 
-/** Resolves when the consumer printed COMMITTED; rejects with its output when it exits first or after 120 s. */
-function committedBy(java: ChildProcessWithoutNullStreams): Promise<void> {
+/** Resolves when the program printed a matching line; rejects with its output when it exits first or after 120 s. */
+function printed(java: ChildProcessWithoutNullStreams, line: RegExp): Promise<void> {
   let output = "";
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no commit within 120 s:\n${output}`)), 120_000);
+    const timer = setTimeout(() => reject(new Error(`no ${line} within 120 s:\n${output}`)), 120_000);
     java.stdout.on("data", (chunk: Buffer) => {
       output += chunk.toString();
-      if (/^COMMITTED \d+$/m.test(output)) {
+      if (line.test(output)) {
         clearTimeout(timer);
         resolve();
       }
@@ -288,7 +312,16 @@ function committedBy(java: ChildProcessWithoutNullStreams): Promise<void> {
     java.stderr.on("data", (chunk: Buffer) => void (output += chunk.toString()));
     java.once("exit", (code) => {
       clearTimeout(timer);
-      reject(new Error(`the Java consumer exited with ${code}:\n${output}`));
+      reject(new Error(`the Java program exited with ${code}:\n${output}`));
     });
   });
+}
+
+/** Closes the program's stdin (it leaves its group and exits), killing it after 15 s. */
+async function stopJava(java: ChildProcessWithoutNullStreams | undefined): Promise<void> {
+  if (!java || java.exitCode !== null) return;
+  const exited = new Promise((resolve) => java.once("exit", resolve));
+  java.stdin.end();
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+  if (java.exitCode === null) java.kill("SIGKILL");
 }

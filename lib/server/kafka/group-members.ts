@@ -116,11 +116,11 @@ function membersOf(
       return missing(
         capabilities?.shareGroups.supported === false
           ? capabilities.shareGroups.message
-          : "The console does not read share groups' members yet (ShareGroupDescribe, ApiKey 77).",
+          : "The console does not read share groups' members yet: ShareGroupDescribe (ApiKey 77).",
       );
     case "streams":
       return missing(
-        "The console does not read streams groups' members yet (StreamsGroupDescribe, ApiKey 89).",
+        "The console does not read streams groups' members yet: StreamsGroupDescribe (ApiKey 89).",
       );
     default:
       return missing(`The console does not read members of ${group.type} groups.`);

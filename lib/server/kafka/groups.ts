@@ -224,7 +224,7 @@ function unavailableOf(group: ListedGroup, described: GroupMembers | undefined):
 /** Share groups keep share-partition start offsets, not committed ones: OffsetFetch does not serve them. */
 function offsetsUnavailable(group: ListedGroup): string | undefined {
   return group.type === "share"
-    ? "Share groups keep start offsets per share-partition (DescribeShareGroupOffsets, ApiKey 90), which the console does not read yet."
+    ? "Share groups keep start offsets per share-partition, not committed offsets; the console does not read them yet: DescribeShareGroupOffsets (ApiKey 90)."
     : undefined;
 }
 
