@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 
+import { kafkaRelease } from "../test/support/kafka-release";
 import { e2eBroker, e2ePlainBroker } from "./support/broker";
 
 test.describe("Overview", () => {
@@ -9,6 +10,10 @@ test.describe("Overview", () => {
 
     const summary = page.getByLabel("Cluster summary");
     await expect(summary.locator('dt:text-is("Cluster ID") + dd')).toHaveText(broker.clusterId);
+    const release = `${kafkaRelease.major}.${kafkaRelease.minor}`;
+    await expect(summary.locator('dt:text-is("Kafka version") + dd')).toContainText(
+      `Kafka ${release} (metadata.version ${release}-IV`,
+    );
     const brokers = page.getByRole("table", { name: "Brokers" });
     await expect(brokers.getByRole("row").filter({ hasText: broker.bootstrap })).toBeVisible();
     await expect(page.getByRole("alert", { name: /unreachable|failed|authorized|error/i })).toHaveCount(0);

@@ -1,14 +1,22 @@
 import type { ClusterOverview } from "@/lib/schemas/cluster";
+import { describeKafkaVersion } from "@/lib/cluster/kafka-version";
 import { Stat } from "@/components/ui/stat";
 
 /** The cluster's identity and counts as one description list (terms are the labels). */
 export function ClusterSummary({ overview }: { overview: ClusterOverview }) {
   const { underReplicatedPartitions: underReplicated, offlinePartitions: offline } = overview;
+  const version = describeKafkaVersion(overview.apiVersions, overview.finalizedFeatures);
   return (
     <dl aria-label="Cluster summary" className="grid grid-cols-2 gap-4 lg:grid-cols-4">
       <Stat
         label="Cluster ID"
         value={<span className="font-mono text-base break-all">{overview.clusterId || "—"}</span>}
+        className="col-span-2"
+      />
+      <Stat
+        label="Kafka version"
+        value={<span className="text-base">{version.label}</span>}
+        note={<span className="font-normal text-zinc-500">{version.basis}</span>}
         className="col-span-2"
       />
       <Stat

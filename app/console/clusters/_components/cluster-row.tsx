@@ -45,6 +45,7 @@ const numberCell = (value: ReactNode) => <TableCell className="text-right tabula
 export function ClusterRow({ cluster, status }: { cluster: ClusterRowIdentity; status: ClusterStatus }) {
   const health = describeClusterHealth(status);
   const overview = status.ok ? status.overview : undefined;
+  const version = overview && describeKafkaVersion(overview.apiVersions, overview.finalizedFeatures);
   return (
     <tr>
       <IdentityCells cluster={cluster} />
@@ -55,7 +56,7 @@ export function ClusterRow({ cluster, status }: { cluster: ClusterRowIdentity; s
         </span>
         {health.detail && <span className="block text-xs text-zinc-500">{health.detail}</span>}
       </TableCell>
-      <TableCell>{overview ? describeKafkaVersion(overview.apiVersions) : "–"}</TableCell>
+      <TableCell title={version?.basis}>{version?.label ?? "–"}</TableCell>
       {numberCell(overview?.brokers.length ?? "–")}
       {numberCell(overview?.topicCount ?? "–")}
       {numberCell(overview?.partitionCount ?? "–")}
