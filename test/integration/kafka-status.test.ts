@@ -1,11 +1,25 @@
-// The cluster pool against a real Kafka 4.3: the overview, reuse of clients, ACL-less identities,
-// and recovery after the broker goes away and comes back.
+// The cluster pool against a real Kafka 4.3 (or KAFKA_VERSION's): the overview, the Kafka version,
+// reuse of clients, ACL-less identities, and recovery after the broker goes away and comes back.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { describeKafkaVersion, metadataVersionLevel } from "@/lib/cluster/kafka-version";
+import {
+  metadataVersionOf,
+  NEWEST_KNOWN_LEVEL,
+  NEWEST_KNOWN_RELEASE,
+  OLDEST_KNOWN_LEVEL,
+} from "@/lib/cluster/metadata-version";
 import type { ClusterConnection, ClusterStatus } from "@/lib/schemas/cluster";
 import { createClusterPool, type ClusterPool } from "@/lib/server/kafka/cluster-pool";
 
+import { JARS } from "../../scripts/cluster/broker";
 import { startTestBroker, type TestBroker } from "../support/broker";
+import { kafkaRelease } from "../support/kafka-release";
 
 let broker: TestBroker;
 let pool: ClusterPool;
@@ -65,6 +79,30 @@ describe("getClusterStatus through the pool", () => {
     });
     expect(Date.now() - Date.parse(overview.fetchedAt)).toBeLessThan(10_000);
   });
+
+  it("names the release of the broker's finalized metadata.version, as Kafka's own Admin and enum read it", async () => {
+    const overview = expectOk(await pool.status("local"));
+    const java = describeMetadataVersionWithJava();
+    const finalized = Number(/^FINALIZED (\d+)$/m.exec(java)?.[1]);
+    const names = new Map(
+      [...java.matchAll(/^LEVEL (\d+) (\S+)$/gm)].map(([, level, name]) => [Number(level), name!]),
+    );
+    expect(metadataVersionLevel(overview.finalizedFeatures), java).toBe(finalized);
+    // A freshly formatted broker runs its release's newest production level.
+    const name = names.get(finalized);
+    expect(name).toMatch(new RegExp(`^${kafkaRelease.major}\\.${kafkaRelease.minor}-IV\\d+$`));
+    expect(describeKafkaVersion(overview.apiVersions, overview.finalizedFeatures).label).toBe(
+      `Kafka ${kafkaRelease.major}.${kafkaRelease.minor} (metadata.version ${name})`,
+    );
+    // The console's table agrees with the broker's enum on every level both know; the enum's later
+    // levels (unreleased ones) belong to releases after the table's newest.
+    for (const [level, enumName] of names) {
+      if (level < OLDEST_KNOWN_LEVEL) continue;
+      if (level <= NEWEST_KNOWN_LEVEL)
+        expect(metadataVersionOf(level)?.name, `level ${level}`).toBe(enumName);
+      else expect(Number(enumName.split("-")[0])).toBeGreaterThan(Number(NEWEST_KNOWN_RELEASE));
+    }
+  }, 120_000);
 
   it("reuses one admin client per cluster across requests", async () => {
     const first = await pool.withAdmin("local", async (admin) => admin);
@@ -144,6 +182,22 @@ describe("getClusterStatus through the pool", () => {
     expect(await spare.status("local")).toMatchObject({ ok: false, problem: { kind: "unreachable" } });
   });
 });
+
+/** What Java kafka-clients and the broker's MetadataVersion enum say (see the .java file). */
+function describeMetadataVersionWithJava(): string {
+  const dir = mkdtempSync(join(broker.dir, "java-"));
+  const files = { ca: join(dir, "ca.pem"), cert: join(dir, "cert.pem"), key: join(dir, "key.pem") };
+  writeFileSync(files.ca, broker.ca);
+  writeFileSync(files.cert, broker.console.cert);
+  writeFileSync(files.key, broker.console.key);
+  const probe = fileURLToPath(new URL("./java/DescribeMetadataVersion.java", import.meta.url));
+  const result = spawnSync(
+    "java",
+    ["-cp", join(JARS, "*"), probe, broker.sslBootstrap, files.ca, files.cert, files.key],
+    { encoding: "utf8", timeout: 90_000 },
+  );
+  return `${result.stdout}${result.stderr}`.trim();
+}
 
 /** Polls until `check` returns something truthy (a broker coming back, a coordinator being ready). */
 async function waitFor<T>(check: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
