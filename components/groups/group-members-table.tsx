@@ -25,16 +25,19 @@ function assignmentText(assignment: TopicPartitions[] | null | undefined) {
 const sameAssignment = (a: TopicPartitions[] | null, b: TopicPartitions[] | undefined) =>
   JSON.stringify(a) === JSON.stringify(b);
 
-/** The group's members; KIP-848 groups add the member epoch and the target assignment while reconciling. */
+/**
+ * The group's members; KIP-848 and share groups add the member epoch, KIP-848 groups the target
+ * assignment (what the member holds once it has reconciled).
+ */
 export function GroupMembersTable({
   members,
-  consumerProtocol,
   labelledBy,
 }: {
   members: GroupMemberRow[];
-  consumerProtocol: boolean;
   labelledBy: string;
 }) {
+  const epochs = members.some((member) => member.memberEpoch !== undefined);
+  const targets = members.some((member) => member.targetAssignment !== undefined);
   return (
     <Table aria-labelledby={labelledBy}>
       <TableHead>
@@ -42,9 +45,9 @@ export function GroupMembersTable({
           <TableHeaderCell>Client id</TableHeaderCell>
           <TableHeaderCell>Member id</TableHeaderCell>
           <TableHeaderCell>Host</TableHeaderCell>
-          {consumerProtocol && <TableHeaderCell className="text-right">Epoch</TableHeaderCell>}
+          {epochs && <TableHeaderCell className="text-right">Epoch</TableHeaderCell>}
           <TableHeaderCell>Assignment</TableHeaderCell>
-          {consumerProtocol && <TableHeaderCell>Target assignment</TableHeaderCell>}
+          {targets && <TableHeaderCell>Target assignment</TableHeaderCell>}
         </tr>
       </TableHead>
       <TableBody>
@@ -56,11 +59,9 @@ export function GroupMembersTable({
               {member.instanceId && <span className="block text-zinc-500">static: {member.instanceId}</span>}
             </TableCell>
             <TableCell className="font-mono text-xs">{member.clientHost}</TableCell>
-            {consumerProtocol && (
-              <TableCell className="text-right tabular-nums">{member.memberEpoch ?? "–"}</TableCell>
-            )}
+            {epochs && <TableCell className="text-right tabular-nums">{member.memberEpoch ?? "–"}</TableCell>}
             <TableCell className="font-mono text-xs">{assignmentText(member.assignment)}</TableCell>
-            {consumerProtocol && (
+            {targets && (
               <TableCell className="font-mono text-xs">
                 {sameAssignment(member.assignment, member.targetAssignment) ? (
                   <span className="text-zinc-500">same (reconciled)</span>

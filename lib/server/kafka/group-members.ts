@@ -2,7 +2,8 @@ import "server-only";
 
 // Who is in a group, by its type: DescribeGroups for classic groups (the consumer protocol's
 // assignments decoded), ConsumerGroupDescribe for KIP-848 groups (epochs, current and target
-// assignment). Share and streams groups are listed but their members not read yet: said, not failed.
+// assignment), ShareGroupDescribe for share groups (KIP-932). Streams groups are listed but their
+// members not read yet: said, not failed.
 import { decodeConsumerProtocolAssignment, protocolErrorsCodesById, type Admin } from "@platformatic/kafka";
 
 import type { ClusterCapabilities } from "./capabilities";
@@ -10,11 +11,13 @@ import type { ListedGroup } from "./group-pages";
 import {
   describeClassicGroups,
   describeConsumerGroups,
+  describeShareGroups,
   type ClassicGroupAnswer,
   type ConsumerGroupAnswer,
   type Coordinator,
 } from "./group-requests";
 import { describeKafkaError } from "./errors/describe-kafka-error";
+import type { ShareGroupAnswer } from "./share-group-describe";
 
 export interface TopicPartitions {
   topic: string;
@@ -56,74 +59,92 @@ export async function readGroupMembers(
   capabilities: ClusterCapabilities | undefined,
 ): Promise<Map<string, GroupMembers>> {
   const ofType = (type: string) => groups.filter((group) => group.type === type).map((group) => group.id);
-  const classic = ofType("classic");
-  const consumer = ofType("consumer");
-  const consumerLacking =
-    capabilities?.consumerGroups.supported === false ? capabilities.consumerGroups.message : undefined;
-  const [classicAnswers, consumerAnswers] = await Promise.all([
-    settle(classic.length ? describeClassicGroups(admin, coordinators, classic) : undefined),
-    settle(
-      consumer.length && !consumerLacking ? describeConsumerGroups(admin, coordinators, consumer) : undefined,
+  const lacking = (name: "consumerGroups" | "shareGroups") => {
+    const capability = capabilities?.[name];
+    return capability && !capability.supported ? capability.message : undefined;
+  };
+  const kinds: Record<string, DescribeKind> = {
+    classic: { api: "DescribeGroups", describe: describeClassicGroups, read: classicMembers },
+    consumer: {
+      api: "ConsumerGroupDescribe",
+      lacking: lacking("consumerGroups"),
+      describe: describeConsumerGroups,
+      read: consumerMembers,
+    },
+    share: {
+      api: "ShareGroupDescribe",
+      lacking: lacking("shareGroups"),
+      describe: describeShareGroups,
+      read: shareMembers,
+    },
+  };
+  const answers = new Map(
+    await Promise.all(
+      Object.entries(kinds).map(async ([type, kind]) => {
+        const ids = ofType(type);
+        const settled =
+          ids.length && !kind.lacking ? await settle(kind.describe(admin, coordinators, ids)) : undefined;
+        return [type, settled] as const;
+      }),
     ),
-  ]);
+  );
   const result = new Map<string, GroupMembers>();
   for (const group of groups) {
-    result.set(
-      group.id,
-      membersOf(group, classicAnswers, consumerAnswers, consumerLacking, capabilities, coordinators),
-    );
+    const missing = (unavailable: string): GroupMembers => ({ protocol: null, members: null, unavailable });
+    const kind = kinds[group.type];
+    if (!kind) {
+      result.set(
+        group.id,
+        missing(
+          group.type === "streams"
+            ? "The console does not read streams groups' members yet: StreamsGroupDescribe (ApiKey 89)."
+            : `The console does not read members of ${group.type} groups.`,
+        ),
+      );
+      continue;
+    }
+    if (kind.lacking) {
+      result.set(group.id, missing(kind.lacking));
+      continue;
+    }
+    const settled = answers.get(group.type);
+    if (!coordinators.has(group.id)) {
+      result.set(group.id, missing("The group's coordinator could not be found (FindCoordinator)."));
+    } else if (!settled?.ok) {
+      result.set(group.id, missing(`${kind.api} failed: ${settled?.reason ?? "no answer"}`));
+    } else {
+      const answer = settled.value.get(group.id);
+      if (!answer)
+        result.set(group.id, missing(`The coordinator did not answer ${kind.api} for this group.`));
+      else if (answer.errorCode !== 0)
+        result.set(group.id, missing(`${kind.api} answered ${errorName(answer.errorCode)}.`));
+      else result.set(group.id, kind.read(answer as never));
+    }
   }
   return result;
 }
 
+interface DescribeKind {
+  /** The API's name, for what is said when it fails. */
+  api: string;
+  /** Why the cluster cannot answer it (from its ApiVersions), if it cannot. */
+  lacking?: string;
+  describe: (
+    admin: Admin,
+    coordinators: ReadonlyMap<string, Coordinator>,
+    ids: readonly string[],
+  ) => Promise<Map<string, { groupId: string; errorCode: number }>>;
+  read: (answer: never) => GroupMembers;
+}
+
 type Settled<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-async function settle<T>(promise: Promise<T> | undefined): Promise<Settled<T | undefined>> {
+async function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
   try {
     return { ok: true, value: await promise };
   } catch (error) {
     const problem = describeKafkaError(error);
     return { ok: false, reason: `${problem.title}${problem.code ? ` (${problem.code})` : ""}` };
-  }
-}
-
-function membersOf(
-  group: ListedGroup,
-  classic: Settled<Map<string, ClassicGroupAnswer> | undefined>,
-  consumer: Settled<Map<string, ConsumerGroupAnswer> | undefined>,
-  consumerLacking: string | undefined,
-  capabilities: ClusterCapabilities | undefined,
-  coordinators: ReadonlyMap<string, Coordinator>,
-): GroupMembers {
-  const missing = (unavailable: string): GroupMembers => ({ protocol: null, members: null, unavailable });
-  switch (group.type) {
-    case "classic":
-    case "consumer": {
-      if (group.type === "consumer" && consumerLacking) return missing(consumerLacking);
-      if (!coordinators.has(group.id))
-        return missing("The group's coordinator could not be found (FindCoordinator).");
-      const answers = group.type === "classic" ? classic : consumer;
-      const api = group.type === "classic" ? "DescribeGroups" : "ConsumerGroupDescribe";
-      if (!answers.ok) return missing(`${api} failed: ${answers.reason}`);
-      const answer = answers.value?.get(group.id);
-      if (!answer) return missing(`The coordinator did not answer ${api} for this group.`);
-      if (answer.errorCode !== 0) return missing(`${api} answered ${errorName(answer.errorCode)}.`);
-      return group.type === "classic"
-        ? classicMembers(answer as ClassicGroupAnswer)
-        : consumerMembers(answer as ConsumerGroupAnswer);
-    }
-    case "share":
-      return missing(
-        capabilities?.shareGroups.supported === false
-          ? capabilities.shareGroups.message
-          : "The console does not read share groups' members yet: ShareGroupDescribe (ApiKey 77).",
-      );
-    case "streams":
-      return missing(
-        "The console does not read streams groups' members yet: StreamsGroupDescribe (ApiKey 89).",
-      );
-    default:
-      return missing(`The console does not read members of ${group.type} groups.`);
   }
 }
 
@@ -157,13 +178,6 @@ function decodeAssignment(bytes: Buffer): TopicPartitions[] | null {
 }
 
 function consumerMembers(answer: ConsumerGroupAnswer): GroupMembers {
-  const named = (assignment: ConsumerGroupAnswer["members"][number]["assignment"]) =>
-    sortAssignment(
-      assignment.topicPartitions.map(({ topicName, topicId, partitions }) => ({
-        topic: topicName || topicId,
-        partitions,
-      })),
-    );
   return {
     state: answer.groupState,
     protocol: answer.assignorName || null,
@@ -178,10 +192,41 @@ function consumerMembers(answer: ConsumerGroupAnswer): GroupMembers {
       rackId: member.rackId,
       subscribedTopics: [...member.subscribedTopicNames].sort(),
       subscribedTopicRegex: member.subscribedTopicRegex,
-      assignment: named(member.assignment),
-      targetAssignment: named(member.targetAssignment),
+      assignment: namedAssignment(member.assignment),
+      targetAssignment: namedAssignment(member.targetAssignment),
     })),
   };
+}
+
+function shareMembers(answer: ShareGroupAnswer): GroupMembers {
+  return {
+    state: answer.groupState,
+    protocol: answer.assignorName || null,
+    groupEpoch: answer.groupEpoch,
+    assignmentEpoch: answer.assignmentEpoch,
+    members: answer.members.map((member) => ({
+      memberId: member.memberId,
+      instanceId: null,
+      clientId: member.clientId,
+      clientHost: member.clientHost,
+      memberEpoch: member.memberEpoch,
+      rackId: member.rackId,
+      subscribedTopics: [...member.subscribedTopicNames].sort(),
+      assignment: namedAssignment(member.assignment),
+    })),
+  };
+}
+
+/** KIP-848 and share groups name assigned topics by id and name; a deleted topic keeps only its id. */
+function namedAssignment(assignment: {
+  topicPartitions: { topicId: string; topicName: string; partitions: number[] }[];
+}): TopicPartitions[] {
+  return sortAssignment(
+    assignment.topicPartitions.map(({ topicName, topicId, partitions }) => ({
+      topic: topicName || topicId,
+      partitions,
+    })),
+  );
 }
 
 function sortAssignment(assignment: TopicPartitions[]): TopicPartitions[] {

@@ -102,11 +102,7 @@ export default async function ConsumerGroupPage({ params }: { params: Params }) 
             />
           </div>
         ) : (
-          <GroupMembersTable
-            members={group.members}
-            consumerProtocol={group.type === "consumer"}
-            labelledBy="members-title"
-          />
+          <GroupMembersTable members={group.members} labelledBy="members-title" />
         )}
       </Card>
       <Card aria-labelledby="offsets-title">
