@@ -35,7 +35,7 @@ export interface ShareGroupDescribeResponse {
 }
 
 /* ShareGroupDescribe Request (Version: 1) => [group_ids] include_authorized_operations TAG_BUFFER */
-function createRequest(groupIds: string[], includeAuthorizedOperations: boolean): Writer {
+export function createRequest(groupIds: string[], includeAuthorizedOperations: boolean): Writer {
   return Writer.create()
     .appendArray(groupIds, (writer, id) => writer.appendString(id), true, false)
     .appendBoolean(includeAuthorizedOperations)
@@ -66,7 +66,7 @@ function readTopicPartitions(reader: Reader): TopicPartitionsAnswer[] {
  *       assignment => [topic_partitions] TAG_BUFFER
  *         topic_partitions => topic_id topic_name [partitions] TAG_BUFFER
  */
-function parseResponse(
+export function parseResponse(
   _correlationId: number,
   apiKey: number,
   apiVersion: number,
