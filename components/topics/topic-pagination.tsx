@@ -1,6 +1,4 @@
-import Link from "next/link";
-import { buttonClassName } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
+import { Pagination } from "@/components/ui/pagination";
 import { topicsPath } from "@/lib/paths";
 
 interface TopicPaginationProps {
@@ -12,40 +10,15 @@ interface TopicPaginationProps {
   internal?: boolean;
 }
 
-/** Previous/next links with the range shown; the server renders only the current page. */
 export function TopicPagination({ cluster, total, page, pageSize, q, internal }: TopicPaginationProps) {
-  const lastPage = Math.max(1, Math.ceil(total / pageSize));
-  const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
-  const last = Math.min(total, page * pageSize);
-  const link = (target: number, label: string, enabled: boolean) =>
-    enabled ? (
-      <Link
-        href={topicsPath(cluster, { q, internal, page: target })}
-        className={buttonClassName("secondary")}
-      >
-        {label}
-      </Link>
-    ) : (
-      <span
-        aria-disabled="true"
-        className={cn(buttonClassName("secondary"), "pointer-events-none opacity-50")}
-      >
-        {label}
-      </span>
-    );
   return (
-    <nav
-      aria-label="Topic pages"
-      className="flex flex-wrap items-center justify-between gap-3 border-t border-zinc-200 px-5 py-3 text-sm dark:border-zinc-800"
-    >
-      <p className="text-zinc-600 dark:text-zinc-400">
-        {first.toLocaleString("en")}–{last.toLocaleString("en")} of {total.toLocaleString("en")}{" "}
-        {total === 1 ? "topic" : "topics"} · page {page} of {lastPage}
-      </p>
-      <div className="flex gap-2">
-        {link(page - 1, "Previous", page > 1)}
-        {link(page + 1, "Next", page < lastPage)}
-      </div>
-    </nav>
+    <Pagination
+      total={total}
+      page={page}
+      pageSize={pageSize}
+      noun={["topic", "topics"]}
+      label="Topic pages"
+      hrefFor={(target) => topicsPath(cluster, { q, internal, page: target })}
+    />
   );
 }
