@@ -8,6 +8,10 @@ export const PERMISSIONS = {
   "cluster.view": "viewer",
   "topic.view": "viewer",
   "group.view": "viewer",
+  /** Reset, import or start a group's committed offsets (refused by Kafka while the group has members). */
+  "group.reset": "operator",
+  /** Delete an empty group, or one topic's committed offsets from a group. */
+  "group.delete": "admin",
   /** Search and tail messages, read one in full. */
   "message.view": "viewer",
   "message.produce": "operator",
