@@ -3,7 +3,10 @@
 import type { AuditOutcome, AuditQuery } from "@/lib/schemas/audit";
 import type { Role } from "@/lib/schemas/auth";
 
+import type { LagHistoryStore, LeaseStore } from "./lag-history-types";
+
 export type { AuditOutcome, AuditQuery } from "@/lib/schemas/audit";
+export type * from "./lag-history-types";
 
 /** ISO-8601 timestamps in UTC throughout. */
 export type Timestamp = string;
@@ -197,6 +200,8 @@ export interface ConsoleStore {
   tokens: ApiTokenStore;
   audit: AuditStore;
   certificates: CertificateStore;
+  lagHistory: LagHistoryStore;
+  leases: LeaseStore;
   /** Runs fn in one transaction (BEGIN IMMEDIATE … COMMIT, ROLLBACK on throw). */
   transaction<T>(fn: () => T): T;
   close(): void;

@@ -125,6 +125,42 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE audit_events ADD COLUMN last_at TEXT;
     `,
   },
+  {
+    version: 4,
+    name: "consumer groups' lag history and leases",
+    // Plain SQL but for STRICT and WITHOUT ROWID (SQLite's storage options): a PostgreSQL store takes
+    // the same tables, keys and upserts. Times are Unix seconds (samples) and milliseconds (leases),
+    // compared as numbers. A series names a group once, so its many samples carry a small integer.
+    sql: `
+      CREATE TABLE group_lag_series (
+        id INTEGER PRIMARY KEY,
+        cluster TEXT NOT NULL,
+        group_id TEXT NOT NULL,
+        UNIQUE (cluster, group_id)
+      ) STRICT;
+
+      -- resolution: seconds per bucket, 0 for a single sample; at: the sample's time or the bucket's start.
+      -- A bucket keeps its largest and its last total lag (and time lag), and its last partitions' lag (JSON).
+      CREATE TABLE group_lag_samples (
+        series_id INTEGER NOT NULL REFERENCES group_lag_series (id) ON DELETE CASCADE,
+        resolution INTEGER NOT NULL,
+        at INTEGER NOT NULL,
+        lag_last INTEGER NOT NULL,
+        lag_max INTEGER NOT NULL,
+        time_lag_last_ms INTEGER,
+        time_lag_max_ms INTEGER,
+        partitions TEXT NOT NULL,
+        PRIMARY KEY (series_id, resolution, at)
+      ) STRICT, WITHOUT ROWID;
+
+      -- One holder at a time for work that must run once per deployment (the lag sampler).
+      CREATE TABLE leases (
+        name TEXT PRIMARY KEY,
+        owner TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 /**

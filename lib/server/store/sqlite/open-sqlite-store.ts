@@ -7,6 +7,8 @@ import type { ConsoleStore } from "../types";
 import { createAuditStore } from "./audit";
 import { createCertificateStore } from "./certificates";
 import { createConnection } from "./connection";
+import { createLagHistoryStore } from "./lag-history";
+import { createLeaseStore } from "./leases";
 import { applyMigrations } from "./migrations";
 import { createSessionStore } from "./sessions";
 import { createApiTokenStore } from "./tokens";
@@ -49,6 +51,8 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       tokens: createApiTokenStore(connection),
       audit: createAuditStore(connection),
       certificates: createCertificateStore(connection),
+      lagHistory: createLagHistoryStore(connection, (fn) => runInTransaction(db, fn)),
+      leases: createLeaseStore(connection),
       transaction: (fn) => runInTransaction(db, fn),
       close() {
         if (db.isOpen) db.close();
