@@ -4,6 +4,9 @@
 // reported in one pass, each at its field path.
 import { z } from "zod";
 
+import { flag, wholeNumber } from "./config-scalars";
+import { lagHistorySettingsSchema } from "./lag-history-config";
+
 /** A secret or PEM value: inline, `{ file: path }` (relative to the config file) or `{ env: VAR_NAME }`. */
 export const valueSourceSchema = z.union(
   [z.string(), z.strictObject({ file: z.string().min(1) }), z.strictObject({ env: z.string().min(1) })],
@@ -178,21 +181,6 @@ const sessionSecretCheck: ContentCheck = (text) =>
   text.length >= SESSION_SECRET_MIN_LENGTH
     ? undefined
     : `is shorter than ${SESSION_SECRET_MIN_LENGTH} characters (generate one with: openssl rand -base64 48)`;
-
-// Environment overrides arrive as strings, so "60" and "true" count as the YAML number and boolean.
-const wholeNumber = (min: number, max: number) =>
-  z.preprocess(
-    (value) => (typeof value === "string" && /^\s*\d+\s*$/.test(value) ? Number(value) : value),
-    z
-      .number({ error: "expected a whole number" })
-      .int("expected a whole number")
-      .min(min, `must be at least ${min}`)
-      .max(max, `must be at most ${max}`),
-  );
-const flag = z.preprocess(
-  (value) => (value === "true" ? true : value === "false" ? false : value),
-  z.boolean({ error: "expected true or false" }),
-);
 
 /** The server's own settings, paths absolute. */
 export interface ServerSettings {
@@ -377,6 +365,7 @@ export function consoleConfigSchema(resolve: ValueResolver, resolvePath: PathRes
       server: serverSettingsSchema(resolve, resolvePath).prefault({}),
       ca: caSettingsSchema(resolve).prefault({}),
       messages: messageSettingsSchema.prefault({}),
+      lagHistory: lagHistorySettingsSchema.prefault({}),
     })
     .superRefine(reportUnknownDefaultCluster, evenIfFieldsAreInvalid);
 }

@@ -9,6 +9,7 @@ import {
   type MessageSettings,
   type ServerSettings,
 } from "@/lib/schemas/config";
+import type { LagHistorySettings } from "@/lib/schemas/lag-history-config";
 
 import {
   applyEnvOverrides,
@@ -31,6 +32,7 @@ export interface ConsoleConfig {
   server: ServerSettings;
   ca: CaSettings;
   messages: MessageSettings;
+  lagHistory: LagHistorySettings;
 }
 
 export type ConfigLoadResult =

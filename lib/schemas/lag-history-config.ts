@@ -1,0 +1,22 @@
+// The `lagHistory` section: the sampler that records every group's lag in the console's store.
+import { z } from "zod";
+
+import { flag, wholeNumber } from "./config-scalars";
+
+export const DEFAULT_LAG_SAMPLE_INTERVAL_SECONDS = 30;
+export const DEFAULT_LAG_RETENTION_DAYS = 7;
+
+export interface LagHistorySettings {
+  /** false: nothing is sampled (the charts say so); the stored history stays until re-enabled and pruned. */
+  enabled: boolean;
+  /** Seconds between two rounds (each reads every group of every cluster). */
+  intervalSeconds: number;
+  /** Days the (hourly) history is kept. */
+  retentionDays: number;
+}
+
+export const lagHistorySettingsSchema = z.strictObject({
+  enabled: flag.default(true),
+  intervalSeconds: wholeNumber(5, 3600).default(DEFAULT_LAG_SAMPLE_INTERVAL_SECONDS),
+  retentionDays: wholeNumber(1, 90).default(DEFAULT_LAG_RETENTION_DAYS),
+});
