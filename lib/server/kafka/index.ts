@@ -117,3 +117,12 @@ export {
   type TopicPartitions,
   type PartitionOffsetsRow,
 } from "./groups";
+export {
+  previewGroupReset,
+  previewGroupImport,
+  readGroupCommitted,
+  type GroupResetPreview,
+  type ResetRow,
+} from "./group-reset";
+export { applyGroupOffsets, type GroupResetApplied } from "./group-reset-apply";
+export type { GroupOffsetsResult } from "./group-reset-guard";
