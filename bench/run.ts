@@ -5,6 +5,7 @@ import { benchBrokerStart } from "./broker-start";
 import { benchCertificateIssuance } from "./certificate-issuance";
 import { benchCsrFreeze } from "./csr-freeze";
 import { benchFilters } from "./filters";
+import { benchGroups } from "./groups";
 import { benchHostileFilters } from "./hostile-filters";
 import { benchKeyGeneration } from "./key-generation";
 import { benchMessageSearch } from "./message-search";
@@ -17,6 +18,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   "certificate-issuance": () => benchCertificateIssuance(),
   "csr-freeze": () => benchCsrFreeze(),
   filters: () => benchFilters(),
+  groups: () => benchGroups(),
   "hostile-filters": () => benchHostileFilters(),
   "key-generation": () => benchKeyGeneration(),
   "message-search": () => benchMessageSearch(),
