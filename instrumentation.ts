@@ -1,6 +1,7 @@
 // Next.js calls register() once when a server starts. Validate the configuration before serving
 // anything: with problems, print them all and exit 78 (EX_CONFIG) rather than run half-configured.
-// Then open the store, the session secret and, on first start, create the first admin and the CA.
+// Then open the store, the session secret and, on first start, create the first admin and the CA;
+// then start the lag history's sampler.
 export async function register(): Promise<void> {
   // The check on NEXT_RUNTIME lets the edge bundle drop this branch, and with it fs and the config module.
   if (process.env.NEXT_RUNTIME === "nodejs") {
@@ -36,5 +37,8 @@ export async function register(): Promise<void> {
       );
       process.exit(78);
     }
+    // Last, on the store and the clusters: records every group's lag (lagHistory). Not in `next build`.
+    const { startLagHistorySampler } = await import("@/lib/server/lag-history/start");
+    startLagHistorySampler();
   }
 }

@@ -140,7 +140,7 @@ export async function describeGroup(
 }
 
 /** Every group of every broker, of every type (ListGroups v5 reports types; an empty filter is all). */
-async function listAllGroups(admin: Admin): Promise<ListedGroup[]> {
+export async function listAllGroups(admin: Admin): Promise<ListedGroup[]> {
   const listed = await admin.listGroups({ states: [], types: [] });
   return [...listed.values()].map((group) => ({
     id: group.id,
