@@ -151,7 +151,7 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
   // The properties may hold PLAIN passwords: readable by the owner only.
   writeFileSync(
     layout.serverProperties,
-    serverProperties(layout, ports, ensurePlainSettings(layout, options.plain)),
+    serverProperties(layout, ports, ensurePlainSettings(layout, options.plain), KAFKA_VERSION),
     {
       mode: 0o600,
     },

@@ -10,7 +10,12 @@ export interface PlainSettings {
   superUsers: string[];
 }
 
-export function serverProperties(layout: BrokerLayout, ports: BrokerPorts, plain?: PlainSettings): string {
+export function serverProperties(
+  layout: BrokerLayout,
+  ports: BrokerPorts,
+  plain?: PlainSettings,
+  kafkaVersion = "4.0.0",
+): string {
   const properties: Record<string, string | number> = {
     "process.roles": "broker,controller",
     "node.id": 1,
@@ -30,6 +35,11 @@ export function serverProperties(layout: BrokerLayout, ports: BrokerPorts, plain
     "share.coordinator.state.topic.replication.factor": 1,
     "share.coordinator.state.topic.min.isr": 1,
     "group.initial.rebalance.delay.ms": 0,
+    // Before 4.0 the consumer protocol (KIP-848) is a preview an operator turns on; 4.0 turns it on
+    // by default, and naming the protocols there would turn share groups off.
+    ...(Number(kafkaVersion.split(".")[0]) < 4 && {
+      "group.coordinator.rebalance.protocols": "classic,consumer",
+    }),
 
     "ssl.keystore.type": "PEM",
     "ssl.keystore.location": layout.brokerKeystore,
