@@ -19,6 +19,7 @@ describe("buildOpenApiDocument", () => {
       "/api/v1/certificates/sign",
       "/api/v1/certificates/{serial}",
       "/api/v1/certificates/{serial}/revoke",
+      "/api/v1/clusters/{cluster}/groups/{group}/lag-history",
     ]);
     expect(Object.keys(document.paths["/api/v1/certificates"] ?? {})).toEqual(["get", "post"]);
   });
@@ -43,6 +44,27 @@ describe("buildOpenApiDocument", () => {
     expect(Object.keys(issue?.properties ?? {})).toContain("subjectAltNames");
     expect(issue?.required).toEqual(["commonName"]);
     expect(document.components.schemas.MorioGenerate?.required).toEqual(["certificate"]);
+  });
+
+  it("describes the lag history's range and answer from their zod schemas", () => {
+    const get = document.paths["/api/v1/clusters/{cluster}/groups/{group}/lag-history"]?.get as {
+      parameters: { name: string; in: string; schema: { enum?: string[]; default?: string } }[];
+    };
+    expect(get.parameters.map(({ name, in: where }) => `${where}:${name}`)).toEqual([
+      "path:cluster",
+      "path:group",
+      "query:range",
+    ]);
+    expect(get.parameters[2]?.schema).toMatchObject({ enum: ["1h", "24h", "7d"], default: "1h" });
+    const history = document.components.schemas.LagHistory;
+    expect(history?.required).toEqual([
+      "cluster",
+      "group",
+      "range",
+      "resolutionSeconds",
+      "sampler",
+      "points",
+    ]);
   });
 
   it("is plain JSON (no functions or undefined left by the conversion)", () => {

@@ -17,6 +17,7 @@ import {
   revokeCertificateSchema,
   signCsrSchema,
 } from "@/lib/schemas/certificates";
+import { lagHistoryQuerySchema, lagHistorySchema } from "@/lib/schemas/lag-history";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -215,6 +216,28 @@ export function buildOpenApiDocument(): JsonSchema {
           },
         },
       },
+      "/api/v1/clusters/{cluster}/groups/{group}/lag-history": {
+        get: {
+          summary: "A consumer group's recorded total lag over time (viewer)",
+          description:
+            "From the console's store, which the sampler fills every lagHistory.intervalSeconds: 1h gives every sample, 24h 5-minute and 7d hourly buckets (each its largest and last value). No points: nothing recorded yet, or the sampler is disabled (sampler.enabled).",
+          parameters: [
+            ...["cluster", "group"].map((name) => ({
+              name,
+              in: "path",
+              required: true,
+              schema: { type: "string" },
+            })),
+            ...queryParameters(lagHistoryQuerySchema),
+          ],
+          responses: {
+            "200": answer("The points, oldest first", "LagHistory"),
+            ...readErrors,
+            "404": problem("No such cluster is configured"),
+            "422": problem("Invalid range"),
+          },
+        },
+      },
     },
     components: {
       securitySchemes: {
@@ -233,6 +256,7 @@ export function buildOpenApiDocument(): JsonSchema {
         IssuedCertificateBundle: jsonSchema(issuedCertificateBundleSchema, "output"),
         MorioGenerateAnswer: jsonSchema(morioGenerateAnswerSchema, "output"),
         CaCertificates: jsonSchema(caCertificatesSchema, "output"),
+        LagHistory: jsonSchema(lagHistorySchema, "output"),
       },
     },
   };

@@ -1,0 +1,26 @@
+// GET /api/v1/clusters/{cluster}/groups/{group}/lag-history?range=1h|24h|7d – the group's recorded total lag over time (viewer)
+import { z } from "zod";
+
+import { apiError } from "@/lib/api-errors";
+import { lagHistoryQuerySchema } from "@/lib/schemas/lag-history";
+import { guardedRoute } from "@/lib/server/auth";
+import * as kafka from "@/lib/server/kafka";
+import { readLagHistory } from "@/lib/server/lag-history/read";
+
+export const dynamic = "force-dynamic";
+
+export const GET = guardedRoute(
+  {
+    permission: "group.view",
+    params: z.object({ cluster: z.string(), group: z.string().min(1) }),
+    query: lagHistoryQuerySchema,
+  },
+  async (_request, { params: { cluster, group }, query: { range } }) => {
+    // From the store only: a group gone from the cluster keeps its history until it ages out.
+    if (!kafka.isConfiguredCluster(cluster))
+      return apiError(404, "UNKNOWN_CLUSTER", `No cluster named "${cluster}" is configured.`);
+    return Response.json(readLagHistory(cluster, group, range), {
+      headers: { "Cache-Control": "no-store" },
+    });
+  },
+);

@@ -1,0 +1,55 @@
+import "server-only";
+
+// What pages and the REST route read of the lag history: a group's points over a range, and a page of
+// groups' recent totals for the list's sparklines. Only the store is read, never Kafka.
+import { rangeQuery, SPARKLINE } from "@/lib/lag-history/tiers";
+import type { LagHistory, LagHistoryRange } from "@/lib/schemas/lag-history";
+import { getConfig } from "@/lib/server/config";
+import { getStore, type LagPointRecord } from "@/lib/server/store";
+
+/** The sampler does not read time lag yet; the charts and the REST answer say so. */
+const RECORDS_TIME_LAG = false;
+
+export function lagSamplerSettings(): LagHistory["sampler"] {
+  const { enabled, intervalSeconds } = getConfig().lagHistory;
+  return { enabled, intervalSeconds, timeLag: RECORDS_TIME_LAG };
+}
+
+export function readLagHistory(
+  cluster: string,
+  group: string,
+  range: LagHistoryRange,
+  nowMs = Date.now(),
+): LagHistory {
+  const { resolutionSeconds, sinceSeconds } = rangeQuery(range, nowMs / 1000);
+  const points = getStore().lagHistory.series(cluster, group, resolutionSeconds, sinceSeconds);
+  return {
+    cluster,
+    group,
+    range,
+    resolutionSeconds,
+    sampler: lagSamplerSettings(),
+    points: points.map(toPoint),
+  };
+}
+
+function toPoint(point: LagPointRecord) {
+  return {
+    at: new Date(point.at * 1000).toISOString(),
+    lag: point.lagLast.toString(),
+    maxLag: point.lagMax.toString(),
+    timeLagMs: point.timeLagLastMs,
+    maxTimeLagMs: point.timeLagMaxMs,
+  };
+}
+
+/** Each group's total lag over the last hours (5-minute buckets, the last value of each), oldest first. */
+export function readLagSparklines(
+  cluster: string,
+  groupIds: readonly string[],
+  nowMs = Date.now(),
+): Map<string, number[]> {
+  const since = nowMs / 1000 - SPARKLINE.spanSeconds;
+  const recent = getStore().lagHistory.recent(cluster, groupIds, SPARKLINE.resolutionSeconds, since);
+  return new Map([...recent].map(([id, points]) => [id, points.map((point) => Number(point.lagLast))]));
+}
