@@ -3,9 +3,12 @@ import "server-only";
 // Committing a confirmed preview's offsets as an admin: the members are checked again first (a
 // consumer may have joined since the preview), every partition must exist, and the change is audited
 // with the offsets before and after, bounded so 10,000 partitions stay one readable record.
+import type { Admin } from "@platformatic/kafka";
+
 import type { PartitionOffset } from "@/lib/schemas/group-reset";
 import { recordAudit, type Principal } from "@/lib/server/auth";
 
+import { flattenErrorChain } from "./errors/error-chain";
 import { problemResult } from "./errors/problem-status";
 import { failure, groupStanding, refusalOfCommit, type GroupOffsetsResult } from "./group-reset-guard";
 import { describeChanges, sortPartitions, type AppliedOffset } from "./group-reset-plan";
@@ -50,7 +53,7 @@ export async function applyGroupOffsets(
       if (unknown.length) return { unknown };
       const before = await readCommitted(admin, groupId);
       try {
-        await admin.alterConsumerGroupOffsets({
+        await commitOffsets(admin, {
           groupId,
           topics: [...new Set(wanted.map((row) => row.topic))].map((name) => ({
             name,
@@ -88,4 +91,30 @@ export async function applyGroupOffsets(
   }));
   await audit("success", { partitions: applied.length, offsets: describeChanges(applied) });
   return { ok: true, data: { cluster, groupId, offsets: applied } };
+}
+
+/** The coordinator moving or still loading its partition of __consumer_offsets: worth asking again. */
+const COORDINATOR_ERRORS = new Set([
+  "NOT_COORDINATOR",
+  "COORDINATOR_LOAD_IN_PROGRESS",
+  "COORDINATOR_NOT_AVAILABLE",
+]);
+const COMMIT_ATTEMPTS = 6;
+
+/**
+ * The library commits once (no retries for this API); the same offsets committed again change
+ * nothing, so a coordinator error is retried with a short backoff.
+ */
+async function commitOffsets(admin: Admin, options: Parameters<Admin["alterConsumerGroupOffsets"]>[0]) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await admin.alterConsumerGroupOffsets(options);
+    } catch (error) {
+      const moving = flattenErrorChain(error).some((link) =>
+        COORDINATOR_ERRORS.has(String(link.error.apiId)),
+      );
+      if (!moving || attempt >= COMMIT_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+    }
+  }
 }
