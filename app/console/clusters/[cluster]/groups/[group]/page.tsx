@@ -12,7 +12,10 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FormMessage } from "@/components/ui/field";
-import { consumerGroupsPath } from "@/lib/paths";
+import { LagHistoryCard } from "@/components/groups/lag-history-card";
+import { consumerGroupPath, consumerGroupsPath } from "@/lib/paths";
+import { lagHistoryQuerySchema } from "@/lib/schemas/lag-history";
+import { readLagHistory } from "@/lib/server/lag-history/read";
 import { clusterOf } from "../../_lib/cluster-param";
 
 export const dynamic = "force-dynamic";
@@ -32,7 +35,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: groupOf((await params).group) };
 }
 
-export default async function ConsumerGroupPage({ params }: { params: Params }) {
+export default async function ConsumerGroupPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Promise<{ range?: string | string[] }>;
+}) {
   await requirePagePermission("group.view");
   const cluster = await clusterOf(params);
   const groupId = groupOf((await params).group);
@@ -56,6 +65,8 @@ export default async function ConsumerGroupPage({ params }: { params: Params }) 
   }
   const group = described.data;
   if (!group) notFound();
+  // A hand-edited range falls back to the last hour.
+  const { range } = lagHistoryQuerySchema.catch({ range: "1h" }).parse(await searchParams);
 
   return (
     <>
@@ -92,6 +103,10 @@ export default async function ConsumerGroupPage({ params }: { params: Params }) 
         </div>
       </dl>
       {group.unavailable && <FormMessage tone="notice">{group.unavailable}</FormMessage>}
+      <LagHistoryCard
+        history={readLagHistory(cluster, group.id, range)}
+        rangeHref={(option) => `${consumerGroupPath(cluster, group.id)}?range=${option}`}
+      />
       <Card aria-labelledby="members-title">
         <CardHeader titleId="members-title" title="Members" />
         {group.members === null ? null : group.members.length === 0 ? (
