@@ -177,3 +177,11 @@ export const EXPORT_FORMATS = ["csv", "json"] as const;
 export const exportQuerySchema = z.object({
   format: z.preprocess(emptyToUndefined, z.enum(EXPORT_FORMATS).default("json")),
 });
+
+/** The REST reset's body: the mode and scope, and whether only to preview (the default, as Kafka's tool). */
+export const groupResetBodySchema = z.intersection(
+  groupResetSchema,
+  z.object({
+    dryRun: z.boolean().default(true).describe("true (default): answer the preview only; false: apply it"),
+  }),
+);

@@ -20,6 +20,9 @@ describe("buildOpenApiDocument", () => {
       "/api/v1/certificates/{serial}",
       "/api/v1/certificates/{serial}/revoke",
       "/api/v1/clusters/{cluster}/groups/{group}/lag-history",
+      "/api/v1/clusters/{cluster}/groups/{group}/offsets/export",
+      "/api/v1/clusters/{cluster}/groups/{group}/offsets/import",
+      "/api/v1/clusters/{cluster}/groups/{group}/offsets/reset",
     ]);
     expect(Object.keys(document.paths["/api/v1/certificates"] ?? {})).toEqual(["get", "post"]);
   });
@@ -65,6 +68,18 @@ describe("buildOpenApiDocument", () => {
       "sampler",
       "points",
     ]);
+  });
+
+  it("describes the offset reset's body from its zod schema: every mode, dryRun defaulting to a preview", () => {
+    const body = JSON.stringify(document.components.schemas.GroupOffsetsReset);
+    for (const mode of ["earliest", "latest", "datetime", "duration", "offset", "shift", "group"])
+      expect(body).toContain(`"${mode}"`);
+    expect(body).toMatch(/"dryRun":\{[^}]*"default":true/);
+    const reset = document.paths["/api/v1/clusters/{cluster}/groups/{group}/offsets/reset"]?.post as {
+      responses: Record<string, unknown>;
+    };
+    expect(Object.keys(reset.responses)).toEqual(expect.arrayContaining(["200", "403", "409", "422"]));
+    expect(document.components.schemas.GroupOffsetsPreview?.required).toContain("rows");
   });
 
   it("is plain JSON (no functions or undefined left by the conversion)", () => {

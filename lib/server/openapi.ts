@@ -19,6 +19,8 @@ import {
 } from "@/lib/schemas/certificates";
 import { lagHistoryQuerySchema, lagHistorySchema } from "@/lib/schemas/lag-history";
 
+import { groupOffsetsPaths, groupOffsetsSchemas, type OpenApiParts } from "./openapi-group-offsets";
+
 type JsonSchema = Record<string, unknown>;
 
 function jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {
@@ -97,6 +99,7 @@ function publicFilePaths(): Record<string, JsonSchema> {
 }
 
 export function buildOpenApiDocument(): JsonSchema {
+  const parts: OpenApiParts = { jsonSchema, ref, answer, problem, readErrors, writeErrors };
   return {
     openapi: "3.1.0",
     info: {
@@ -238,6 +241,7 @@ export function buildOpenApiDocument(): JsonSchema {
           },
         },
       },
+      ...groupOffsetsPaths(parts),
     },
     components: {
       securitySchemes: {
@@ -257,6 +261,7 @@ export function buildOpenApiDocument(): JsonSchema {
         MorioGenerateAnswer: jsonSchema(morioGenerateAnswerSchema, "output"),
         CaCertificates: jsonSchema(caCertificatesSchema, "output"),
         LagHistory: jsonSchema(lagHistorySchema, "output"),
+        ...groupOffsetsSchemas(parts),
       },
     },
   };
