@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell } from "@/components/ui/table";
 import { consumerGroupPath } from "@/lib/paths";
 import { GroupStateBadge, GroupTypeBadge, LagText } from "./group-labels";
+import { LagSparkline } from "./lag-sparkline";
 
 export interface GroupRow {
   id: string;
@@ -26,10 +27,13 @@ export function GroupsTable({
   cluster,
   groups,
   labelledBy,
+  lagTrends,
 }: {
   cluster: string;
   groups: GroupRow[];
   labelledBy: string;
+  /** The lag history's recent totals per group (the sparkline column); absent: no column. */
+  lagTrends?: { hours: number; values: ReadonlyMap<string, readonly number[]> };
 }) {
   return (
     <Table aria-labelledby={labelledBy}>
@@ -43,6 +47,7 @@ export function GroupsTable({
           <TableHeaderCell className="text-right">Members</TableHeaderCell>
           <TableHeaderCell>Topics</TableHeaderCell>
           <TableHeaderCell className="text-right">Total lag</TableHeaderCell>
+          {lagTrends && <TableHeaderCell>Last {lagTrends.hours} h</TableHeaderCell>}
         </tr>
       </TableHead>
       <TableBody>
@@ -81,6 +86,11 @@ export function GroupsTable({
             <TableCell className="text-right tabular-nums">
               <LagText lag={group.totalLag} unknown={group.unavailable} />
             </TableCell>
+            {lagTrends && (
+              <TableCell>
+                <LagSparkline values={lagTrends.values.get(group.id) ?? []} hours={lagTrends.hours} />
+              </TableCell>
+            )}
           </tr>
         ))}
       </TableBody>

@@ -43,6 +43,8 @@ function toPoint(point: LagPointRecord) {
   };
 }
 
+export const SPARKLINE_HOURS = SPARKLINE.spanSeconds / 3600;
+
 /** Each group's total lag over the last hours (5-minute buckets, the last value of each), oldest first. */
 export function readLagSparklines(
   cluster: string,

@@ -3,6 +3,7 @@ import { Suspense } from "react";
 import { groupListQuerySchema, type GroupListQuery } from "@/lib/schemas/groups";
 import { requirePagePermission } from "@/lib/server/auth";
 import { clusterCapabilities, listGroups, unavailableReason } from "@/lib/server/kafka";
+import { readLagSparklines, SPARKLINE_HOURS } from "@/lib/server/lag-history/read";
 import { PageHeader } from "@/components/shell/page-header";
 import { GroupFilters } from "@/components/groups/group-filters";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -69,5 +70,13 @@ export default async function ConsumerGroupsPage({
 
 /** Suspends while the broker answers, below the filters. */
 async function GroupList({ cluster, query }: { cluster: string; query: GroupListQuery }) {
-  return <GroupListSection cluster={cluster} query={query} listed={await listGroups(cluster, query)} />;
+  return (
+    <GroupListSection
+      cluster={cluster}
+      query={query}
+      listed={await listGroups(cluster, query)}
+      // From the console's store, one query for the page's groups.
+      lagTrends={(ids) => ({ hours: SPARKLINE_HOURS, values: readLagSparklines(cluster, ids) })}
+    />
+  );
 }

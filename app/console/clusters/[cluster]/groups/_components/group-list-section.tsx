@@ -17,10 +17,12 @@ export function GroupListSection({
   cluster,
   query,
   listed,
+  lagTrends,
 }: {
   cluster: string;
   query: GroupListQuery;
   listed: Listed;
+  lagTrends?: (groupIds: string[]) => { hours: number; values: ReadonlyMap<string, readonly number[]> };
 }) {
   if (!listed.ok) {
     return (
@@ -51,7 +53,12 @@ export function GroupListSection({
   }
   return (
     <>
-      <GroupsTable cluster={cluster} groups={groups} labelledBy="groups-title" />
+      <GroupsTable
+        cluster={cluster}
+        groups={groups}
+        labelledBy="groups-title"
+        lagTrends={lagTrends?.(groups.map((group) => group.id))}
+      />
       <GroupPagination cluster={cluster} total={total} page={page} pageSize={pageSize} query={query} />
     </>
   );
