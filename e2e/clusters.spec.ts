@@ -109,6 +109,10 @@ test("the header switches clusters, keeping the kind of page, and each shows its
   await page.goto(`/console/clusters/${DEFAULT}/topics?q=only-on-`);
   await expect(page.getByRole("link", { name: mineOnDefault, exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: mineOnPlain, exact: true })).toHaveCount(0);
+  // A list keeps its search on the other cluster.
+  await page.getByLabel("Cluster", { exact: true }).selectOption(PLAIN);
+  await expect(page).toHaveURL(new RegExp(`/console/clusters/${PLAIN}/topics\\?q=only-on-$`));
+  await expect(page.getByRole("link", { name: mineOnPlain, exact: true })).toBeVisible();
 });
 
 test("the clusters page lists every cluster with how the console authenticates to it", async ({ page }) => {

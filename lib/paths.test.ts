@@ -87,4 +87,19 @@ describe("cluster addresses", () => {
     expect(sameKindOfPage("/console/clusters/a", "b")).toBe("/console/clusters/b");
     expect(sameKindOfPage("/console/admin/users", "b")).toBe("/console/clusters/b");
   });
+
+  it("keeps a list's search, filters and sort on the other cluster, not its page", () => {
+    expect(sameKindOfPage("/console/clusters/a/topics", "b", "?q=ord+ers&internal=1&page=3")).toBe(
+      "/console/clusters/b/topics?q=ord+ers&internal=1",
+    );
+    expect(sameKindOfPage("/console/clusters/a/groups", "b", "?q=gr&type=consumer&sort=lag&page=2")).toBe(
+      "/console/clusters/b/groups?q=gr&type=consumer&sort=lag",
+    );
+    expect(sameKindOfPage("/console/clusters/a/topics/orders", "b", "?tab=produce")).toBe(
+      "/console/clusters/b/topics",
+    );
+    expect(sameKindOfPage("/console/clusters/a/security/acls", "b", "?principal=alice")).toBe(
+      "/console/clusters/b/security/acls",
+    );
+  });
 });

@@ -62,6 +62,11 @@ export function consumerGroupsPath(
 
 export const consumerGroupPath = (cluster: string, group: string) =>
   `${clusterRoot(cluster)}/groups/${encodeURIComponent(group)}`;
+export const consumerGroupResetPath = (cluster: string, group: string) =>
+  `${consumerGroupPath(cluster, group)}/reset`;
+/** The REST export the reset page's download links use (a GET with the session works). */
+export const consumerGroupOffsetsExportPath = (cluster: string, group: string, format: "csv" | "json") =>
+  `/api/v1/clusters/${encodeURIComponent(cluster)}/groups/${encodeURIComponent(group)}/offsets/export?format=${format}`;
 export const securityPath = (cluster: string) => `${clusterRoot(cluster)}/security`;
 
 /** The ACL page; a principal pre-fills the create form, a resource opens "who may do what" on it. */
@@ -106,19 +111,27 @@ export function legacyConsolePath(
 /**
  * The same kind of page on another cluster, for the cluster switcher: a topic leads to the other
  * cluster's topic list (it may have no such topic), a filtered ACL page to its whole ACL page, any
- * page outside a cluster to the other cluster's overview.
+ * page outside a cluster to the other cluster's overview. A topic or group list keeps its search,
+ * filters and sort (`search`, the query string with its "?"), not its page number.
  */
-export function sameKindOfPage(pathname: string, cluster: string): string {
+export function sameKindOfPage(pathname: string, cluster: string, search = ""): string {
   const match = /^\/console\/clusters\/[^/]+(\/[^?#]*)?/.exec(pathname);
-  const section = match?.[1]?.split("/")[1];
-  switch (section) {
+  const segments = match?.[1]?.split("/").filter(Boolean) ?? [];
+  const list = segments.length === 1 ? listQuery(search) : "";
+  switch (segments[0]) {
     case "topics":
-      return topicsPath(cluster);
+      return `${topicsPath(cluster)}${list}`;
     case "groups":
-      return consumerGroupsPath(cluster);
+      return `${consumerGroupsPath(cluster)}${list}`;
     case "security":
       return aclsPath(cluster);
     default:
       return clusterOverviewPath(cluster);
   }
+}
+
+function listQuery(search: string): string {
+  const params = new URLSearchParams(search);
+  params.delete("page");
+  return query(params);
 }

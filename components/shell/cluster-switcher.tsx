@@ -7,7 +7,7 @@ import { type ShellClusters, useCurrentCluster } from "./use-current-cluster";
 
 /**
  * The header's cluster: its health, and with more than one cluster a choice that keeps the kind of
- * page (a topic leads to the other cluster's topic list).
+ * page (a topic leads to the other cluster's topic list; a list keeps its search).
  */
 export function ClusterSwitcher({ clusters }: { clusters: ShellClusters }) {
   const current = useCurrentCluster(clusters);
@@ -20,7 +20,9 @@ export function ClusterSwitcher({ clusters }: { clusters: ShellClusters }) {
         <select
           aria-label="Cluster"
           value={current}
-          onChange={(event) => router.push(sameKindOfPage(pathname, event.target.value))}
+          onChange={(event) =>
+            router.push(sameKindOfPage(pathname, event.target.value, window.location.search))
+          }
           className="h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900"
         >
           {clusters.names.map((name) => (
