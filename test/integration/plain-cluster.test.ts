@@ -94,7 +94,7 @@ describe("the console's pool over SASL_SSL PLAIN", () => {
       .filter(([, capability]) => !capability.supported)
       .map(([name]) => name);
     // Share groups (KIP-932) arrived in 4.0; everything else the console uses is in 3.9 (and 4.3).
-    expect(unsupported).toEqual(kafkaAtLeast(4, 0) ? [] : ["shareGroups"]);
+    expect(unsupported).toEqual(kafkaAtLeast(4, 0) ? [] : ["shareGroups", "shareGroupOffsets"]);
     if (!first.data.shareGroups.supported) {
       expect(first.data.shareGroups.message).toBe(
         "This cluster does not support ShareGroupDescribe (ApiKey 77).",

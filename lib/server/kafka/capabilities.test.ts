@@ -9,6 +9,7 @@ import {
   unavailableReason,
   type CapabilityName,
 } from "./capabilities";
+import * as ownApis from "./share-group-offsets";
 
 const supportedOf = (apis: Parameters<typeof capabilitiesFromApiVersions>[0]) =>
   Object.entries(capabilitiesFromApiVersions(apis))
@@ -23,12 +24,13 @@ describe("capabilitiesFromApiVersions", () => {
     expect(supportedOf(KAFKA_4_3)).toEqual(ALL);
   });
 
-  it("finds everything but share groups in Kafka 3.9", () => {
-    expect(supportedOf(KAFKA_3_9)).toEqual(ALL.filter((name) => name !== "shareGroups"));
+  it("finds everything but share groups and their offsets in Kafka 3.9", () => {
+    const without: CapabilityName[] = ["shareGroups", "shareGroupOffsets"];
+    expect(supportedOf(KAFKA_3_9)).toEqual(ALL.filter((name) => !without.includes(name as CapabilityName)));
   });
 
   it("finds no KIP-848 group descriptions and no share groups in Kafka 3.7", () => {
-    const without: CapabilityName[] = ["consumerGroups", "shareGroups"];
+    const without: CapabilityName[] = ["consumerGroups", "shareGroups", "shareGroupOffsets"];
     expect(supportedOf(KAFKA_3_7)).toEqual(ALL.filter((name) => !without.includes(name as CapabilityName)));
     expect(capabilitiesFromApiVersions(KAFKA_3_7).consumerGroups).toEqual({
       supported: false,
@@ -101,9 +103,12 @@ describe("unavailableReason", () => {
 });
 
 describe("the version ranges the console speaks", () => {
-  // The client implements an API version when it exports `<name>V<n>` (fetchV17, describeAclsV3, …).
-  const implemented = (name: string, version: number) =>
-    `${name[0]!.toLowerCase()}${name.slice(1)}V${version}` in libraryApis;
+  // The client implements an API version when it exports `<name>V<n>` (fetchV17, describeAclsV3, …);
+  // the console's own codecs export theirs the same way.
+  const implemented = (name: string, version: number) => {
+    const exported = `${name[0]!.toLowerCase()}${name.slice(1)}V${version}`;
+    return exported in libraryApis || exported in ownApis;
+  };
 
   it("are versions the console's Kafka client implements, from the lowest to the highest claimed", () => {
     for (const requirement of Object.values(CAPABILITY_REQUIREMENTS).flat()) {

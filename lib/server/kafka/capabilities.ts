@@ -34,6 +34,8 @@ const LIST_GROUPS = api(16, "ListGroups", 0, 5);
 const CONSUMER_GROUP_DESCRIBE = api(69, "ConsumerGroupDescribe", 0, 0);
 /** Not in the console's client yet: only whether the cluster offers it at all. */
 const SHARE_GROUP_DESCRIBE = api(77, "ShareGroupDescribe");
+/** The console's own codec speaks v1 (start offsets and the broker's lag); Kafka 4.1's v0 has no lag. */
+const DESCRIBE_SHARE_GROUP_OFFSETS = api(90, "DescribeShareGroupOffsets", 1, 1);
 const DESCRIBE_QUORUM = api(55, "DescribeQuorum", 0, 2);
 /** Features (KIP-584) come in the ApiVersions answer itself from v3 on; there is no request of their own. */
 const API_VERSIONS_WITH_FEATURES = api(18, "ApiVersions", 3, 4);
@@ -50,6 +52,7 @@ export const CAPABILITY_REQUIREMENTS = {
   groups: [LIST_GROUPS, DESCRIBE_GROUPS],
   consumerGroups: [CONSUMER_GROUP_DESCRIBE],
   shareGroups: [SHARE_GROUP_DESCRIBE],
+  shareGroupOffsets: [DESCRIBE_SHARE_GROUP_OFFSETS],
   quorum: [DESCRIBE_QUORUM],
   features: [API_VERSIONS_WITH_FEATURES],
   scram: [DESCRIBE_SCRAM],
