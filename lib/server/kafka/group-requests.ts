@@ -17,6 +17,11 @@ import {
   type ShareGroupAnswer,
   type ShareGroupDescribeResponse,
 } from "./share-group-describe";
+import {
+  describeShareGroupOffsetsV1,
+  type DescribeShareGroupOffsetsResponse,
+  type ShareOffsetsGroup,
+} from "./share-group-offsets";
 
 export interface Coordinator {
   nodeId: number;
@@ -133,6 +138,23 @@ export function describeShareGroups(
     (ids) => [ids, false],
     (response) => response.groups,
     shareGroupDescribeV1,
+  );
+}
+
+/** Share groups' start offsets and lag per share-partition (DescribeShareGroupOffsets v1, the console's codec). */
+export function describeShareGroupOffsets(
+  admin: Admin,
+  coordinators: ReadonlyMap<string, Coordinator>,
+  groupIds: readonly string[],
+): Promise<Map<string, ShareOffsetsGroup>> {
+  return perCoordinator<DescribeShareGroupOffsetsResponse, ShareOffsetsGroup>(
+    admin,
+    coordinators,
+    groupIds,
+    "DescribeShareGroupOffsets",
+    (ids) => [ids],
+    (response) => response.groups,
+    describeShareGroupOffsetsV1,
   );
 }
 
