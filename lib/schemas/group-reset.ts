@@ -185,3 +185,19 @@ export const groupResetBodySchema = z.intersection(
     dryRun: z.boolean().default(true).describe("true (default): answer the preview only; false: apply it"),
   }),
 );
+
+/** One partition of a reset's preview, as the page and the REST route show it. */
+export interface ResetRow {
+  topic: string;
+  partition: number;
+  /** Decimal strings, as everywhere the console shows offsets. */
+  currentOffset: string | null;
+  newOffset: string;
+  logStartOffset: string;
+  logEndOffset: string;
+  lagBefore: string | null;
+  lagAfter: string;
+  /** The asked offset lay outside [log start, log end] and was moved to the nearer end. */
+  clamped: boolean;
+  note: string | null;
+}

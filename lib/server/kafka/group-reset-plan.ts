@@ -1,6 +1,7 @@
 // Pure planning of a consumer group's offset reset: which partitions a scope means, and each one's new
 // offset for a mode, kept inside the partition's [log start, log end] and said so when it had to be.
 // No Kafka calls: group-reset.ts reads the offsets and the topics, and commits what this plans.
+import type { ResetRow } from "@/lib/schemas/group-reset";
 
 export interface PartitionRange {
   topic: string;
@@ -22,20 +23,7 @@ export type ResetTarget =
   /** Another group's committed offset (or a file's row); null when it has none for the partition. */
   | { kind: "copy"; offset: bigint | null; from: string };
 
-export interface ResetRow {
-  topic: string;
-  partition: number;
-  /** Decimal strings, as everywhere the console shows offsets. */
-  currentOffset: string | null;
-  newOffset: string;
-  logStartOffset: string;
-  logEndOffset: string;
-  lagBefore: string | null;
-  lagAfter: string;
-  /** The asked offset lay outside [log start, log end] and was moved to the nearer end. */
-  clamped: boolean;
-  note: string | null;
-}
+export type { ResetRow };
 
 export type Planned<T> = { ok: true; data: T } | { ok: false; error: string };
 

@@ -9,27 +9,21 @@ import { GroupStateBadge, GroupTypeBadge, LagText } from "@/components/groups/gr
 import { GroupMembersTable } from "@/components/groups/group-members-table";
 import { GroupOffsetsTable } from "@/components/groups/group-offsets-table";
 import { PageHeader } from "@/components/shell/page-header";
+import { buttonClassName } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FormMessage } from "@/components/ui/field";
 import { LagHistoryCard } from "@/components/groups/lag-history-card";
-import { consumerGroupPath, consumerGroupsPath } from "@/lib/paths";
+import { consumerGroupPath, consumerGroupResetPath, consumerGroupsPath } from "@/lib/paths";
+import { can } from "@/lib/permissions";
 import { lagHistoryQuerySchema } from "@/lib/schemas/lag-history";
 import { readLagHistory } from "@/lib/server/lag-history/read";
 import { clusterOf } from "../../_lib/cluster-param";
+import { groupOf } from "./_lib/group-param";
 
 export const dynamic = "force-dynamic";
 
 type Params = Promise<{ cluster: string; group: string }>;
-
-/** The router hands the segment over encoded or not depending on the path; a group id may hold "%" itself. */
-function groupOf(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   return { title: groupOf((await params).group) };
@@ -42,7 +36,7 @@ export default async function ConsumerGroupPage({
   params: Params;
   searchParams: Promise<{ range?: string | string[] }>;
 }) {
-  await requirePagePermission("group.view");
+  const { role } = await requirePagePermission("group.view");
   const cluster = await clusterOf(params);
   const groupId = groupOf((await params).group);
   const back = (
@@ -72,6 +66,13 @@ export default async function ConsumerGroupPage({
     <>
       <PageHeader
         title={group.id}
+        actions={
+          can(role, "group.reset") && (
+            <Link href={consumerGroupResetPath(cluster, group.id)} className={buttonClassName()}>
+              Reset offsets…
+            </Link>
+          )
+        }
         description={
           <span className="flex flex-wrap items-center gap-2">
             {back}
