@@ -6,71 +6,26 @@ import { z } from "zod";
 
 import { flag, wholeNumber } from "./config-scalars";
 import { lagHistorySettingsSchema } from "./lag-history-config";
+import { caSettingsSchema } from "./config-ca";
+import {
+  certificateCheck,
+  evenIfFieldsAreInvalid,
+  isObject,
+  privateKeyCheck,
+  resolvedValueSchema,
+  type ContentCheck,
+  type ValueResolver,
+} from "./config-values";
 
-/** A secret or PEM value: inline, `{ file: path }` (relative to the config file) or `{ env: VAR_NAME }`. */
-export const valueSourceSchema = z.union(
-  [z.string(), z.strictObject({ file: z.string().min(1) }), z.strictObject({ env: z.string().min(1) })],
-  {
-    // Looks at the type only: the value may be a secret.
-    error: ({ input }) =>
-      typeof input === "number" || typeof input === "boolean"
-        ? "YAML reads this as a number or boolean; quote it to make it a string"
-        : "expected a string, { file: path } or { env: VAR_NAME }",
-  },
-);
-export type ValueSource = z.infer<typeof valueSourceSchema>;
-export type ValueReference = Exclude<ValueSource, string>;
-
-/** Failure messages name the file or variable, never the value. */
-export type ResolvedValue = { ok: true; value: string } | { ok: false; message: string };
-export type ValueResolver = (reference: ValueReference) => ResolvedValue;
-
-/** Checks resolved text; returns why it is unusable, completing "<origin> ...". */
-type ContentCheck = (text: string) => string | undefined;
-
-function describeOrigin(source: ValueSource): string {
-  if (typeof source === "string") return "the inline value";
-  return "file" in source ? `file ${source.file}` : `environment variable ${source.env}`;
-}
-
-function resolvedValueSchema(resolve: ValueResolver, check?: ContentCheck) {
-  return valueSourceSchema.transform((source, ctx) => {
-    const reject = (message: string) => {
-      ctx.addIssue({ code: "custom", message });
-      return z.NEVER;
-    };
-    const resolved: ResolvedValue =
-      typeof source === "string" ? { ok: true, value: source } : resolve(source);
-    if (!resolved.ok) return reject(resolved.message);
-    const origin = describeOrigin(source);
-    if (resolved.value === "") return reject(`${origin} is empty`);
-    // Name the origin, never echo the value: it may be a password or a private key.
-    const reason = check?.(resolved.value);
-    if (reason === undefined) return resolved.value;
-    return reject(
-      `${origin} ${reason}${typeof source === "string" ? "; to read a file, write { file: path }" : ""}`,
-    );
-  });
-}
-
-const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----\r?\n[\s\S]*?-----END \1-----/g;
-const pemLabels = (text: string) => Array.from(text.matchAll(PEM_BLOCK), (match) => match[1] ?? "");
-
-const certificateCheck: ContentCheck = (text) =>
-  pemLabels(text).includes("CERTIFICATE")
-    ? undefined
-    : "does not contain a PEM certificate (-----BEGIN CERTIFICATE-----)";
-
-const privateKeyCheck: ContentCheck = (text) => {
-  const labels = pemLabels(text);
-  // The Kafka client gets no passphrase, so an encrypted key would only fail later, at the TLS handshake.
-  if (labels.includes("ENCRYPTED PRIVATE KEY") || text.includes("Proc-Type: 4,ENCRYPTED")) {
-    return "holds an encrypted private key; the console needs it unencrypted (passphrases are not supported)";
-  }
-  return labels.some((label) => /^(?:RSA |EC |DSA )?PRIVATE KEY$/.test(label))
-    ? undefined
-    : "does not contain a PEM private key (-----BEGIN PRIVATE KEY-----)";
-};
+export {
+  caSettingsSchema,
+  DEFAULT_RESERVED_NAMES,
+  KEY_ENCRYPTION_KEY_MIN_LENGTH,
+  type CaSettings,
+  type SubjectAltNameSettings,
+} from "./config-ca";
+export { valueSourceSchema } from "./config-values";
+export type { ResolvedValue, ValueReference, ValueResolver, ValueSource } from "./config-values";
 
 /** Appears in URLs (/api/v1/clusters/{name}), so a DNS-label-like slug. */
 export const clusterNameSchema = z
@@ -114,11 +69,6 @@ const saslMechanismSchema = z
   .toLowerCase()
   .pipe(z.enum(["plain", "scram-sha-256", "scram-sha-512"]))
   .transform((name) => KAFKA_SASL_MECHANISMS[name]);
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null;
-// Cross-field checks also run when a sibling field is invalid, so every problem is reported at once.
-const evenIfFieldsAreInvalid = { when: ({ value }: { value: unknown }) => isObject(value) };
 
 function tlsSchema(resolve: ValueResolver) {
   return z
@@ -214,111 +164,6 @@ export function serverSettingsSchema(resolve: ValueResolver, resolvePath: PathRe
       sessionSecret,
       dataDir: resolvePath(dataDir),
       storePath: storePath === undefined ? resolvePath(dataDir, "console.db") : resolvePath(storePath),
-    }));
-}
-
-export const KEY_ENCRYPTION_KEY_MIN_LENGTH = 32;
-export const DEFAULT_RESERVED_NAMES = ["kafka-broker", "kafka-console"];
-
-const keyEncryptionKeyCheck: ContentCheck = (text) =>
-  text.length >= KEY_ENCRYPTION_KEY_MIN_LENGTH
-    ? undefined
-    : `is shorter than ${KEY_ENCRYPTION_KEY_MIN_LENGTH} characters (generate one with: openssl rand -base64 48)`;
-
-const publicUrlCheck = (value: string) => {
-  try {
-    const url = new URL(value);
-    return (url.protocol === "http:" || url.protocol === "https:") && url.search === "" && url.hash === "";
-  } catch {
-    return false;
-  }
-};
-
-/** The CA's name policy for SANs; the secure default refuses wildcards and IP addresses. */
-export interface SubjectAltNameSettings {
-  /** "*.apps.example.com" DNS SANs; a wildcard over a single label ("*.com") is refused regardless. */
-  allowWildcards: boolean;
-  /** IP address SANs. */
-  allowIpAddresses: boolean;
-  /** When not empty, every DNS SAN must be one of these domains or under one; empty: any name. */
-  allowedDomains: string[];
-}
-
-// "example.com" or ".example.com" (the dot is dropped): a domain to allow, never a pattern.
-const allowedDomainSchema = z
-  .string()
-  .trim()
-  .transform((domain) => domain.replace(/^\./, "").replace(/\.$/, "").toLowerCase())
-  .refine(
-    (domain) =>
-      /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/.test(domain),
-    {
-      message: "must be a domain such as example.com, without '*'",
-    },
-  );
-
-const subjectAltNameSettingsSchema = z.strictObject({
-  allowWildcards: flag.default(false),
-  allowIpAddresses: flag.default(false),
-  allowedDomains: z.array(allowedDomainSchema).default([]),
-});
-
-/** The built-in certificate authority. PEM and secrets resolved to their contents. */
-export interface CaSettings {
-  /** An existing CA to take over on first start (when the store has none yet); ignored afterwards. */
-  import: { rootCertificate: string; intermediateCertificate: string; intermediateKey: string } | undefined;
-  /** Encrypts the CA's private keys in the store; else generated into <dataDir>/ca-key-encryption-key. */
-  keyEncryptionKey: string | undefined;
-  defaultValidityDays: number;
-  maxValidityDays: number;
-  /** Common names only admins may have certificates for (super users of the brokers). */
-  reservedNames: string[];
-  /** What SANs the CA puts in any certificate, whoever asks (like Vault PKI's allowed_domains). */
-  subjectAltNames: SubjectAltNameSettings;
-  /** The console's external base URL, without a trailing slash: the CRL distribution point starts with it. */
-  publicUrl: string;
-}
-
-export function caSettingsSchema(resolve: ValueResolver) {
-  return z
-    .strictObject({
-      import: z
-        .strictObject({
-          rootCertificate: resolvedValueSchema(resolve, certificateCheck),
-          intermediateCertificate: resolvedValueSchema(resolve, certificateCheck),
-          intermediateKey: resolvedValueSchema(resolve, privateKeyCheck),
-        })
-        .optional(),
-      keyEncryptionKey: resolvedValueSchema(resolve, keyEncryptionKeyCheck).optional(),
-      /** Absent: 90, or maxValidityDays when that is lower. */
-      defaultValidityDays: wholeNumber(1, 3650).optional(),
-      maxValidityDays: wholeNumber(1, 3650).default(397),
-      reservedNames: z.array(z.string().min(1)).default(DEFAULT_RESERVED_NAMES),
-      subjectAltNames: subjectAltNameSettingsSchema.prefault({}),
-      publicUrl: z
-        .string()
-        .refine(
-          publicUrlCheck,
-          "must be an http(s) URL without query or fragment, e.g. https://console.example.com",
-        )
-        .transform((url) => url.replace(/\/+$/, ""))
-        .default("http://127.0.0.1:3000"),
-    })
-    .superRefine((ca, ctx) => {
-      // Also runs when another field is invalid. Only a default set by hand can exceed the maximum.
-      const maximum = typeof ca.maxValidityDays === "number" ? ca.maxValidityDays : 397;
-      if (typeof ca.defaultValidityDays === "number" && ca.defaultValidityDays > maximum)
-        ctx.addIssue({
-          code: "custom",
-          path: ["defaultValidityDays"],
-          message: `must not exceed maxValidityDays (${maximum})`,
-        });
-    }, evenIfFieldsAreInvalid)
-    .transform((ca): CaSettings => ({
-      ...ca,
-      import: ca.import,
-      keyEncryptionKey: ca.keyEncryptionKey,
-      defaultValidityDays: ca.defaultValidityDays ?? Math.min(90, ca.maxValidityDays),
     }));
 }
 
