@@ -1,9 +1,10 @@
 // Consumer groups for the groups bench, made the way an admin tool makes them: offsets committed with
 // OffsetCommit outside any generation (no live members), in parallel over a few connections. Records
 // are produced first so committed partitions have a log end offset past the commit (a real lag); the
-// wide group commits 0 on partitions holding one record each (lag 1 each).
+// wide group commits 0 on partitions holding a record or more (a retried send may write twice).
 import { Admin, Producer } from "@platformatic/kafka";
 
+import { fetchClusterMetadata } from "../../lib/server/kafka/cluster-metadata";
 import type { TestBroker } from "../../test/support/broker";
 
 export interface GroupFixture {
@@ -46,6 +47,7 @@ export async function createGroupFixture(broker: TestBroker, groups: number): Pr
     const [admin] = admins as [Admin];
     await admin.createTopics({ topics, partitions: PARTITIONS, replicas: 1 });
     await admin.createTopics({ topics: wideTopics, partitions: WIDE_PARTITIONS_PER_TOPIC, replicas: 1 });
+    await waitForLeaders(admin, [...topics, ...wideTopics]);
     await produce(broker, topics, PARTITIONS, RECORDS_PER_PARTITION);
     await produce(broker, wideTopics, WIDE_PARTITIONS_PER_TOPIC, 1);
     const groupIds = Array.from({ length: groups }, (_, i) => groupIdOf(i));
@@ -92,6 +94,24 @@ function commit(
   });
 }
 
+/** The controller answers CreateTopics before the broker leads every new partition: producing earlier fails. */
+async function waitForLeaders(admin: Admin, topics: string[]): Promise<void> {
+  const wanted = new Set(topics);
+  for (let attempt = 0; ; attempt++) {
+    const metadata = await fetchClusterMetadata(admin);
+    const ready = metadata.topics.filter(
+      (topic) =>
+        topic.name &&
+        wanted.has(topic.name) &&
+        topic.partitions.length > 0 &&
+        topic.partitions.every((partition) => partition.leaderId >= 0),
+    );
+    if (ready.length === wanted.size) return;
+    if (attempt === 120) throw new Error(`${wanted.size - ready.length} topics still lack leaders`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
 async function produce(
   broker: TestBroker,
   topics: string[],
@@ -103,7 +123,9 @@ async function produce(
     bootstrapBrokers: [broker.sslBootstrap],
     tls: { ca: broker.ca, ...broker.console },
     timeout: 60_000,
-    retries: 5,
+    // A busy broker takes seconds to lead 1,000 new partitions after the metadata names it (NOT_LEADER_OR_FOLLOWER).
+    retries: 30,
+    retryDelay: 1_000,
   });
   try {
     const value = Buffer.from("lag");
