@@ -2,7 +2,7 @@ import "server-only";
 
 // A group's committed offsets (OffsetFetch through the coordinator) beside each partition's log end
 // offset (ListOffsets to the leaders), for the lag. Share groups commit no offsets and are left out.
-import type { Admin } from "@platformatic/kafka";
+import type { Admin, ListConsumerGroupOffsetsGroup } from "@platformatic/kafka";
 
 import { fetchClusterMetadata } from "./cluster-metadata";
 import type { GroupMembers } from "./group-members";
@@ -25,20 +25,31 @@ export interface PartitionOffsetsRow {
 
 const keyOf = (topic: string, partition: number) => `${topic}\u0000${partition}`;
 
+/** A group's committed offsets as OffsetFetch answers them. */
+export type CommittedOffsets = ListConsumerGroupOffsetsGroup;
+
+/** Log end offsets (high watermarks) by topic and partition; a partition whose offset could not be read is missing. */
+export type LogEnds = ReadonlyMap<string, ReadonlyMap<number, bigint>>;
+
 /**
  * Rows per group, sorted by topic and partition: every committed partition, and with `members` also
  * the assigned partitions without a commit. Throws when OffsetFetch fails; log end offsets that cannot
- * be read leave the lag unknown instead.
+ * be read leave the lag unknown instead. `known`: offsets already read for these groups (the list's
+ * sort by lag), not asked again.
  */
 export async function readGroupOffsets(
   admin: Admin,
   groups: readonly ListedGroup[],
   members?: ReadonlyMap<string, GroupMembers>,
+  known?: { committed: ReadonlyMap<string, CommittedOffsets>; logEnds: LogEnds },
 ): Promise<Map<string, PartitionOffsetsRow[]>> {
   const ids = groups.filter((group) => group.type !== "share").map((group) => group.id);
   const result = new Map<string, PartitionOffsetsRow[]>();
   if (ids.length === 0) return result;
-  const committed = await admin.listConsumerGroupOffsets({ groups: ids });
+  const committed = known
+    ? ids.flatMap((id) => known.committed.get(id) ?? [])
+    : await readCommittedOffsets(admin, ids);
+  const logEnds = known?.logEnds ?? (await readLogEnds(admin, committedTopics(committed, members)));
   for (const group of committed) {
     const rows = new Map<string, PartitionOffsetsRow>();
     for (const topic of group.topics) {
@@ -72,6 +83,7 @@ export async function readGroupOffsets(
         }
       }
     }
+    for (const row of rows.values()) fillLogEnd(row, logEnds);
     result.set(
       group.groupId,
       [...rows.values()].sort((a, b) =>
@@ -79,18 +91,45 @@ export async function readGroupOffsets(
       ),
     );
   }
-  await fillLogEnds(admin, [...result.values()].flat());
   return result;
 }
 
-/** Log end offsets (high watermarks) of the rows' partitions, asked of their leaders; missing ones stay null. */
-async function fillLogEnds(admin: Admin, rows: PartitionOffsetsRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  const logEnds = await (async () => {
+/** OffsetFetch of the groups: the client asks each coordinator once, for all its groups (v8+). */
+export function readCommittedOffsets(admin: Admin, ids: string[]): Promise<CommittedOffsets[]> {
+  return admin.listConsumerGroupOffsets({ groups: ids });
+}
+
+/**
+ * The lag summed over the group's committed partitions, as totalLag computes it from the group's
+ * rows (group-pages.ts), without making them: null when nothing is committed or a log end is missing.
+ */
+export function committedLag(group: CommittedOffsets, logEnds: LogEnds): bigint | null {
+  let total = 0n;
+  let counted = 0;
+  for (const topic of group.topics) {
+    const ends = logEnds.get(topic.name);
+    for (const { partitionIndex, committedOffset } of topic.partitions) {
+      if (committedOffset < 0n) continue;
+      const logEnd = ends?.get(partitionIndex);
+      if (logEnd === undefined) return null;
+      if (logEnd > committedOffset) total += logEnd - committedOffset;
+      counted += 1;
+    }
+  }
+  return counted === 0 ? null : total;
+}
+
+/**
+ * Log end offsets of every partition of the topics: one Metadata request for those topics, one
+ * ListOffsets per leader. Empty when either fails (the lag is then unknown, not an error).
+ */
+export async function readLogEnds(admin: Admin, topics: ReadonlySet<string>): Promise<LogEnds> {
+  const logEnds = new Map<string, Map<number, bigint>>();
+  if (topics.size === 0) return logEnds;
+  try {
     const metadata = await fetchClusterMetadata(admin);
-    const wanted = new Set(rows.map((row) => row.topic));
     const partitions = metadata.topics.flatMap((topic) =>
-      topic.name && wanted.has(topic.name)
+      topic.name && topics.has(topic.name)
         ? topic.partitions.map((partition) => ({
             topic: topic.name!,
             partition: partition.partitionIndex,
@@ -98,13 +137,38 @@ async function fillLogEnds(admin: Admin, rows: PartitionOffsetsRow[]): Promise<v
           }))
         : [],
     );
-    return listPartitionOffsets(admin, metadata.brokers, partitions, LATEST, keyOf);
-  })().catch(() => new Map<string, bigint>());
-  for (const row of rows) {
-    const logEnd = logEnds.get(keyOf(row.topic, row.partition));
-    if (logEnd === undefined) continue;
-    row.logEndOffset = logEnd.toString();
-    const lag = partitionLag(row.committedOffset === null ? null : BigInt(row.committedOffset), logEnd);
-    row.lag = lag === null ? null : lag.toString();
+    const offsets = await listPartitionOffsets(admin, metadata.brokers, partitions, LATEST, keyOf);
+    for (const { topic, partition } of partitions) {
+      const offset = offsets.get(keyOf(topic, partition));
+      if (offset === undefined) continue;
+      const ends = logEnds.get(topic) ?? new Map<number, bigint>();
+      ends.set(partition, offset);
+      logEnds.set(topic, ends);
+    }
+  } catch {
+    logEnds.clear();
   }
+  return logEnds;
+}
+
+function committedTopics(
+  committed: readonly CommittedOffsets[],
+  members: ReadonlyMap<string, GroupMembers> | undefined,
+): Set<string> {
+  const topics = new Set<string>();
+  for (const group of committed) {
+    for (const topic of group.topics) topics.add(topic.name);
+    for (const member of members?.get(group.groupId)?.members ?? [])
+      for (const { topic } of member.assignment ?? []) topics.add(topic);
+  }
+  return topics;
+}
+
+/** The row's log end offset and lag; both stay null when its log end offset is missing. */
+function fillLogEnd(row: PartitionOffsetsRow, logEnds: LogEnds): void {
+  const logEnd = logEnds.get(row.topic)?.get(row.partition);
+  if (logEnd === undefined) return;
+  row.logEndOffset = logEnd.toString();
+  const lag = partitionLag(row.committedOffset === null ? null : BigInt(row.committedOffset), logEnd);
+  row.lag = lag === null ? null : lag.toString();
 }

@@ -11,15 +11,8 @@ import type { GroupListQuery, GroupSort } from "@/lib/schemas/groups";
 import type { ClusterCapabilities } from "./capabilities";
 import type { ClusterResult } from "./cluster-pool";
 import { currentPool } from "./global-pool";
-import {
-  filterGroups,
-  groupTypeOf,
-  pageOf,
-  sortGroups,
-  totalLag,
-  type GroupFigures,
-  type ListedGroup,
-} from "./group-pages";
+import { filterGroups, groupTypeOf, pageOf, sortGroups, totalLag, type ListedGroup } from "./group-pages";
+import { readSortFigures, type KnownAnswers } from "./group-figures";
 import { readGroupMembers, type GroupMembers } from "./group-members";
 import { readGroupOffsets, type PartitionOffsetsRow } from "./group-offsets";
 import { findCoordinators } from "./group-requests";
@@ -62,9 +55,6 @@ export interface GroupDetails extends Omit<GroupSummary, "members"> {
   partitions: PartitionOffsetsRow[];
 }
 
-/** Sorting by lag or members needs every matching group's figures: they are read this many groups at a time. */
-const FIGURES_BATCH = 500;
-
 /** One page of groups; only the page's groups are described and their lag computed when sorting by name. */
 export async function listGroups(
   cluster: string,
@@ -83,12 +73,10 @@ export async function listGroups(
         shown = matching.slice(start, end);
         summaries = await summarize(admin, shown, capabilities);
       } else {
-        summaries = new Map();
-        for (let from = 0; from < matching.length; from += FIGURES_BATCH) {
-          const batch = await summarize(admin, matching.slice(from, from + FIGURES_BATCH), capabilities);
-          for (const [id, summary] of batch) summaries.set(id, summary);
-        }
-        shown = sortGroups(matching, sort, figuresOf(summaries)).slice(start, end);
+        // Every matching group's lag or members count, only that; the page is then summarized from the same answers.
+        const { figures, known } = await readSortFigures(admin, matching, sort, capabilities);
+        shown = sortGroups(matching, sort, figures).slice(start, end);
+        summaries = await summarize(admin, shown, capabilities, known);
       }
       return {
         total: matching.length,
@@ -154,15 +142,20 @@ async function summarize(
   admin: Admin,
   groups: readonly ListedGroup[],
   capabilities: ClusterCapabilities | undefined,
+  known: KnownAnswers = {},
 ): Promise<Map<string, GroupSummary>> {
   // Each part may fail alone: the list still shows what the other parts could read.
-  const coordinators = await findCoordinators(
-    admin,
-    groups.map((group) => group.id),
-  ).catch(() => new Map());
+  const coordinators =
+    known.coordinators ??
+    (await findCoordinators(
+      admin,
+      groups.map((group) => group.id),
+    ).catch(() => new Map()));
   const [members, offsets] = await Promise.all([
-    readGroupMembers(admin, coordinators, groups, capabilities),
-    readGroupOffsets(admin, groups).catch(() => new Map<string, PartitionOffsetsRow[]>()),
+    known.members ?? readGroupMembers(admin, coordinators, groups, capabilities),
+    readGroupOffsets(admin, groups, undefined, known.offsets).catch(
+      () => new Map<string, PartitionOffsetsRow[]>(),
+    ),
   ]);
   return new Map(
     groups.map((group) => {
@@ -184,15 +177,6 @@ async function summarize(
       if (unavailable) summary.unavailable = unavailable;
       return [group.id, summary];
     }),
-  );
-}
-
-function figuresOf(summaries: ReadonlyMap<string, GroupSummary>): Map<string, GroupFigures> {
-  return new Map(
-    [...summaries].map(([id, summary]) => [
-      id,
-      { members: summary.members, totalLag: summary.totalLag === null ? null : BigInt(summary.totalLag) },
-    ]),
   );
 }
 
