@@ -5,6 +5,7 @@ import { benchBrokerStart } from "./broker-start";
 import { benchCertificateIssuance } from "./certificate-issuance";
 import { benchCsrFreeze } from "./csr-freeze";
 import { benchFilters } from "./filters";
+import { benchGroupLagSampler } from "./group-lag-sampler";
 import { benchGroups } from "./groups";
 import { benchHostileFilters } from "./hostile-filters";
 import { benchKeyGeneration } from "./key-generation";
@@ -18,6 +19,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   "certificate-issuance": () => benchCertificateIssuance(),
   "csr-freeze": () => benchCsrFreeze(),
   filters: () => benchFilters(),
+  "group-lag-sampler": () => benchGroupLagSampler(),
   groups: () => benchGroups(),
   "hostile-filters": () => benchHostileFilters(),
   "key-generation": () => benchKeyGeneration(),

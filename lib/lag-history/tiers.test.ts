@@ -5,9 +5,9 @@ import { bucketStart, lagHistoryTiers, rangeQuery } from "./tiers";
 const DAY = 86_400;
 
 describe("lag history tiers", () => {
-  it("keeps every sample for 3 hours, 5-minute buckets for 26 hours and hourly ones for the retention", () => {
+  it("keeps every sample for 2 hours, 5-minute buckets for 26 hours and hourly ones for the retention", () => {
     expect(lagHistoryTiers(7 * DAY)).toEqual([
-      { resolutionSeconds: 0, keepSeconds: 3 * 3600 },
+      { resolutionSeconds: 0, keepSeconds: 2 * 3600 },
       { resolutionSeconds: 300, keepSeconds: 26 * 3600 },
       { resolutionSeconds: 3600, keepSeconds: 7 * DAY },
     ]);

@@ -1,6 +1,8 @@
-// Downsampling of the lag history: every sample is kept for the last hours, then 5-minute buckets
-// for about a day, then hourly buckets up to the retention. A bucket keeps the largest and the last
-// value of its samples, so a spike survives and the line ends where the group stood.
+// Downsampling of the lag history: every sample is kept for the last 2 hours, with its lag per
+// partition; then 5-minute buckets for about a day and hourly buckets up to the retention, totals
+// only. A bucket keeps the largest and the last value of its samples, so a spike survives and the
+// line ends where the group stood. Per-partition lag is most of a row's bytes (bench
+// group-lag-sampler), hence only at full resolution.
 import type { LagHistoryRange } from "@/lib/schemas/lag-history";
 
 export interface Tier {
@@ -15,7 +17,7 @@ const HOUR = 3600;
 /** The tiers for a retention: none keeps data longer than the retention itself. */
 export function lagHistoryTiers(retentionSeconds: number): Tier[] {
   return [
-    { resolutionSeconds: 0, keepSeconds: 3 * HOUR },
+    { resolutionSeconds: 0, keepSeconds: 2 * HOUR },
     { resolutionSeconds: 300, keepSeconds: 26 * HOUR },
     { resolutionSeconds: HOUR, keepSeconds: retentionSeconds },
   ].map((tier) => ({ ...tier, keepSeconds: Math.min(tier.keepSeconds, retentionSeconds) }));

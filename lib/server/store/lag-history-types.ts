@@ -21,7 +21,7 @@ export interface LagPointRecord {
   lagMax: bigint;
   timeLagLastMs: number | null;
   timeLagMaxMs: number | null;
-  /** Present when asked for: the last sample's lag per partition. */
+  /** Present when asked for: the sample's lag per partition; empty for a bucket (totals only). */
   partitions?: { topic: string; partition: number; lag: number }[];
 }
 

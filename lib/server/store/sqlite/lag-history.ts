@@ -71,6 +71,7 @@ export function createLagHistoryStore(
           const id = Number(series.get(sample.cluster, sample.groupId)!.id);
           const partitions = partitionsJson(sample.partitions);
           for (const { resolutionSeconds } of tiers) {
+            // Per partition only at full resolution: buckets keep totals (see lib/lag-history/tiers.ts).
             upsert.run(
               id,
               resolutionSeconds,
@@ -79,7 +80,7 @@ export function createLagHistoryStore(
               sample.totalLag,
               sample.timeLagMs,
               sample.timeLagMs,
-              partitions,
+              resolutionSeconds === 0 ? partitions : "{}",
             );
             rows += 1;
           }
@@ -92,11 +93,13 @@ export function createLagHistoryStore(
       return transaction(() => {
         let deleted = 0;
         for (const { resolutionSeconds, keepSeconds } of tiers) {
+          // Through the primary key, series by series: a scan of the whole table would hold the
+          // (synchronous) store for a second or more at 1,000 groups.
           deleted += Number(
-            statement("DELETE FROM group_lag_samples WHERE resolution = ? AND at < ?").run(
-              resolutionSeconds,
-              Math.floor(nowSeconds - keepSeconds),
-            ).changes,
+            statement(
+              `DELETE FROM group_lag_samples
+               WHERE series_id IN (SELECT id FROM group_lag_series) AND resolution = ? AND at < ?`,
+            ).run(resolutionSeconds, Math.floor(nowSeconds - keepSeconds)).changes,
           );
         }
         statement(

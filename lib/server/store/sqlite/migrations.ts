@@ -140,7 +140,8 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
 
       -- resolution: seconds per bucket, 0 for a single sample; at: the sample's time or the bucket's start.
-      -- A bucket keeps its largest and its last total lag (and time lag), and its last partitions' lag (JSON).
+      -- A bucket keeps its largest and its last total lag (and time lag); partitions: a sample's lag per
+      -- partition as JSON, '{}' in buckets.
       CREATE TABLE group_lag_samples (
         series_id INTEGER NOT NULL REFERENCES group_lag_series (id) ON DELETE CASCADE,
         resolution INTEGER NOT NULL,
