@@ -1,16 +1,10 @@
-// The group requests the Admin API does not offer as the console needs them, sent through the client's
-// own (exported) connection, version negotiation and retry hooks: DescribeGroups and
+// The group requests the Admin API does not offer as the console needs them, sent with sendRaw (the
+// client's own connection, version negotiation and retry hooks): DescribeGroups and
 // ConsumerGroupDescribe to each group's coordinator, keeping the groups that answered when another
 // reports an error (Admin.describeGroups fails as a whole, and decodes every member as a consumer).
-import {
-  FindCoordinatorKeyTypes,
-  kGetApi,
-  kGetConnection,
-  kPerformWithRetry,
-  type Admin,
-  type Callback,
-  type Connection,
-} from "@platformatic/kafka";
+import { FindCoordinatorKeyTypes, type Admin } from "@platformatic/kafka";
+
+import { responseWithErrorsUnder, sendRaw } from "./raw-request";
 
 import {
   shareGroupDescribeV1,
@@ -185,8 +179,6 @@ async function perCoordinator<Response, Group extends { groupId: string }>(
   return groups;
 }
 
-type RawApi = (connection: Connection, ...args: unknown[]) => void;
-
 /** `own`: an API the client does not implement (share-group-describe.ts), sent at its one version. */
 function askBroker<Response>(
   admin: Admin,
@@ -195,42 +187,11 @@ function askBroker<Response>(
   args: unknown[],
   own?: unknown,
 ): Promise<Response> {
-  return new Promise((resolve, reject) => {
-    admin[kPerformWithRetry]<Response>(
-      `console-${apiName}`,
-      (retryCallback) => {
-        admin[kGetConnection](broker, (error, connection) => {
-          if (error || !connection)
-            return retryCallback(error ?? new Error("No connection to the coordinator."));
-          const withApi = (then: (apiError: Error | null, api?: unknown) => void) =>
-            own ? then(null, own) : admin[kGetApi]<unknown[], Response>(apiName, then);
-          withApi((apiError, api) => {
-            if (apiError || !api) return retryCallback(apiError ?? new Error(`No ${apiName} API.`));
-            const callback: Callback<Response> = (responseError, response) => {
-              // Per-group errors (GROUP_ID_NOT_FOUND, a group of another type) leave the others usable.
-              const partial = groupLevelResponse<Response>(responseError);
-              retryCallback(partial ? null : responseError, partial ?? response);
-            };
-            (api as unknown as RawApi)(connection, ...args, callback);
-          });
-        });
-      },
-      (error, answer) =>
-        error || !answer ? reject(error ?? new Error(`Empty ${apiName} answer.`)) : resolve(answer),
-    );
+  return sendRaw<Response>(admin, {
+    api: own ? { name: apiName, codec: own } : apiName,
+    broker,
+    args,
+    // Per-group errors (GROUP_ID_NOT_FOUND, a group of another type) leave the others usable.
+    keepPartial: (error) => responseWithErrorsUnder<Response>("/groups/", error),
   });
-}
-
-/** A ResponseError whose errors all sit under /groups/... still carries every group's answer. */
-function groupLevelResponse<Response>(error: Error | null): Response | undefined {
-  if (!error || !("response" in error) || !("errors" in error) || !Array.isArray(error.errors))
-    return undefined;
-  const groupLevel = error.errors.every(
-    (inner: unknown) =>
-      typeof inner === "object" &&
-      inner !== null &&
-      "path" in inner &&
-      String(inner.path).startsWith("/groups/"),
-  );
-  return groupLevel ? (error.response as Response) : undefined;
 }

@@ -1,16 +1,10 @@
 // ListOffsets sent to each partition leader directly. Admin.listOffsets() looks topics up in a metadata
 // view without internal topics (and throws outside its callback for them), and fails as a whole on one
 // partition's error; this keeps every partition that answered.
-import {
-  kGetApi,
-  kGetConnection,
-  kPerformWithRetry,
-  type Admin,
-  type Callback,
-  type Connection,
-} from "@platformatic/kafka";
+import type { Admin } from "@platformatic/kafka";
 
-import { partialResponse, type MetadataSnapshot } from "./cluster-metadata";
+import type { MetadataSnapshot } from "./cluster-metadata";
+import { responseWithErrorsUnder, sendRaw } from "./raw-request";
 
 interface ListOffsetsAnswer {
   topics: {
@@ -18,17 +12,6 @@ interface ListOffsetsAnswer {
     partitions: { partitionIndex: number; errorCode: number; offset: bigint }[];
   }[];
 }
-
-type ListOffsetsApi = (
-  connection: Connection,
-  replica: number,
-  isolationLevel: number,
-  topics: {
-    name: string;
-    partitions: { partitionIndex: number; currentLeaderEpoch: number; timestamp: bigint }[];
-  }[],
-  callback: Callback<ListOffsetsAnswer>,
-) => void;
 
 export const EARLIEST = -2n;
 export const LATEST = -1n;
@@ -82,30 +65,12 @@ function askLeader(
     name,
     partitions: partitions.map((partitionIndex) => ({ partitionIndex, currentLeaderEpoch: -1, timestamp })),
   }));
-  return new Promise((resolve, reject) => {
-    admin[kPerformWithRetry]<ListOffsetsAnswer>(
-      "console-list-offsets",
-      (retryCallback) => {
-        admin[kGetConnection](broker, (error, connection) => {
-          if (error || !connection) return retryCallback(error ?? new Error("No connection to the leader."));
-          admin[kGetApi]<Parameters<ListOffsetsApi>, ListOffsetsAnswer>("ListOffsets", (apiError, api) => {
-            if (apiError || !api) return retryCallback(apiError ?? new Error("No ListOffsets API."));
-            (api as unknown as ListOffsetsApi)(
-              connection,
-              -1,
-              READ_UNCOMMITTED,
-              request,
-              (responseError, response) => {
-                // Per-partition errors (a leader that just moved) leave the other partitions usable.
-                const partial = partialResponse(responseError) as unknown as ListOffsetsAnswer | undefined;
-                retryCallback(partial ? null : responseError, partial ?? response);
-              },
-            );
-          });
-        });
-      },
-      (error, answer) =>
-        error || !answer ? reject(error ?? new Error("Empty ListOffsets answer.")) : resolve(answer),
-    );
+  return sendRaw<ListOffsetsAnswer>(admin, {
+    api: "ListOffsets",
+    broker,
+    // replica -1 (a client), read uncommitted: the log end offset, not the last stable one.
+    args: [-1, READ_UNCOMMITTED, request],
+    // Per-partition errors (a leader that just moved) leave the other partitions usable.
+    keepPartial: (error) => responseWithErrorsUnder<ListOffsetsAnswer>("/topics/", error),
   });
 }
