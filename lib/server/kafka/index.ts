@@ -127,3 +127,10 @@ export {
 } from "./group-reset";
 export { applyGroupOffsets, type GroupResetApplied } from "./group-reset-apply";
 export type { GroupOffsetsResult } from "./group-reset-guard";
+export {
+  deleteGroup,
+  deleteGroupTopicOffsets,
+  type GroupDeleted,
+  type GroupTopicOffsetsDeleted,
+} from "./group-delete";
+export { readTimeLags, timeLagKey, maxTimeLag, type TimeLagPartition } from "./group-time-lag";

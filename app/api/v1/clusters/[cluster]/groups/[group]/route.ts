@@ -1,4 +1,5 @@
 // GET /api/v1/clusters/{cluster}/groups/{group} – the group's members and, per partition, committed offset, log end offset and lag (viewer)
+// DELETE /api/v1/clusters/{cluster}/groups/{group} – delete the group while it is empty (admin)
 import { z } from "zod";
 
 import { apiError, failureResponse } from "@/lib/api-errors";
@@ -22,5 +23,14 @@ export const GET = guardedRoute(
       );
     }
     return Response.json({ cluster, ...result.data }, { headers: { "Cache-Control": "no-store" } });
+  },
+);
+
+export const DELETE = guardedRoute(
+  { permission: "group.delete", params: z.object({ cluster: z.string(), group: z.string().min(1) }) },
+  async (_request, { params: { cluster, group }, principal }) => {
+    const result = await kafka.deleteGroup(cluster, group, principal);
+    if (!result.ok) return failureResponse(result);
+    return Response.json({ ...result.data, deleted: true }, { headers: { "Cache-Control": "no-store" } });
   },
 );
