@@ -30,8 +30,17 @@ describe("console paths", () => {
   it("keeps the group list's search, filters, sort and page, leaving out the defaults", () => {
     expect(consumerGroupsPath("local")).toBe("/console/clusters/local/groups");
     expect(
-      consumerGroupsPath("local", { q: "bill ing", type: "consumer", state: "Stable", sort: "lag", page: 2 }),
-    ).toBe("/console/clusters/local/groups?q=bill+ing&type=consumer&state=Stable&sort=lag&page=2");
+      consumerGroupsPath("local", {
+        q: "bill ing",
+        type: "consumer",
+        state: "Stable",
+        topic: "orders",
+        sort: "lag",
+        page: 2,
+      }),
+    ).toBe(
+      "/console/clusters/local/groups?q=bill+ing&type=consumer&state=Stable&topic=orders&sort=lag&page=2",
+    );
     expect(consumerGroupsPath("local", { sort: "name", page: 1 })).toBe("/console/clusters/local/groups");
   });
 

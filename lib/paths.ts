@@ -41,7 +41,11 @@ export function topicsPath(cluster: string, params: { q?: string; internal?: boo
   return `${clusterRoot(cluster)}/topics${query(search)}`;
 }
 
-export function topicPath(cluster: string, topic: string, tab?: "messages" | "partitions" | "produce") {
+export function topicPath(
+  cluster: string,
+  topic: string,
+  tab?: "messages" | "partitions" | "consumers" | "produce",
+) {
   const path = `${clusterRoot(cluster)}/topics/${encodeURIComponent(topic)}`;
   return tab && tab !== "messages" ? `${path}?tab=${tab}` : path;
 }
@@ -49,12 +53,13 @@ export function topicPath(cluster: string, topic: string, tab?: "messages" | "pa
 /** The group list, keeping the search, the filters, the sort and the page. */
 export function consumerGroupsPath(
   cluster: string,
-  params: { q?: string; type?: string; state?: string; sort?: string; page?: number } = {},
+  params: { q?: string; type?: string; state?: string; topic?: string; sort?: string; page?: number } = {},
 ) {
   const search = new URLSearchParams();
   if (params.q) search.set("q", params.q);
   if (params.type) search.set("type", params.type);
   if (params.state) search.set("state", params.state);
+  if (params.topic) search.set("topic", params.topic);
   if (params.sort && params.sort !== "name") search.set("sort", params.sort);
   if (params.page && params.page > 1) search.set("page", String(params.page));
   return `${clusterRoot(cluster)}/groups${query(search)}`;

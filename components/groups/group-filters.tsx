@@ -5,11 +5,13 @@ import { consumerGroupsPath } from "@/lib/paths";
 import { GROUP_STATES, GROUP_TYPES, type GroupListQuery } from "@/lib/schemas/groups";
 
 /**
- * Search, type, state and sort as a plain GET form: the server reads them from the URL, so a list can
+ * Search, type, state, topic and sort as a plain GET form: the server reads them from the URL, so a list can
  * be shared and works before any script has loaded.
  */
 export function GroupFilters({ cluster, query }: { cluster: string; query: GroupListQuery }) {
-  const filtered = Boolean(query.q || query.type || query.state || (query.sort && query.sort !== "name"));
+  const filtered = Boolean(
+    query.q || query.type || query.state || query.topic || (query.sort && query.sort !== "name"),
+  );
   return (
     <form
       role="search"
@@ -50,6 +52,18 @@ export function GroupFilters({ cluster, query }: { cluster: string; query: Group
             </option>
           ))}
         </Select>
+      </label>
+      <label className="flex flex-col gap-1">
+        <span className="font-medium">Topic</span>
+        <TextInput
+          name="topic"
+          aria-label="Groups reading topic"
+          placeholder="Committed offsets on…"
+          className="w-full sm:w-56"
+          defaultValue={query.topic ?? ""}
+          autoComplete="off"
+          spellCheck={false}
+        />
       </label>
       <label className="flex flex-col gap-1">
         <span className="font-medium">Sort by</span>

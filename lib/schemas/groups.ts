@@ -33,6 +33,8 @@ export const groupListQuerySchema = z.object({
   type: z.preprocess(emptyToUndefined, z.enum(GROUP_TYPES).optional()),
   /** Compared case-insensitively, so STABLE and Stable both match. */
   state: z.preprocess(emptyToUndefined, z.string().max(40).optional()),
+  /** Only the groups with committed offsets on this topic (exact name). */
+  topic: z.preprocess(emptyToUndefined, z.string().trim().max(249).optional()),
   sort: z.preprocess(emptyToUndefined, z.enum(GROUP_SORTS).optional()),
   page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1, "Pages start at 1").optional()),
   pageSize: z.preprocess(

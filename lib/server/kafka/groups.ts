@@ -16,6 +16,7 @@ import { readSortFigures, type KnownAnswers } from "./group-figures";
 import { readGroupMembers, type GroupMembers } from "./group-members";
 import { readGroupOffsets, type PartitionOffsetsRow } from "./group-offsets";
 import { findCoordinators } from "./group-requests";
+import { filterByTopic } from "./group-topic-filter";
 import { withClusterAdmin } from "./pooled-clients";
 
 export type { GroupMember, TopicPartitions } from "./group-members";
@@ -64,7 +65,8 @@ export async function listGroups(
   return withClusterAdmin(
     cluster,
     async (admin) => {
-      const matching = filterGroups(await listAllGroups(admin), query);
+      let matching = filterGroups(await listAllGroups(admin), query);
+      if (query.topic) matching = await filterByTopic(admin, matching, query.topic);
       const sort = query.sort ?? "name";
       const { page, pageSize, start, end } = pageOf(matching.length, query);
       let summaries: Map<string, GroupSummary>;

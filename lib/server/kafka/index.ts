@@ -134,3 +134,4 @@ export {
   type GroupTopicOffsetsDeleted,
 } from "./group-delete";
 export { readTimeLags, timeLagKey, maxTimeLag, type TimeLagPartition } from "./group-time-lag";
+export { listTopicConsumers, type TopicConsumer } from "./topic-consumers";

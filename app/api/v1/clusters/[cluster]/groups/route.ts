@@ -1,4 +1,4 @@
-// GET /api/v1/clusters/{cluster}/groups?q=&type=&state=&sort=&page=&pageSize= – one page of consumer groups with type, state, members and total lag (viewer)
+// GET /api/v1/clusters/{cluster}/groups?q=&type=&state=&topic=&sort=&page=&pageSize= – one page of consumer groups with type, state, members and total lag (viewer)
 import { z } from "zod";
 
 import { apiError, failureResponse } from "@/lib/api-errors";

@@ -35,7 +35,7 @@ export function GroupListSection({
     );
   }
   const { total, page, pageSize, groups } = listed.data;
-  const filtered = Boolean(query.q?.trim() || query.type || query.state);
+  const filtered = Boolean(query.q?.trim() || query.type || query.state || query.topic);
   if (groups.length === 0) {
     return (
       <div className="p-5">

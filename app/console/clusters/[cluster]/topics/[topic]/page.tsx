@@ -4,11 +4,12 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { can } from "@/lib/permissions";
 import { requirePagePermission } from "@/lib/server/auth";
-import { describeTopic } from "@/lib/server/kafka";
+import { describeTopic, listTopicConsumers } from "@/lib/server/kafka";
 import { MessageInspector } from "@/components/messages/message-inspector";
 import { ProduceForm } from "@/components/messages/produce-form";
 import { PageHeader } from "@/components/shell/page-header";
 import { PartitionsTable } from "@/components/topics/partitions-table";
+import { TopicConsumersCard } from "@/components/topics/topic-consumers-card";
 import { TopicTabs, type TopicTab } from "@/components/topics/topic-tabs";
 import { TopicsProblemPanel } from "@/components/topics/topics-problem-panel";
 import { Badge } from "@/components/ui/badge";
@@ -40,7 +41,9 @@ export default async function TopicPage({
   const topic = topicOf((await params).topic);
   const requested = (await searchParams).tab;
   const canProduce = can(role, "message.produce");
-  const tabs: TopicTab[] = canProduce ? ["messages", "partitions", "produce"] : ["messages", "partitions"];
+  const tabs: TopicTab[] = ["messages", "partitions"];
+  if (can(role, "group.view")) tabs.push("consumers");
+  if (canProduce) tabs.push("produce");
   const tab = tabs.find((candidate) => candidate === requested) ?? "messages";
 
   const described = await describeTopic(cluster, topic);
@@ -94,6 +97,13 @@ export default async function TopicPage({
           />
           <PartitionsTable partitions={details.partitions} labelledBy="partitions-title" />
         </Card>
+      )}
+      {tab === "consumers" && (
+        <TopicConsumersCard
+          cluster={cluster}
+          topic={details.name}
+          consumers={await listTopicConsumers(cluster, details.name)}
+        />
       )}
       {tab === "produce" && (
         <Card aria-labelledby="produce-title">
