@@ -1,6 +1,7 @@
 // How a group's type, state and lag read in the list and on its page: text only, never broker HTML.
 import { Badge, type Tone } from "@/components/ui/badge";
 import { formatCount } from "@/components/topics/topic-links";
+import { formatTimeLag } from "@/lib/groups/time-lag-format";
 
 const TYPE_LABELS: Record<string, string> = {
   classic: "classic",
@@ -42,4 +43,18 @@ export function LagText({
       </span>
     );
   return <span className={lag === "0" ? undefined : "font-medium"}>{formatCount(lag)}</span>;
+}
+
+/** A time lag in ms as "3 min 12 s", with the exact figure on hover; "–" when caught up or unreadable. */
+export function TimeLagText({ ms }: { ms: number | null }) {
+  if (ms === null)
+    return (
+      <span
+        className="text-zinc-500"
+        title="Caught up, nothing committed, or the next record could not be read"
+      >
+        –
+      </span>
+    );
+  return <span title={`${ms} ms`}>{formatTimeLag(ms)}</span>;
 }

@@ -1,6 +1,6 @@
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell } from "@/components/ui/table";
 import { formatCount } from "@/components/topics/topic-links";
-import { LagText } from "./group-labels";
+import { LagText, TimeLagText } from "./group-labels";
 
 export interface GroupPartitionRow {
   topic: string;
@@ -11,12 +11,14 @@ export interface GroupPartitionRow {
   leaderEpoch: number | null;
   metadata: string | null;
   assignedTo?: string;
+  /** How old the next record to consume is, ms; null when caught up or unreadable, absent when not read. */
+  timeLagMs?: number | null;
 }
 
 const offset = (value: string | null, missing: string) =>
   value === null ? <span className="text-zinc-500">{missing}</span> : formatCount(value);
 
-/** Per topic and partition: committed offset, log end offset, lag, who holds it and the commit's metadata. */
+/** Per topic and partition: committed offset, log end offset, lag, time lag, who holds it and the commit's metadata. */
 export function GroupOffsetsTable({
   partitions,
   labelledBy,
@@ -33,6 +35,7 @@ export function GroupOffsetsTable({
           <TableHeaderCell className="text-right">Committed</TableHeaderCell>
           <TableHeaderCell className="text-right">Log end</TableHeaderCell>
           <TableHeaderCell className="text-right">Lag</TableHeaderCell>
+          <TableHeaderCell className="text-right">Time lag</TableHeaderCell>
           <TableHeaderCell>Member</TableHeaderCell>
           <TableHeaderCell>Commit metadata</TableHeaderCell>
         </tr>
@@ -46,6 +49,9 @@ export function GroupOffsetsTable({
             <TableCell className="text-right tabular-nums">{offset(row.logEndOffset, "unknown")}</TableCell>
             <TableCell className="text-right tabular-nums">
               <LagText lag={row.lag} />
+            </TableCell>
+            <TableCell className="text-right tabular-nums">
+              <TimeLagText ms={row.timeLagMs ?? null} />
             </TableCell>
             <TableCell className="font-mono text-xs">
               {row.assignedTo ?? <span className="text-zinc-500">–</span>}

@@ -135,3 +135,8 @@ export {
 } from "./group-delete";
 export { readTimeLags, timeLagKey, maxTimeLag, type TimeLagPartition } from "./group-time-lag";
 export { listTopicConsumers, type TopicConsumer } from "./topic-consumers";
+export {
+  describeGroupWithTimeLag,
+  type GroupDetailsWithTimeLag,
+  type TimedPartitionRow,
+} from "./group-time-lag-rows";

@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePagePermission } from "@/lib/server/auth";
-import { describeGroup } from "@/lib/server/kafka";
+import { describeGroupWithTimeLag } from "@/lib/server/kafka";
 import { CLUSTER_PROBLEM_HEADINGS } from "@/components/cluster/cluster-problem-panel";
 import { ProblemAlert } from "@/components/cluster/problem-alert";
-import { GroupStateBadge, GroupTypeBadge, LagText } from "@/components/groups/group-labels";
+import { GroupDeleteCard } from "@/components/groups/group-delete-card";
+import { GroupStateBadge, GroupTypeBadge, LagText, TimeLagText } from "@/components/groups/group-labels";
 import { GroupMembersTable } from "@/components/groups/group-members-table";
 import { GroupOffsetsTable } from "@/components/groups/group-offsets-table";
 import { PageHeader } from "@/components/shell/page-header";
@@ -19,6 +20,7 @@ import { can } from "@/lib/permissions";
 import { lagHistoryQuerySchema } from "@/lib/schemas/lag-history";
 import { readLagHistory } from "@/lib/server/lag-history/read";
 import { clusterOf } from "../../_lib/cluster-param";
+import { committedTopics } from "./_lib/committed-topics";
 import { groupOf } from "./_lib/group-param";
 
 export const dynamic = "force-dynamic";
@@ -45,7 +47,7 @@ export default async function ConsumerGroupPage({
     </Link>
   );
 
-  const described = await describeGroup(cluster, groupId);
+  const described = await describeGroupWithTimeLag(cluster, groupId);
   if (!described.ok) {
     return (
       <>
@@ -102,6 +104,12 @@ export default async function ConsumerGroupPage({
             <LagText lag={group.totalLag} />
           </dd>
         </div>
+        <div>
+          <dt className="text-zinc-500 dark:text-zinc-400">Max time lag</dt>
+          <dd className="font-mono" data-testid="max-time-lag">
+            <TimeLagText ms={group.maxTimeLagMs} />
+          </dd>
+        </div>
       </dl>
       {group.unavailable && <FormMessage tone="notice">{group.unavailable}</FormMessage>}
       <LagHistoryCard
@@ -125,7 +133,7 @@ export default async function ConsumerGroupPage({
         <CardHeader
           titleId="offsets-title"
           title="Offsets and lag"
-          description="Per partition: the committed offset, the log end offset (high watermark) and their difference, as of loading the page."
+          description="Per partition: the committed offset, the log end offset (high watermark), their difference, and how old the next record to consume is (time lag), as of loading the page."
         />
         {group.partitions.length === 0 ? (
           <div className="p-5">
@@ -138,6 +146,14 @@ export default async function ConsumerGroupPage({
           <GroupOffsetsTable partitions={group.partitions} labelledBy="offsets-title" />
         )}
       </Card>
+      {can(role, "group.delete") && group.type !== "share" && (
+        <GroupDeleteCard
+          cluster={cluster}
+          groupId={group.id}
+          members={group.members?.length ?? null}
+          topics={committedTopics(group.partitions)}
+        />
+      )}
     </>
   );
 }

@@ -1,4 +1,4 @@
-// GET /api/v1/clusters/{cluster}/groups/{group} – the group's members and, per partition, committed offset, log end offset and lag (viewer)
+// GET /api/v1/clusters/{cluster}/groups/{group} – the group's members and, per partition, committed offset, log end offset, lag and time lag (viewer)
 // DELETE /api/v1/clusters/{cluster}/groups/{group} – delete the group while it is empty (admin)
 import { z } from "zod";
 
@@ -13,7 +13,7 @@ export const GET = guardedRoute(
   async (_request, { params: { cluster, group } }) => {
     const reason = kafka.unavailableReason(await kafka.clusterCapabilities(cluster), "groups");
     if (reason) return apiError(501, "UNSUPPORTED_BY_CLUSTER", reason);
-    const result = await kafka.describeGroup(cluster, group);
+    const result = await kafka.describeGroupWithTimeLag(cluster, group);
     if (!result.ok) return failureResponse(kafka.problemResult(result.problem));
     if (!result.data) {
       return apiError(
