@@ -94,7 +94,9 @@ export function groupOffsetsPaths(parts: OpenApiParts): Record<string, JsonSchem
   const changeErrors = {
     ...writeErrors,
     "409": problem("NON_EMPTY_GROUP: the group has active members, named in the message"),
-    "501": problem("UNSUPPORTED_GROUP_TYPE (share groups) or UNSUPPORTED_BY_CLUSTER"),
+    "501": problem(
+      "UNSUPPORTED_BY_CLUSTER: the cluster lacks ListGroups/DescribeGroups, or AlterShareGroupOffsets for a share group",
+    ),
     "502": problem("The broker failed the request"),
   };
   return {

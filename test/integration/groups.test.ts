@@ -3,10 +3,7 @@
 // partition; a Java kafka-clients consumer with group.protocol=consumer (KIP-848) listed as a consumer
 // group, Stable and not Dead, with its member, epochs and assignment; a Java KafkaShareConsumer's share
 // group listed as share with its member, and its start offsets (not read yet) said, not failed.
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import type { ChildProcessWithoutNullStreams } from "node:child_process";
 
 import { Kafka, logLevel, type Consumer } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -14,10 +11,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createClusterPool, type ClusterPool } from "@/lib/server/kafka/cluster-pool";
 import { createAclBindings } from "@/lib/server/kafka/acl-requests";
 
-import { JARS as BROKER_JARS } from "../../scripts/cluster/broker";
 import { kafkaAtLeast } from "../support/kafka-release";
 import { binding, eventually, kafkajsAs, mtls, withConsoleAdmin } from "../support/acl-clients";
 import { startTestBroker, type TestBroker } from "../support/broker";
+import { printed, startJava, stopJava } from "../support/java-clients";
 
 const shared = vi.hoisted(() => ({ pool: undefined as ClusterPool | undefined }));
 
@@ -207,7 +204,7 @@ describe("a Java consumer with group.protocol=consumer (KIP-848)", () => {
   afterAll(() => stopJava(java));
 
   it("is listed as a consumer group, not Dead, with its member, epochs, assignment and lag", async () => {
-    java = startJava("Kip848Consumer", [KIP848_TOPIC, KIP848_GROUP, "4"]);
+    java = startJava(broker, appIdentity, "Kip848Consumer", [KIP848_TOPIC, KIP848_GROUP, "4"]);
     await printed(java, /^COMMITTED \d+$/m);
 
     const listed = await listGroups("local", { type: "consumer" });
@@ -263,7 +260,7 @@ if (!kafkaAtLeast(4, 0)) {
     afterAll(() => stopJava(java));
 
     it("is listed as a share group with its member (ShareGroupDescribe), its start offsets said to be unread", async () => {
-      java = startJava("ShareGroupConsumer", [KIP848_TOPIC, SHARE_GROUP]);
+      java = startJava(broker, appIdentity, "ShareGroupConsumer", [KIP848_TOPIC, SHARE_GROUP]);
       await printed(java, /^JOINED$/m);
       const listedShare = await eventually(async () => {
         const listed = await listGroups("local", { type: "share" });
@@ -313,52 +310,3 @@ describe("a group the cluster does not list", () => {
     expect(await describeGroup("local", "gr-nobody")).toEqual({ ok: true, data: null });
   });
 });
-
-/** A Java program from test/integration/java, run from source with the broker's jars, as the app's identity. */
-function startJava(program: string, args: string[]): ChildProcessWithoutNullStreams {
-  const dir = mkdtempSync(join(broker.dir, "java-"));
-  const files = { ca: join(dir, "ca.pem"), cert: join(dir, "cert.pem"), key: join(dir, "key.pem") };
-  writeFileSync(files.ca, broker.ca);
-  writeFileSync(files.cert, appIdentity.cert);
-  writeFileSync(files.key, appIdentity.key);
-  const source = fileURLToPath(new URL(`./java/${program}.java`, import.meta.url));
-  return spawn("java", [
-    "-cp",
-    join(BROKER_JARS, "*"),
-    source,
-    broker.sslBootstrap,
-    files.ca,
-    files.cert,
-    files.key,
-    ...args,
-  ]);
-}
-
-/** Resolves when the program printed a matching line; rejects with its output when it exits first or after 120 s. */
-function printed(java: ChildProcessWithoutNullStreams, line: RegExp): Promise<void> {
-  let output = "";
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ${line} within 120 s:\n${output}`)), 120_000);
-    java.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      if (line.test(output)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    java.stderr.on("data", (chunk: Buffer) => void (output += chunk.toString()));
-    java.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the Java program exited with ${code}:\n${output}`));
-    });
-  });
-}
-
-/** Closes the program's stdin (it leaves its group and exits), killing it after 15 s. */
-async function stopJava(java: ChildProcessWithoutNullStreams | undefined): Promise<void> {
-  if (!java || java.exitCode !== null) return;
-  const exited = new Promise((resolve) => java.once("exit", resolve));
-  java.stdin.end();
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
-  if (java.exitCode === null) java.kill("SIGKILL");
-}

@@ -2,11 +2,14 @@ import "server-only";
 
 // Whether a group's offsets may be changed now: Kafka takes an admin's commit (no member, no
 // generation) only while the group has no members, so the console refuses first, naming them, and
-// reads Kafka's own refusal of such a commit the same way. Share groups keep start offsets instead.
+// reads Kafka's own refusal of such a commit the same way. Share groups' start offsets follow the same
+// rule where the cluster offers AlterShareGroupOffsets.
 import type { ActionResult } from "@/lib/errors";
 
+import { untilCoordinatorAnswers } from "./coordinator-retry";
 import { flattenErrorChain } from "./errors/error-chain";
 import { problemResult } from "./errors/problem-status";
+import { shareResetUnavailable } from "./group-reset-share";
 import { describeGroup, type GroupDetails } from "./groups";
 
 export type GroupOffsetsFailure = Extract<ActionResult<never>, { ok: false }> & { code: string };
@@ -16,7 +19,7 @@ export interface GroupStanding {
   exists: boolean;
   type: string | null;
   state: string | null;
-  /** Why the console cannot change this group's offsets, as information (share groups). */
+  /** Why the console cannot change this group's offsets, as information (share groups on a cluster without the API). */
   unavailable?: string;
 }
 
@@ -30,10 +33,9 @@ const ACTIVE_GROUP_ERRORS = new Set([
   "REBALANCE_IN_PROGRESS",
   "STALE_MEMBER_EPOCH",
   "FENCED_MEMBER_EPOCH",
+  // AlterShareGroupOffsets says it plainly.
+  "NON_EMPTY_GROUP",
 ]);
-
-export const SHARE_GROUP_RESET_UNAVAILABLE =
-  "Share groups keep start offsets per share-partition, not committed offsets; the console does not change them yet: AlterShareGroupOffsets (ApiKey 91).";
 
 export const failure = (status: GroupOffsetsFailure["status"], code: string, error: string) =>
   ({ ok: false, status, code, error }) as const;
@@ -43,13 +45,15 @@ export async function groupStanding(
   cluster: string,
   groupId: string,
 ): Promise<GroupOffsetsResult<GroupStanding>> {
-  const described = await describeGroup(cluster, groupId);
+  const described = await untilCoordinatorAnswers(() => describeGroup(cluster, groupId));
   if (!described.ok) return problemResult(described.problem);
   const group = described.data;
   if (!group) return { ok: true, data: { exists: false, type: null, state: null } };
   const standing: GroupStanding = { exists: true, type: group.type, state: group.state };
-  if (group.type === "share")
-    return { ok: true, data: { ...standing, unavailable: SHARE_GROUP_RESET_UNAVAILABLE } };
+  if (group.type === "share") {
+    const unavailable = await shareResetUnavailable(cluster);
+    if (unavailable) return { ok: true, data: { ...standing, unavailable } };
+  }
   if (group.members?.length) return activeMembersRefusal(groupId, group.members);
   return { ok: true, data: standing };
 }

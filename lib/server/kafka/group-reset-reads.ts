@@ -7,6 +7,7 @@ import type { Admin } from "@platformatic/kafka";
 
 import { fetchClusterMetadata, type MetadataSnapshot } from "./cluster-metadata";
 import type { Planned, PartitionRange, TopicPartition } from "./group-reset-plan";
+import { readShareStartOffsets } from "./group-reset-share";
 import { EARLIEST, LATEST, listPartitionOffsets } from "./partition-offsets";
 
 export const partitionKey = (topic: string, partition: number) => `${topic}\u0000${partition}`;
@@ -37,6 +38,15 @@ export async function readCommitted(admin: Admin, groupId: string): Promise<Map<
     }
   }
   return committed;
+}
+
+/** Where the group starts now: committed offsets, or a share group's start offsets. */
+export function readGroupStarts(
+  admin: Admin,
+  groupId: string,
+  type: string | null,
+): Promise<Map<string, bigint>> {
+  return type === "share" ? readShareStartOffsets(admin, groupId) : readCommitted(admin, groupId);
 }
 
 export function committedPartitions(committed: ReadonlyMap<string, bigint>): TopicPartition[] {

@@ -13,6 +13,7 @@ import {
   type PartitionOffset,
 } from "@/lib/schemas/group-reset";
 
+import { whileCoordinatorMoves } from "./coordinator-retry";
 import { problemResult } from "./errors/problem-status";
 import { failure, groupStanding, type GroupOffsetsResult, type GroupStanding } from "./group-reset-guard";
 import {
@@ -27,6 +28,7 @@ import {
   committedPartitions,
   partitionKey,
   readCommitted,
+  readGroupStarts,
   readRanges,
   readTopicLayout,
 } from "./group-reset-reads";
@@ -100,12 +102,13 @@ export function previewGroupImport(
   });
 }
 
-/** The committed offsets now, as an export or the "before" of an audit record. */
+/** The committed offsets now (a share group's start offsets), as an export. */
 export async function readGroupCommitted(
   cluster: string,
   groupId: string,
+  type: string | null = null,
 ): Promise<GroupOffsetsResult<(TopicPartition & { offset: bigint })[]>> {
-  const result = await withClusterAdmin(cluster, (admin) => readCommitted(admin, groupId), {
+  const result = await withClusterAdmin(cluster, (admin) => readGroupStarts(admin, groupId, type), {
     cluster,
     operation: "DESCRIBE",
     resourceName: groupId,
@@ -135,7 +138,10 @@ async function preview(
   if (standing.data.unavailable) return { ok: true, data: { cluster, groupId, ...standing.data, rows: [] } };
   const planned = await withClusterAdmin(
     cluster,
-    async (admin) => plan(admin, await readTopicLayout(admin), await readCommitted(admin, groupId)),
+    (admin) =>
+      whileCoordinatorMoves(async () =>
+        plan(admin, await readTopicLayout(admin), await readGroupStarts(admin, groupId, standing.data.type)),
+      ),
     { cluster, operation: "DESCRIBE", resourceName: groupId },
   );
   if (!planned.ok) return problemResult(planned.problem);

@@ -2,8 +2,8 @@
 // on the class path:
 //   java -cp 'scripts/cluster/target/dependency/*' ShareGroupConsumer.java \
 //     <host:port> <ca.pem> <cert.pem> <key.pem> <topic> <group>
-// Prints "JOINED" after its first poll and stays in the group (polling) until its
-// stdin closes; then leaves and exits 0.
+// Prints "RECORD <partition> <offset>" for each record delivered, "JOINED" after its first poll, and
+// stays in the group (polling) until its stdin closes; then leaves and exits 0.
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaShareConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -44,7 +45,11 @@ public class ShareGroupConsumer {
       consumer.subscribe(List.of(args[4]));
       boolean said = false;
       while (!stop.get()) {
-        consumer.poll(Duration.ofMillis(200));
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+          // Where delivery begins on each partition, for the offset-reset tests.
+          System.out.println("RECORD " + record.partition() + " " + record.offset());
+        }
+        System.out.flush();
         if (!said) {
           // Joined: the first poll returned (records or not); say so once.
           said = true;

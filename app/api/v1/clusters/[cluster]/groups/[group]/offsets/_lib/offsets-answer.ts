@@ -32,7 +32,7 @@ export async function previewOrApply(
 ): Promise<Response> {
   if (!preview.ok) return failureResponse(preview);
   const { cluster, groupId, unavailable, rows, ...standing } = preview.data;
-  if (unavailable) return apiError(501, "UNSUPPORTED_GROUP_TYPE", unavailable);
+  if (unavailable) return apiError(501, "UNSUPPORTED_BY_CLUSTER", unavailable);
   const answer = { cluster, group: groupId, ...standing, dryRun, rows };
   if (dryRun) return Response.json(answer, { headers: NO_STORE });
   const offsets = rows.map(({ topic, partition, newOffset }) => ({

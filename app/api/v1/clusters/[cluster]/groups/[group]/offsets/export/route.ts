@@ -22,7 +22,7 @@ export const GET = guardedRoute(
         "GROUP_ID_NOT_FOUND",
         `Group ${group} does not exist on ${cluster}, or the console may not describe it.`,
       );
-    const committed = await kafka.readGroupCommitted(cluster, group);
+    const committed = await kafka.readGroupCommitted(cluster, group, described.data.type);
     if (!committed.ok) return failureResponse(committed);
     const offsets = committed.data.map((row) => ({ ...row, offset: row.offset.toString() }));
     const exportedAt = new Date().toISOString();
