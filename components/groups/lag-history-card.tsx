@@ -26,7 +26,7 @@ export function LagHistoryCard({
 }) {
   const { sampler, range, points } = history;
   const description = `Total lag over ${RANGE_NAMES[range]}, ${RESOLUTION_NOTES[range]}.${
-    sampler.timeLag ? "" : " Time lag is not recorded yet."
+    sampler.timeLag ? "" : " Time lag is not recorded (lagHistory.timeLag is false)."
   }`;
   return (
     <Card aria-labelledby="lag-history-title">

@@ -8,13 +8,19 @@ describe("lagHistory settings", () => {
       enabled: true,
       intervalSeconds: 30,
       retentionDays: 7,
+      timeLag: true,
     });
   });
 
   it("takes environment overrides' strings", () => {
     expect(
-      lagHistorySettingsSchema.parse({ enabled: "false", intervalSeconds: "60", retentionDays: "30" }),
-    ).toEqual({ enabled: false, intervalSeconds: 60, retentionDays: 30 });
+      lagHistorySettingsSchema.parse({
+        enabled: "false",
+        intervalSeconds: "60",
+        retentionDays: "30",
+        timeLag: "false",
+      }),
+    ).toEqual({ enabled: false, intervalSeconds: 60, retentionDays: 30, timeLag: false });
   });
 
   it("refuses an interval under 5 s, a retention over 90 days and unknown keys", () => {

@@ -13,10 +13,13 @@ export interface LagHistorySettings {
   intervalSeconds: number;
   /** Days the (hourly) history is kept. */
   retentionDays: number;
+  /** Also record time lag: one small fetch per lagging partition whose committed offset moved. */
+  timeLag: boolean;
 }
 
 export const lagHistorySettingsSchema = z.strictObject({
   enabled: flag.default(true),
   intervalSeconds: wholeNumber(5, 3600).default(DEFAULT_LAG_SAMPLE_INTERVAL_SECONDS),
   retentionDays: wholeNumber(1, 90).default(DEFAULT_LAG_RETENTION_DAYS),
+  timeLag: flag.default(true),
 });

@@ -73,7 +73,7 @@ describe("loadConfig", () => {
           maxConcurrentSearches: { perUser: 5, perToken: 5 },
           fetchBytes: 2 * 1024 * 1024,
         },
-        lagHistory: { enabled: true, intervalSeconds: 30, retentionDays: 7 },
+        lagHistory: { enabled: true, intervalSeconds: 30, retentionDays: 7, timeLag: true },
       },
     });
   });

@@ -1,7 +1,8 @@
 // The lag history's sampler against a real Kafka 4.3: a kafkajs group commits part of a topic (the
 // way kafka-consumer-groups --reset-offsets does, no live member), one sampler round records exactly
-// produced − committed per partition and in total in a real store, and a second sampler with another
-// owner on the same store samples nothing while the first holds the lease.
+// produced − committed per partition and in total in a real store, and the time lag as the age of the
+// oldest next record; a second sampler with another owner on the same store samples nothing while the
+// first holds the lease.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -23,7 +24,7 @@ vi.mock("@/lib/server/kafka/global-pool", () => ({
   closeCurrentPool: async () => {},
 }));
 
-const { readClusterLag } = await import("@/lib/server/kafka");
+const { readClusterLag, RecordTimestamps } = await import("@/lib/server/kafka");
 const { createLagSampler, SAMPLER_LEASE } = await import("@/lib/server/lag-history/sampler");
 
 const TOPIC = "lh-orders";
@@ -34,6 +35,9 @@ const COMMITTED = [1, 3, 2];
 let broker: TestBroker;
 let pool: ClusterPool;
 let dir: string;
+/** Around producing: the records' timestamps (CreateTime, the producer's clock) lie between the two. */
+let producedFrom: number;
+let producedUntil: number;
 const stores: ConsoleStore[] = [];
 
 beforeAll(async () => {
@@ -61,6 +65,7 @@ beforeAll(async () => {
     logLevel: logLevel.NOTHING,
     retry: { retries: 8, initialRetryTime: 300 },
   });
+  producedFrom = Date.now();
   const producer = kafka.producer({ allowAutoTopicCreation: false });
   await producer.connect();
   await producer.send({
@@ -69,6 +74,7 @@ beforeAll(async () => {
       Array.from({ length: count }, (_, index) => ({ partition, value: `order ${partition}-${index}` })),
     ),
   });
+  producedUntil = Date.now();
   await producer.disconnect();
   const admin = kafka.admin();
   await admin.connect();
@@ -88,12 +94,13 @@ afterAll(async () => {
 });
 
 function processOn(owner: string) {
+  const stamps = new RecordTimestamps();
   const store = openSqliteStore(join(dir, "console.db"));
   stores.push(store);
   const sampler = createLagSampler({
     store,
     clusters: () => ["local"],
-    readLag: readClusterLag,
+    readLag: (cluster: string) => readClusterLag(cluster, { timeLag: stamps }),
     owner,
     intervalMs: 30_000,
     retentionSeconds: 7 * 86_400,
@@ -107,6 +114,7 @@ describe("the lag sampler on a real broker", () => {
     const first = processOn("console-a");
     const second = processOn("console-b");
 
+    const roundAt = Date.now();
     const round = await first.sampler.runRound();
     expect(round).toMatchObject({ sampled: true, failedClusters: [] });
     const [point, ...more] = first.store.lagHistory.series("local", GROUP, 0, 0, { partitions: true });
@@ -114,6 +122,9 @@ describe("the lag sampler on a real broker", () => {
     const lags = PRODUCED.map((count, partition) => count - COMMITTED[partition]!);
     expect(point?.lagLast).toBe(BigInt(lags.reduce((sum, lag) => sum + lag, 0)));
     expect(point?.partitions).toEqual(lags.map((lag, partition) => ({ topic: TOPIC, partition, lag })));
+    // The age of the oldest record the group has yet to read (partitions 0 and 2; 1 is caught up).
+    expect(point?.timeLagLastMs).toBeGreaterThanOrEqual(roundAt - producedUntil);
+    expect(point?.timeLagLastMs).toBeLessThanOrEqual(Date.now() - producedFrom);
 
     expect(await second.sampler.runRound()).toMatchObject({ sampled: false, rowsWritten: 0 });
     expect(second.store.leases.holder(SAMPLER_LEASE)?.owner).toBe("console-a");

@@ -106,7 +106,12 @@ export async function closeAllClusters(): Promise<void> {
 }
 export { listTopics, describeTopic, type TopicPage, type TopicSummary, type TopicDetails } from "./topics";
 export { produceMessages } from "./produce";
-export { readClusterLag, type ClusterLagSnapshot, type GroupLagSnapshot } from "./group-lag-snapshot";
+export {
+  readClusterLag,
+  RecordTimestamps,
+  type ClusterLagSnapshot,
+  type GroupLagSnapshot,
+} from "./group-lag-snapshot";
 export { searchMessages, fetchFullRecord, type SearchOptions, type SearchStart } from "./messages";
 export {
   listGroups,

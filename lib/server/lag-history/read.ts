@@ -7,12 +7,9 @@ import type { LagHistory, LagHistoryRange } from "@/lib/schemas/lag-history";
 import { getConfig } from "@/lib/server/config";
 import { getStore, type LagPointRecord } from "@/lib/server/store";
 
-/** The sampler does not read time lag yet; the charts and the REST answer say so. */
-const RECORDS_TIME_LAG = false;
-
 export function lagSamplerSettings(): LagHistory["sampler"] {
-  const { enabled, intervalSeconds } = getConfig().lagHistory;
-  return { enabled, intervalSeconds, timeLag: RECORDS_TIME_LAG };
+  const { enabled, intervalSeconds, timeLag } = getConfig().lagHistory;
+  return { enabled, intervalSeconds, timeLag };
 }
 
 export function readLagHistory(

@@ -16,8 +16,14 @@ const snapshot = (lag: bigint): ClusterResult<ClusterLagSnapshot> => ({
   ok: true,
   data: {
     listed: 1,
-    failedBatches: 0,
-    groups: [{ groupId: "readers", totalLag: lag, partitions: [{ topic: "orders", partition: 0, lag }] }],
+    groups: [
+      {
+        groupId: "readers",
+        totalLag: lag,
+        timeLagMs: 1500,
+        partitions: [{ topic: "orders", partition: 0, lag }],
+      },
+    ],
   },
 });
 

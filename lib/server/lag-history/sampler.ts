@@ -114,13 +114,10 @@ export function createLagSampler(options: LagSamplerOptions): LagSampler {
         result.failedClusters.push(cluster);
         return noteCluster(cluster, answer.problem.title);
       }
-      const { groups, failedBatches, firstFailure } = answer.data;
-      if (failedBatches > 0) result.failedClusters.push(cluster);
-      noteCluster(
-        cluster,
-        failedBatches > 0 ? `the offsets of some groups could not be read: ${firstFailure}` : undefined,
-      );
-      for (const group of groups) samples.push({ cluster, timeLagMs: null, ...group });
+      const { groups, failure } = answer.data;
+      if (failure) result.failedClusters.push(cluster);
+      noteCluster(cluster, failure);
+      for (const group of groups) samples.push({ cluster, ...group });
     });
     // Stopped meanwhile, or the lease went to another process during a slow read: write nothing.
     if (stopped || !holdLease()) return { ...result, durationMs: performance.now() - began };

@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 
 import { getConfig } from "@/lib/server/config";
-import { listClusterNames, readClusterLag } from "@/lib/server/kafka";
+import { listClusterNames, readClusterLag, RecordTimestamps } from "@/lib/server/kafka";
 import { getStore } from "@/lib/server/store";
 
 import { createLagSampler, type LagSampler } from "./sampler";
@@ -20,10 +20,18 @@ const shared = globalThis as GlobalWithSampler;
 export function startLagHistorySampler(): void {
   const settings = getConfig().lagHistory;
   if (!settings.enabled || shared[SAMPLER] || process.env.NEXT_PHASE === "phase-production-build") return;
+  // Per cluster, the next records' timestamps already read: only moved offsets are fetched again.
+  const timestamps = new Map<string, RecordTimestamps>();
+  const timestampsOf = (cluster: string) => {
+    const stamps = timestamps.get(cluster) ?? new RecordTimestamps();
+    timestamps.set(cluster, stamps);
+    return stamps;
+  };
   const sampler = createLagSampler({
     store: getStore(),
     clusters: listClusterNames,
-    readLag: readClusterLag,
+    readLag: (cluster) =>
+      readClusterLag(cluster, { timeLag: settings.timeLag ? timestampsOf(cluster) : undefined }),
     owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     intervalMs: settings.intervalSeconds * 1000,
     retentionSeconds: settings.retentionDays * 86_400,

@@ -34,7 +34,7 @@ beforeAll(async () => {
   const configFile = join(dir, "console.config.yaml");
   writeFileSync(
     configFile,
-    "clusters:\n  - name: local\n    bootstrapBrokers: [127.0.0.1:1]\nserver:\n  dataDir: state\nlagHistory:\n  intervalSeconds: 15\n",
+    "clusters:\n  - name: local\n    bootstrapBrokers: [127.0.0.1:1]\nserver:\n  dataDir: state\nlagHistory:\n  intervalSeconds: 15\n  timeLag: false\n",
   );
   process.env.CONSOLE_CONFIG = configFile;
   const { getStore } = await import("@/lib/server/store");
