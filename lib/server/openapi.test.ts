@@ -19,10 +19,13 @@ describe("buildOpenApiDocument", () => {
       "/api/v1/certificates/sign",
       "/api/v1/certificates/{serial}",
       "/api/v1/certificates/{serial}/revoke",
+      "/api/v1/clusters/{cluster}/groups",
+      "/api/v1/clusters/{cluster}/groups/{group}",
       "/api/v1/clusters/{cluster}/groups/{group}/lag-history",
       "/api/v1/clusters/{cluster}/groups/{group}/offsets/export",
       "/api/v1/clusters/{cluster}/groups/{group}/offsets/import",
       "/api/v1/clusters/{cluster}/groups/{group}/offsets/reset",
+      "/api/v1/clusters/{cluster}/groups/{group}/topics/{topic}/offsets",
     ]);
     expect(Object.keys(document.paths["/api/v1/certificates"] ?? {})).toEqual(["get", "post"]);
   });
@@ -80,6 +83,23 @@ describe("buildOpenApiDocument", () => {
     };
     expect(Object.keys(reset.responses)).toEqual(expect.arrayContaining(["200", "403", "409", "422"]));
     expect(document.components.schemas.GroupOffsetsPreview?.required).toContain("rows");
+  });
+
+  it("describes the group list's topic filter, time lag, and both deletes with their refusals", () => {
+    const list = document.paths["/api/v1/clusters/{cluster}/groups"]?.get as {
+      parameters: { name: string }[];
+    };
+    expect(list.parameters.map(({ name }) => name)).toContain("topic");
+    const group = document.paths["/api/v1/clusters/{cluster}/groups/{group}"] as Record<
+      string,
+      { responses: Record<string, unknown> }
+    >;
+    expect(Object.keys(group)).toEqual(["get", "delete"]);
+    expect(Object.keys(group.delete?.responses ?? {})).toContain("409");
+    const offsets = document.paths["/api/v1/clusters/{cluster}/groups/{group}/topics/{topic}/offsets"]
+      ?.delete as { responses: Record<string, { description: string }> };
+    expect(offsets.responses["409"]?.description).toContain("GROUP_SUBSCRIBED_TO_TOPIC");
+    expect(document.components.schemas.GroupDetails?.required).toContain("maxTimeLagMs");
   });
 
   it("is plain JSON (no functions or undefined left by the conversion)", () => {

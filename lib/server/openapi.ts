@@ -19,7 +19,10 @@ import {
 } from "@/lib/schemas/certificates";
 import { lagHistoryQuerySchema, lagHistorySchema } from "@/lib/schemas/lag-history";
 
+import { groupListQuerySchema } from "@/lib/schemas/groups";
+
 import { groupOffsetsPaths, groupOffsetsSchemas, type OpenApiParts } from "./openapi-group-offsets";
+import { groupsPaths, groupsSchemas } from "./openapi-groups";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -242,6 +245,7 @@ export function buildOpenApiDocument(): JsonSchema {
         },
       },
       ...groupOffsetsPaths(parts),
+      ...groupsPaths({ answer, problem, readErrors, listQuery: queryParameters(groupListQuerySchema) }),
     },
     components: {
       securitySchemes: {
@@ -262,6 +266,7 @@ export function buildOpenApiDocument(): JsonSchema {
         CaCertificates: jsonSchema(caCertificatesSchema, "output"),
         LagHistory: jsonSchema(lagHistorySchema, "output"),
         ...groupOffsetsSchemas(parts),
+        ...groupsSchemas(),
       },
     },
   };
