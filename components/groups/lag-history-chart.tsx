@@ -42,6 +42,13 @@ function options(width: number, color: string, bucketed: boolean, withTimeLag: b
   };
 }
 
+const seconds = (ms: number | null) => (ms === null ? "–" : `${(ms / 1000).toFixed(1)} s`);
+
+function maxTimeLag(points: readonly LagHistoryPoint[]): number | null {
+  const known = points.flatMap((point) => (point.maxTimeLagMs === null ? [] : [point.maxTimeLagMs]));
+  return known.length ? Math.max(...known) : null;
+}
+
 export function LagHistoryChart({
   points,
   resolutionSeconds,
@@ -94,6 +101,13 @@ export function LagHistoryChart({
         {label}: {points.length} {points.length === 1 ? "point" : "points"}, latest{" "}
         <span className="font-mono">{last?.lag ?? "–"}</span>, largest{" "}
         <span className="font-mono">{largest.toString()}</span>.
+        {withTimeLag && (
+          <>
+            {" "}
+            Time lag latest <span className="font-mono">{seconds(last?.timeLagMs ?? null)}</span>, largest{" "}
+            <span className="font-mono">{seconds(maxTimeLag(points))}</span>.
+          </>
+        )}
       </figcaption>
     </figure>
   );
