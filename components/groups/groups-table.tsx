@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell } from "@/components/ui/table";
 import { consumerGroupPath } from "@/lib/paths";
-import { GroupStateBadge, GroupTypeBadge, LagText } from "./group-labels";
+import { GroupStateBadge, GroupTypeBadge, LagText, TimeLagText } from "./group-labels";
 import { LagSparkline } from "./lag-sparkline";
 
 export interface GroupRow {
@@ -28,12 +28,15 @@ export function GroupsTable({
   groups,
   labelledBy,
   lagTrends,
+  timeLags,
 }: {
   cluster: string;
   groups: GroupRow[];
   labelledBy: string;
   /** The lag history's recent totals per group (the sparkline column); absent: no column. */
   lagTrends?: { hours: number; values: ReadonlyMap<string, readonly number[]> };
+  /** Each group's largest time lag (ms); absent: no column. */
+  timeLags?: ReadonlyMap<string, number | null>;
 }) {
   return (
     <Table aria-labelledby={labelledBy}>
@@ -47,6 +50,7 @@ export function GroupsTable({
           <TableHeaderCell className="text-right">Members</TableHeaderCell>
           <TableHeaderCell>Topics</TableHeaderCell>
           <TableHeaderCell className="text-right">Total lag</TableHeaderCell>
+          {timeLags && <TableHeaderCell className="text-right">Time lag</TableHeaderCell>}
           {lagTrends && <TableHeaderCell>Last {lagTrends.hours} h</TableHeaderCell>}
         </tr>
       </TableHead>
@@ -86,6 +90,11 @@ export function GroupsTable({
             <TableCell className="text-right tabular-nums">
               <LagText lag={group.totalLag} unknown={group.unavailable} />
             </TableCell>
+            {timeLags && (
+              <TableCell className="text-right tabular-nums">
+                <TimeLagText ms={timeLags.get(group.id) ?? null} />
+              </TableCell>
+            )}
             {lagTrends && (
               <TableCell>
                 <LagSparkline values={lagTrends.values.get(group.id) ?? []} hours={lagTrends.hours} />

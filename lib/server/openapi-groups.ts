@@ -3,6 +3,8 @@ import "server-only";
 // The OpenAPI paths and schemas of the consumer groups themselves: the list (with its topic filter),
 // one group with lag and time lag, deleting a group and deleting one topic's offsets from it. The list's
 // query parameters come from its zod schema (openapi.ts converts it); answers are described here.
+import { PAGE_TIME_LAG_PARTITIONS } from "./kafka/time-lag-math";
+
 type JsonSchema = Record<string, unknown>;
 
 export interface GroupsOpenApiParts {
@@ -50,7 +52,13 @@ export function groupsSchemas(): Record<string, JsonSchema> {
           type: "array",
           items: {
             type: "object",
-            properties: { ...summaryProperties, members: { type: ["integer", "null"] } },
+            properties: {
+              ...summaryProperties,
+              members: { type: ["integer", "null"] },
+              maxTimeLagMs: ms(
+                `The group's largest partition time lag; null when none is known or the page lags on more than ${PAGE_TIME_LAG_PARTITIONS} partitions`,
+              ),
+            },
           },
         },
       },
@@ -114,7 +122,8 @@ export function groupsPaths({ answer, problem, readErrors, listQuery }: GroupsOp
   return {
     "/api/v1/clusters/{cluster}/groups": {
       get: {
-        summary: "One page of consumer groups with type, state, members and total lag (viewer)",
+        summary:
+          "One page of consumer groups with type, state, members, total lag and largest time lag (viewer)",
         description:
           "topic= keeps the groups with committed offsets on that topic (OffsetFetch of every listed group, many per request).",
         parameters: [...pathParameters("cluster"), ...listQuery],

@@ -31,6 +31,7 @@ const {
   describeGroupWithTimeLag,
   listGroups,
   listTopicConsumers,
+  readPageTimeLags,
 } = await import("@/lib/server/kafka");
 
 const APP = "gd-app";
@@ -136,6 +137,15 @@ describe("time lag", () => {
     expect(lagOf(ORDERS, 1)).toBeNull();
     expect(lagOf(OTHER, 0)).toBeGreaterThanOrEqual(0);
     expect(result.data.maxTimeLagMs).toBe(now - stampOf(2));
+  });
+
+  it("is each listed group's largest on the list's page", async () => {
+    const now = Date.now();
+    const page = await listGroups("local", { q: "gd-" });
+    if (!page.ok) throw new Error(page.problem.title);
+    const lags = await readPageTimeLags("local", page.data.groups, now);
+    expect(lags.ok && lags.data.get(IDLE)).toBe(now - stampOf(2));
+    expect(lags.ok && lags.data.get(LIVE)).toBe(now - stampOf(1));
   });
 });
 

@@ -145,3 +145,4 @@ export {
   type GroupDetailsWithTimeLag,
   type TimedPartitionRow,
 } from "./group-time-lag-rows";
+export { readPageTimeLags } from "./group-list-time-lag";

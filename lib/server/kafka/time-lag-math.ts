@@ -1,6 +1,9 @@
 // The pure parts of time lag (group-time-lag.ts): keys, the age of a record, the largest of many, and
 // a map over items with a bounded number of promises in flight.
 
+/** The most lagging partitions one page of the group list reads time lag for (a fetch each). */
+export const PAGE_TIME_LAG_PARTITIONS = 200;
+
 /** One partition at one committed offset: groups at the same offset share a fetch and its answer. */
 export function timeLagKey(topic: string, partition: number, committedOffset: bigint | string): string {
   return `${topic}\u0000${partition}\u0000${committedOffset}`;

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { groupListQuerySchema, type GroupListQuery } from "@/lib/schemas/groups";
 import { requirePagePermission } from "@/lib/server/auth";
-import { clusterCapabilities, listGroups, unavailableReason } from "@/lib/server/kafka";
+import { clusterCapabilities, listGroups, readPageTimeLags, unavailableReason } from "@/lib/server/kafka";
 import { readLagSparklines, SPARKLINE_HOURS } from "@/lib/server/lag-history/read";
 import { PageHeader } from "@/components/shell/page-header";
 import { GroupFilters } from "@/components/groups/group-filters";
@@ -33,6 +33,7 @@ export default async function ConsumerGroupsPage({
     q: single(params.q),
     type: single(params.type),
     state: single(params.state),
+    topic: single(params.topic),
     sort: single(params.sort),
     page: single(params.page),
   });
@@ -70,11 +71,14 @@ export default async function ConsumerGroupsPage({
 
 /** Suspends while the broker answers, below the filters. */
 async function GroupList({ cluster, query }: { cluster: string; query: GroupListQuery }) {
+  const listed = await listGroups(cluster, query);
+  const timeLags = listed.ok ? await readPageTimeLags(cluster, listed.data.groups) : undefined;
   return (
     <GroupListSection
       cluster={cluster}
       query={query}
-      listed={await listGroups(cluster, query)}
+      listed={listed}
+      timeLags={timeLags?.ok ? timeLags.data : undefined}
       // From the console's store, one query for the page's groups.
       lagTrends={(ids) => ({ hours: SPARKLINE_HOURS, values: readLagSparklines(cluster, ids) })}
     />

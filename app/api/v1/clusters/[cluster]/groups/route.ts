@@ -1,4 +1,4 @@
-// GET /api/v1/clusters/{cluster}/groups?q=&type=&state=&topic=&sort=&page=&pageSize= – one page of consumer groups with type, state, members and total lag (viewer)
+// GET /api/v1/clusters/{cluster}/groups?q=&type=&state=&topic=&sort=&page=&pageSize= – one page of consumer groups with type, state, members, total lag and largest time lag (viewer)
 import { z } from "zod";
 
 import { apiError, failureResponse } from "@/lib/api-errors";
@@ -15,6 +15,11 @@ export const GET = guardedRoute(
     if (reason) return apiError(501, "UNSUPPORTED_BY_CLUSTER", reason);
     const result = await kafka.listGroups(cluster, query);
     if (!result.ok) return failureResponse(kafka.problemResult(result.problem));
-    return Response.json({ cluster, ...result.data }, { headers: { "Cache-Control": "no-store" } });
+    const timeLags = await kafka.readPageTimeLags(cluster, result.data.groups);
+    const groups = result.data.groups.map((group) => ({
+      ...group,
+      maxTimeLagMs: timeLags.ok ? (timeLags.data.get(group.id) ?? null) : null,
+    }));
+    return Response.json({ cluster, ...result.data, groups }, { headers: { "Cache-Control": "no-store" } });
   },
 );

@@ -18,11 +18,14 @@ export function GroupListSection({
   query,
   listed,
   lagTrends,
+  timeLags,
 }: {
   cluster: string;
   query: GroupListQuery;
   listed: Listed;
   lagTrends?: (groupIds: string[]) => { hours: number; values: ReadonlyMap<string, readonly number[]> };
+  /** Each shown group's largest time lag (ms); absent when it could not be read for this page. */
+  timeLags?: ReadonlyMap<string, number | null>;
 }) {
   if (!listed.ok) {
     return (
@@ -57,6 +60,7 @@ export function GroupListSection({
         cluster={cluster}
         groups={groups}
         labelledBy="groups-title"
+        timeLags={timeLags}
         lagTrends={lagTrends?.(groups.map((group) => group.id))}
       />
       <GroupPagination cluster={cluster} total={total} page={page} pageSize={pageSize} query={query} />
