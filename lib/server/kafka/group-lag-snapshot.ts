@@ -40,6 +40,8 @@ export interface ClusterLagSnapshot {
   failure?: string;
 }
 
+/** Next-record fetches in flight at once: more than a page's 4, the sampler has a round's worth. */
+const TIME_LAG_CONCURRENCY = 8;
 /** One failing group's OffsetFetch fails its batch, not the whole round. */
 const BATCH = 500;
 
@@ -113,7 +115,7 @@ async function readNewTimestamps(
   stamps.keepOnly(lagging);
   const unknown = stamps.unknown(lagging);
   if (unknown.length === 0) return undefined;
-  const read = await readTimeLags(cluster, unknown, { now });
+  const read = await readTimeLags(cluster, unknown, { now, concurrency: TIME_LAG_CONCURRENCY });
   if (!read.ok) return read.problem.title;
   stamps.learn(read.data, now);
   return undefined;
