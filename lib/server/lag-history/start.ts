@@ -39,7 +39,13 @@ export function startLagHistorySampler(): void {
   shared[SAMPLER] = sampler;
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
-      void sampler.stop().catch(() => undefined);
+      void sampler
+        .stop()
+        .catch(() => undefined)
+        .finally(() => {
+          // Listening to a signal cancels Node's default exit: when nobody else (server.mjs) handles it, exit as it would have.
+          if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+        });
     });
   }
   sampler.start();
