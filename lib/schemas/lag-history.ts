@@ -6,6 +6,11 @@ export type LagHistoryRange = (typeof LAG_HISTORY_RANGES)[number];
 
 export const lagHistoryQuerySchema = z.object({
   range: z.enum(LAG_HISTORY_RANGES).default("1h").describe("How far back: 1h, 24h or 7d"),
+  partitions: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true")
+    .describe("true: each sample's lag per partition too (kept at full resolution, so for 1h only)"),
 });
 
 const decimal = z.string().regex(/^\d+$/);
@@ -20,6 +25,10 @@ export const lagHistoryPointSchema = z.object({
     .nullable()
     .describe("How old the next record to consume was, in ms; null when not recorded"),
   maxTimeLagMs: z.number().nullable(),
+  partitions: z
+    .array(z.object({ topic: z.string(), partition: z.number().int(), lag: z.number() }))
+    .optional()
+    .describe("With ?partitions=true: the sample's lag per partition; empty for a bucket"),
 });
 export type LagHistoryPoint = z.infer<typeof lagHistoryPointSchema>;
 

@@ -60,6 +60,7 @@ describe("buildOpenApiDocument", () => {
       "path:cluster",
       "path:group",
       "query:range",
+      "query:partitions",
     ]);
     expect(get.parameters[2]?.schema).toMatchObject({ enum: ["1h", "24h", "7d"], default: "1h" });
     const history = document.components.schemas.LagHistory;

@@ -3,7 +3,7 @@ import "server-only";
 // What pages and the REST route read of the lag history: a group's points over a range, and a page of
 // groups' recent totals for the list's sparklines. Only the store is read, never Kafka.
 import { rangeQuery, SPARKLINE } from "@/lib/lag-history/tiers";
-import type { LagHistory, LagHistoryRange } from "@/lib/schemas/lag-history";
+import type { LagHistory, LagHistoryPoint, LagHistoryRange } from "@/lib/schemas/lag-history";
 import { getConfig } from "@/lib/server/config";
 import { getStore, type LagPointRecord } from "@/lib/server/store";
 
@@ -16,10 +16,12 @@ export function readLagHistory(
   cluster: string,
   group: string,
   range: LagHistoryRange,
-  nowMs = Date.now(),
+  options: { partitions?: boolean; nowMs?: number } = {},
 ): LagHistory {
-  const { resolutionSeconds, sinceSeconds } = rangeQuery(range, nowMs / 1000);
-  const points = getStore().lagHistory.series(cluster, group, resolutionSeconds, sinceSeconds);
+  const { resolutionSeconds, sinceSeconds } = rangeQuery(range, (options.nowMs ?? Date.now()) / 1000);
+  const points = getStore().lagHistory.series(cluster, group, resolutionSeconds, sinceSeconds, {
+    partitions: options.partitions,
+  });
   return {
     cluster,
     group,
@@ -30,13 +32,14 @@ export function readLagHistory(
   };
 }
 
-function toPoint(point: LagPointRecord) {
+function toPoint(point: LagPointRecord): LagHistoryPoint {
   return {
     at: new Date(point.at * 1000).toISOString(),
     lag: point.lagLast.toString(),
     maxLag: point.lagMax.toString(),
     timeLagMs: point.timeLagLastMs,
     maxTimeLagMs: point.timeLagMaxMs,
+    ...(point.partitions ? { partitions: point.partitions } : {}),
   };
 }
 

@@ -62,7 +62,7 @@ export default async function ConsumerGroupPage({
   const group = described.data;
   if (!group) notFound();
   // A hand-edited range falls back to the last hour.
-  const { range } = lagHistoryQuerySchema.catch({ range: "1h" }).parse(await searchParams);
+  const { range } = lagHistoryQuerySchema.catch({ range: "1h", partitions: false }).parse(await searchParams);
 
   return (
     <>

@@ -94,6 +94,19 @@ describe("GET …/groups/{group}/lag-history", () => {
     expect(body.points.map((point) => point.lag)).toEqual(["10", "3"]);
   });
 
+  it("gives each sample's lag per partition when asked, and none in buckets", async () => {
+    const raw = (await (await get("local", "?partitions=true")).json()) as {
+      points: { partitions?: unknown[] }[];
+    };
+    expect(raw.points.map((point) => point.partitions)).toEqual([
+      [{ topic: "orders", partition: 0, lag: 3 }],
+    ]);
+    const buckets = (await (await get("local", "?range=24h&partitions=true")).json()) as {
+      points: { partitions?: unknown[] }[];
+    };
+    expect(buckets.points.map((point) => point.partitions)).toEqual([[], []]);
+  });
+
   it("refuses an unknown range with 422 and an unknown cluster with 404", async () => {
     expect((await get("local", "?range=30d")).status).toBe(422);
     const unknown = await get("elsewhere", "");

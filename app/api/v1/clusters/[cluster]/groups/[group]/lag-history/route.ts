@@ -1,4 +1,4 @@
-// GET /api/v1/clusters/{cluster}/groups/{group}/lag-history?range=1h|24h|7d – the group's recorded total lag over time (viewer)
+// GET /api/v1/clusters/{cluster}/groups/{group}/lag-history?range=1h|24h|7d&partitions=true – the group's recorded lag over time (viewer)
 import { z } from "zod";
 
 import { apiError } from "@/lib/api-errors";
@@ -15,11 +15,11 @@ export const GET = guardedRoute(
     params: z.object({ cluster: z.string(), group: z.string().min(1) }),
     query: lagHistoryQuerySchema,
   },
-  async (_request, { params: { cluster, group }, query: { range } }) => {
+  async (_request, { params: { cluster, group }, query: { range, partitions } }) => {
     // From the store only: a group gone from the cluster keeps its history until it ages out.
     if (!kafka.isConfiguredCluster(cluster))
       return apiError(404, "UNKNOWN_CLUSTER", `No cluster named "${cluster}" is configured.`);
-    return Response.json(readLagHistory(cluster, group, range), {
+    return Response.json(readLagHistory(cluster, group, range, { partitions }), {
       headers: { "Cache-Control": "no-store" },
     });
   },
