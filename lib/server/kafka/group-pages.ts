@@ -66,13 +66,15 @@ export function sortGroups<T extends ListedGroup>(
     if (sort === "lag") return figure.totalLag;
     return figure.members === null ? null : BigInt(figure.members);
   };
-  return [...groups].sort((a, b) => {
-    const [left, right] = [value(a), value(b)];
-    if (left === right) return compareIds(a.id, b.id);
-    if (left === null) return 1;
-    if (right === null) return -1;
-    return left > right ? -1 : 1;
+  // Each group's value read once, not at every comparison (10,000 groups: ~140,000 comparisons).
+  const keyed = groups.map((group) => ({ group, value: value(group) }));
+  keyed.sort((a, b) => {
+    if (a.value === b.value) return compareIds(a.group.id, b.group.id);
+    if (a.value === null) return 1;
+    if (b.value === null) return -1;
+    return a.value > b.value ? -1 : 1;
   });
+  return keyed.map(({ group }) => group);
 }
 
 /**
