@@ -2,8 +2,9 @@
 // broker's jars on the class path:
 //   java -cp 'scripts/cluster/target/dependency/*' Kip848Consumer.java \
 //     <host:port> <ca.pem> <cert.pem> <key.pem> <topic> <group> <records>
-// Consumes <records> records, commits them, prints "COMMITTED <n>" and stays in the group (polling,
-// so it keeps its membership) until its stdin closes; then leaves the group and exits 0.
+// Consumes <records> records, commits them (printing "RECORD <partition> <offset>" for each), prints
+// "COMMITTED <n>" and stays in the group (polling, so it keeps its membership) until its stdin closes;
+// then leaves the group and exits 0.
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,6 +56,8 @@ public class Kip848Consumer {
         for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
           if (consumed >= wanted) break;
           consumed++;
+          // Where consumption begins on each partition, for the offset-reset tests.
+          System.out.println("RECORD " + record.partition() + " " + record.offset());
           consumer.commitSync(java.util.Map.of(
               new org.apache.kafka.common.TopicPartition(record.topic(), record.partition()),
               new org.apache.kafka.clients.consumer.OffsetAndMetadata(record.offset() + 1, "kip848")));
