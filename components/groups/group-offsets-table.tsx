@@ -18,13 +18,18 @@ export interface GroupPartitionRow {
 const offset = (value: string | null, missing: string) =>
   value === null ? <span className="text-zinc-500">{missing}</span> : formatCount(value);
 
-/** Per topic and partition: committed offset, log end offset, lag, time lag, who holds it and the commit's metadata. */
+/**
+ * Per topic and partition: committed offset, log end offset, lag, time lag, who holds it and the
+ * commit's metadata. A share group's rows hold its start offsets and the broker's lag instead.
+ */
 export function GroupOffsetsTable({
   partitions,
   labelledBy,
+  share = false,
 }: {
   partitions: GroupPartitionRow[];
   labelledBy: string;
+  share?: boolean;
 }) {
   return (
     <Table aria-labelledby={labelledBy}>
@@ -32,7 +37,7 @@ export function GroupOffsetsTable({
         <tr>
           <TableHeaderCell>Topic</TableHeaderCell>
           <TableHeaderCell className="text-right">Partition</TableHeaderCell>
-          <TableHeaderCell className="text-right">Committed</TableHeaderCell>
+          <TableHeaderCell className="text-right">{share ? "Start offset" : "Committed"}</TableHeaderCell>
           <TableHeaderCell className="text-right">Log end</TableHeaderCell>
           <TableHeaderCell className="text-right">Lag</TableHeaderCell>
           <TableHeaderCell className="text-right">Time lag</TableHeaderCell>
@@ -45,7 +50,9 @@ export function GroupOffsetsTable({
           <tr key={`${row.topic}\u0000${row.partition}`}>
             <TableCell className="font-mono text-xs">{row.topic}</TableCell>
             <TableCell className="text-right tabular-nums">{row.partition}</TableCell>
-            <TableCell className="text-right tabular-nums">{offset(row.committedOffset, "none")}</TableCell>
+            <TableCell className="text-right tabular-nums">
+              {offset(row.committedOffset, share ? "not initialized" : "none")}
+            </TableCell>
             <TableCell className="text-right tabular-nums">{offset(row.logEndOffset, "unknown")}</TableCell>
             <TableCell className="text-right tabular-nums">
               <LagText lag={row.lag} />

@@ -2,7 +2,7 @@
 // consumed part of a topic, listed as classic with its state, its lag = produced − committed per
 // partition; a Java kafka-clients consumer with group.protocol=consumer (KIP-848) listed as a consumer
 // group, Stable and not Dead, with its member, epochs and assignment; a Java KafkaShareConsumer's share
-// group listed as share with its member, and its start offsets (not read yet) said, not failed.
+// group listed as share with its member, its start offset and the lag the broker reports.
 import type { ChildProcessWithoutNullStreams } from "node:child_process";
 
 import { Kafka, logLevel, type Consumer } from "kafkajs";
@@ -259,18 +259,19 @@ if (!kafkaAtLeast(4, 0)) {
 
     afterAll(() => stopJava(java));
 
-    it("is listed as a share group with its member (ShareGroupDescribe), its start offsets said to be unread", async () => {
+    it("is listed as a share group with its member (ShareGroupDescribe), its start offset and lag (DescribeShareGroupOffsets)", async () => {
       java = startJava(broker, appIdentity, "ShareGroupConsumer", [KIP848_TOPIC, SHARE_GROUP]);
       await printed(java, /^JOINED$/m);
-      const listedShare = await eventually(async () => {
-        const listed = await listGroups("local", { type: "share" });
+      const assigned = await eventually(async () => {
         // Listed at once; assigned with the member's next heartbeat.
+        const described = await describeGroup("local", SHARE_GROUP);
         return (
-          listed.ok &&
-          listed.data.groups.some((group) => group.id === SHARE_GROUP && group.topics?.includes(KIP848_TOPIC))
+          described.ok &&
+          described.data?.type === "share" &&
+          (described.data.members?.[0]?.assignment ?? []).some((entry) => entry.topic === KIP848_TOPIC)
         );
       }, 20_000);
-      expect(listedShare).toBe(true);
+      expect(assigned).toBe(true);
 
       const listed = await listGroups("local", { q: "gr-" });
       if (!listed.ok) throw new Error(listed.problem.title);
@@ -280,19 +281,16 @@ if (!kafkaAtLeast(4, 0)) {
         state: "Stable",
         members: 1,
         topics: [KIP848_TOPIC],
-        totalLag: null,
         coordinator: 1,
       });
-      // Start offsets are not committed offsets: said, with the API the console does not read yet.
-      expect(share?.unavailable).toMatch(/DescribeShareGroupOffsets \(ApiKey 90\)/);
-      expect(share?.unavailable).not.toMatch(/ShareGroupDescribe/);
+      expect(share?.unavailable).toBeUndefined();
       // The share group takes nothing from the other groups' figures.
       expect(listed.data.groups.find((group) => group.id === CLASSIC_GROUP)).toMatchObject({ totalLag: LAG });
 
       // Its members through ShareGroupDescribe v1 (the console's own codec).
       const described = await describeGroup("local", SHARE_GROUP);
       if (!described.ok || !described.data) throw new Error("no group");
-      expect(described.data).toMatchObject({ type: "share", partitions: [], protocol: "simple" });
+      expect(described.data).toMatchObject({ type: "share", protocol: "simple" });
       expect(described.data.groupEpoch).toBeGreaterThan(0);
       expect(described.data.members).toEqual([
         expect.objectContaining({
@@ -301,6 +299,54 @@ if (!kafkaAtLeast(4, 0)) {
           assignment: [{ topic: KIP848_TOPIC, partitions: [0] }],
         }),
       ]);
+
+      // share.auto.offset.reset is latest: the share-partition starts where the log ends when the member
+      // first fetches it, so records are sent one by one until one is delivered. Once the member left
+      // (acknowledging what it got), 3 more records are the broker's lag.
+      const producer = kafkajsAs(broker, APP).producer({ allowAutoTopicCreation: false });
+      await producer.connect();
+      const firstDelivery = printed(java, /^RECORD 0 \d+$/m);
+      let delivered = false;
+      for (let attempt = 0; attempt < 30 && !delivered; attempt++) {
+        await producer.send({ topic: KIP848_TOPIC, messages: [{ value: `share ${attempt}` }] });
+        delivered = await Promise.race([
+          firstDelivery.then(() => true),
+          new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1_000)),
+        ]);
+      }
+      expect(delivered).toBe(true);
+      await stopJava(java);
+      java = undefined;
+      const before = await describeGroup("local", SHARE_GROUP);
+      const logEnd = Number(before.ok ? before.data?.partitions[0]?.logEndOffset : NaN);
+      await producer.send({
+        topic: KIP848_TOPIC,
+        messages: [{ value: "a" }, { value: "b" }, { value: "c" }],
+      });
+      await producer.disconnect();
+      let lagged: unknown;
+      await eventually(async () => {
+        const again = await describeGroup("local", SHARE_GROUP);
+        lagged = again.ok ? again.data : undefined;
+        return again.ok && again.data?.totalLag === "3";
+      }, 30_000);
+      expect(lagged).toMatchObject({
+        totalLag: "3",
+        partitions: [
+          {
+            topic: KIP848_TOPIC,
+            partition: 0,
+            logEndOffset: String(logEnd + 3),
+            lag: "3",
+          },
+        ],
+      });
+      // The start offset moves up to the first record not yet acknowledged: at most where the log ended.
+      const start = Number(
+        (lagged as { partitions: { committedOffset: string }[] }).partitions[0]!.committedOffset,
+      );
+      expect(start).toBeGreaterThanOrEqual(6);
+      expect(start).toBeLessThanOrEqual(logEnd);
     }, 150_000);
   });
 }

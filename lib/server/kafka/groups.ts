@@ -15,6 +15,7 @@ import { filterGroups, groupTypeOf, pageOf, sortGroups, totalLag, type ListedGro
 import { readSortFigures, type KnownAnswers } from "./group-figures";
 import { readGroupMembers, type GroupMembers } from "./group-members";
 import { readGroupOffsets, type PartitionOffsetsRow } from "./group-offsets";
+import { readShareGroupOffsetsIfOffered, shareTotalLag } from "./share-group-offset-rows";
 import { findCoordinators } from "./group-requests";
 import { filterByTopic } from "./group-topic-filter";
 import { withClusterAdmin } from "./pooled-clients";
@@ -105,10 +106,13 @@ export async function describeGroup(
       if (!listed) return null;
       const coordinators = await findCoordinators(admin, [groupId]).catch(() => new Map());
       const members = await readGroupMembers(admin, coordinators, [listed], capabilities);
-      const offsets = await readGroupOffsets(admin, [listed], members);
+      const [offsets, shareOffsets] = await Promise.all([
+        readGroupOffsets(admin, [listed], members),
+        readShareGroupOffsetsIfOffered(admin, coordinators, [listed], capabilities),
+      ]);
       const described = members.get(groupId);
-      const rows = offsets.get(groupId);
-      const lag = rows ? totalLag(rows.map(bigintsOf)) : null;
+      const rows = offsets.get(groupId) ?? shareOffsets.get(groupId);
+      const lag = groupLag(listed, rows);
       return {
         id: listed.id,
         type: listed.type,
@@ -122,7 +126,7 @@ export async function describeGroup(
         topics: topicsOf(described, rows),
         partitions: rows ?? [],
         totalLag: lag === null ? null : lag.toString(),
-        unavailable: unavailableOf(listed, described),
+        unavailable: unavailableOf(listed, described, capabilities),
       };
     },
     { cluster, operation: "DESCRIBE", resourceName: groupId },
@@ -153,17 +157,18 @@ async function summarize(
       admin,
       groups.map((group) => group.id),
     ).catch(() => new Map()));
-  const [members, offsets] = await Promise.all([
+  const [members, offsets, shareOffsets] = await Promise.all([
     known.members ?? readGroupMembers(admin, coordinators, groups, capabilities),
     readGroupOffsets(admin, groups, undefined, known.offsets).catch(
       () => new Map<string, PartitionOffsetsRow[]>(),
     ),
+    readShareGroupOffsetsIfOffered(admin, coordinators, groups, capabilities),
   ]);
   return new Map(
     groups.map((group) => {
       const described = members.get(group.id);
-      const rows = offsets.get(group.id);
-      const lag = rows ? totalLag(rows.map(bigintsOf)) : null;
+      const rows = offsets.get(group.id) ?? shareOffsets.get(group.id);
+      const lag = groupLag(group, rows);
       const summary: GroupSummary = {
         id: group.id,
         type: group.type,
@@ -175,7 +180,7 @@ async function summarize(
         topics: topicsOf(described, rows),
         totalLag: lag === null ? null : lag.toString(),
       };
-      const unavailable = unavailableOf(group, described);
+      const unavailable = unavailableOf(group, described, capabilities);
       if (unavailable) summary.unavailable = unavailable;
       return [group.id, summary];
     }),
@@ -202,16 +207,30 @@ function bigintsOf(row: PartitionOffsetsRow) {
 }
 
 /** Everything the console could not read about the group, in one sentence or more; undefined when nothing. */
-function unavailableOf(group: ListedGroup, described: GroupMembers | undefined): string | undefined {
-  const reasons = [described?.unavailable, offsetsUnavailable(group)].filter(Boolean);
+function unavailableOf(
+  group: ListedGroup,
+  described: GroupMembers | undefined,
+  capabilities: ClusterCapabilities | undefined,
+): string | undefined {
+  const reasons = [described?.unavailable, offsetsUnavailable(group, capabilities)].filter(Boolean);
   return reasons.length ? reasons.join(" ") : undefined;
 }
 
-/** Share groups keep share-partition start offsets, not committed ones: OffsetFetch does not serve them. */
-function offsetsUnavailable(group: ListedGroup): string | undefined {
-  return group.type === "share"
-    ? "Share groups keep start offsets per share-partition, not committed offsets; the console does not read them yet: DescribeShareGroupOffsets (ApiKey 90)."
+/** Share groups keep start offsets per share-partition (DescribeShareGroupOffsets), not committed ones. */
+function offsetsUnavailable(
+  group: ListedGroup,
+  capabilities: ClusterCapabilities | undefined,
+): string | undefined {
+  const capability = capabilities?.shareGroupOffsets;
+  return group.type === "share" && capability && !capability.supported
+    ? `Share groups keep start offsets per share-partition, not committed offsets. ${capability.message}`
     : undefined;
+}
+
+/** Lag = log end − committed, summed; a share group's is the broker's own (it counts acknowledged records). */
+function groupLag(group: ListedGroup, rows: readonly PartitionOffsetsRow[] | undefined): bigint | null {
+  if (!rows) return null;
+  return group.type === "share" ? shareTotalLag(rows) : totalLag(rows.map(bigintsOf));
 }
 
 /** Undefined when the cluster could not be asked: then nothing is declared lacking, the calls say what fails. */

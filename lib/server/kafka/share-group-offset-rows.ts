@@ -5,6 +5,7 @@ import "server-only";
 // offset and the lag the broker reports (DescribeShareGroupOffsets v1), not one the console derives.
 import type { Admin } from "@platformatic/kafka";
 
+import type { ClusterCapabilities } from "./capabilities";
 import { readLogEnds, type PartitionOffsetsRow } from "./group-offsets";
 import type { ListedGroup } from "./group-pages";
 import { describeShareGroupOffsets, type Coordinator } from "./group-requests";
@@ -32,6 +33,26 @@ export async function readShareGroupOffsets(
     );
   }
   return result;
+}
+
+/**
+ * readShareGroupOffsets where the cluster offers DescribeShareGroupOffsets v1 (or could not be asked
+ * what it offers); empty when it lacks it or the request fails: the group then says why.
+ */
+export async function readShareGroupOffsetsIfOffered(
+  admin: Admin,
+  coordinators: ReadonlyMap<string, Coordinator>,
+  groups: readonly ListedGroup[],
+  capabilities: ClusterCapabilities | undefined,
+): Promise<Map<string, PartitionOffsetsRow[]>> {
+  if (capabilities && !capabilities.shareGroupOffsets.supported) return new Map();
+  return readShareGroupOffsets(admin, coordinators, groups).catch(() => new Map());
+}
+
+/** A share group's total lag: the broker's lag summed; null when none is known or any is unknown. */
+export function shareTotalLag(rows: readonly PartitionOffsetsRow[]): bigint | null {
+  if (rows.length === 0 || rows.some((row) => row.lag === null)) return null;
+  return rows.reduce((total, row) => total + BigInt(row.lag!), 0n);
 }
 
 /** The group's rows from its answer; a share-partition not initialized yet has no start offset. */

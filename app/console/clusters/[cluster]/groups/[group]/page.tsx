@@ -133,7 +133,11 @@ export default async function ConsumerGroupPage({
         <CardHeader
           titleId="offsets-title"
           title="Offsets and lag"
-          description="Per partition: the committed offset, the log end offset (high watermark), their difference, and how old the next record to consume is (time lag), as of loading the page."
+          description={
+            group.type === "share"
+              ? "Per share-partition: the start offset (the first record not yet acknowledged by all), the log end offset and the lag as the broker reports it, as of loading the page."
+              : "Per partition: the committed offset, the log end offset (high watermark), their difference, and how old the next record to consume is (time lag), as of loading the page."
+          }
         />
         {group.partitions.length === 0 ? (
           <div className="p-5">
@@ -143,7 +147,11 @@ export default async function ConsumerGroupPage({
             />
           </div>
         ) : (
-          <GroupOffsetsTable partitions={group.partitions} labelledBy="offsets-title" />
+          <GroupOffsetsTable
+            partitions={group.partitions}
+            labelledBy="offsets-title"
+            share={group.type === "share"}
+          />
         )}
       </Card>
       {can(role, "group.delete") && group.type !== "share" && (
