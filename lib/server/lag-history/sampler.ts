@@ -67,7 +67,8 @@ export function createLagSampler(options: LagSamplerOptions): LagSampler {
   let leaseLogged: boolean | undefined;
 
   function holdLease(): boolean {
-    const held = !stopped && store.leases.acquire(SAMPLER_LEASE, owner, now(), leaseMs);
+    if (stopped) return (stats.holdsLease = false);
+    const held = store.leases.acquire(SAMPLER_LEASE, owner, now(), leaseMs);
     if (held !== leaseLogged) {
       leaseLogged = held;
       const holder = store.leases.holder(SAMPLER_LEASE)?.owner ?? "nobody";
