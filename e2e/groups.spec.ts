@@ -91,6 +91,7 @@ test.describe("as a viewer", () => {
       String(CONSUMED),
       String(PRODUCED),
       String(PRODUCED - CONSUMED),
+      /^\d+ (ms|s)$|min/, // time lag: the age of the record at the committed offset
       "–",
       "–",
     ]);
