@@ -94,7 +94,7 @@ describe("lag sampler", () => {
     const { store } = temp.open();
     let release: () => void = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const { sampler: slow } = sampler({
+    const { sampler: slow, lines } = sampler({
       store,
       owner: "a",
       intervalMs: 5_000,
@@ -115,6 +115,11 @@ describe("lag sampler", () => {
       vi.useRealTimers();
     }
     expect(slow.stats()).toMatchObject({ rounds: 1, skippedRounds: 2, holdsLease: false });
+    expect(lines.filter((line) => line.includes("skipped"))).toEqual([
+      expect.stringMatching(
+        /^Lag history: a round took \d+\.\d s, longer than the interval \(5 s\); 2 ticks skipped so far\.$/,
+      ),
+    ]);
     expect(store.leases.holder(SAMPLER_LEASE)).toBeUndefined();
   });
 

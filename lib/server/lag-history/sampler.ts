@@ -134,10 +134,16 @@ export function createLagSampler(options: LagSamplerOptions): LagSampler {
   }
 
   function runRound(): Promise<RoundResult> {
+    const skippedBefore = stats.skippedRounds;
     running = round()
       .then((result) => {
         stats.rounds += 1;
         stats.lastRound = result;
+        // Once per slow round, not per skipped tick.
+        if (stats.skippedRounds > skippedBefore)
+          log(
+            `Lag history: a round took ${(result.durationMs / 1000).toFixed(1)} s, longer than the interval (${intervalMs / 1000} s); ${stats.skippedRounds} ticks skipped so far.`,
+          );
         return result;
       })
       .finally(() => {

@@ -50,8 +50,3 @@ export function startLagHistorySampler(): void {
   }
   sampler.start();
 }
-
-/** The running sampler's figures (rounds, skipped rounds, lease), or undefined when it does not run here. */
-export function lagSamplerStats() {
-  return shared[SAMPLER]?.stats();
-}
