@@ -1,6 +1,7 @@
 // Offset resets in the browser: an operator opens a group's reset page from the group, previews a
 // reset to a specific offset with the keyboard, applies it behind the confirmation, and Kafka holds the
-// new offset; a viewer cannot open the page or reset over REST, but may export the offsets.
+// new offset; export → reset (REST) → import (the page) restores the offsets; a viewer cannot open the
+// page or reset over REST, but may export the offsets.
 import { randomBytes } from "node:crypto";
 
 import { expect, test } from "@playwright/test";
@@ -104,6 +105,46 @@ test.describe("as an operator", () => {
       dryRun: true,
       rows: [{ topic: TOPIC, partition: 0, currentOffset: before, newOffset: "0", clamped: false }],
     });
+    expect(await committedOffset()).toBe(before);
+  });
+});
+
+test.describe("as an operator, export → reset → import", () => {
+  test.use({ storageState: storageStateFor("operator") });
+
+  test("restores the exported offsets through the page's import", async ({ page, baseURL }) => {
+    const exported = await page.request.get(`${api}/export?format=csv`);
+    const csv = await exported.text();
+    const before = await committedOffset();
+    expect(csv).toBe(`topic,partition,offset\n${TOPIC},0,${before}\n`);
+    const reset = await page.request.post(`${api}/reset`, {
+      data: { mode: "latest", dryRun: false },
+      headers: { Origin: baseURL! },
+    });
+    expect(await reset.json()).toMatchObject({
+      dryRun: false,
+      applied: [{ before, after: String(PRODUCED) }],
+    });
+    expect(await committedOffset()).toBe(String(PRODUCED));
+
+    await page.goto(`${groupPage}/reset`);
+    const form = page.getByRole("form", { name: "Import offsets" });
+    await form.getByLabel("Offsets file").setInputFiles({
+      name: "offsets.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(csv),
+    });
+    await form.getByRole("button", { name: "Preview import" }).click();
+    const preview = page.getByRole("table", { name: "Preview of the import" });
+    await expect(
+      preview
+        .getByRole("row", { name: new RegExp(TOPIC) })
+        .getByRole("cell")
+        .nth(3),
+    ).toHaveText(before!);
+    await page.getByRole("button", { name: "Apply…" }).click();
+    await page.getByRole("button", { name: "Commit 1 offsets" }).click();
+    await expect(page.getByRole("dialog").getByRole("status")).toHaveText(/Committed 1 offsets/);
     expect(await committedOffset()).toBe(before);
   });
 });
