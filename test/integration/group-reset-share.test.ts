@@ -60,8 +60,14 @@ beforeAll(async () => {
     await admin.createTopics({ topics: [TOPIC], partitions: 2, replicas: 1 });
     await createAclBindings(
       admin,
-      (["READ", "WRITE", "DESCRIBE"] as const).flatMap((operation) =>
-        (["TOPIC", "GROUP"] as const).map((resourceType) =>
+      // Topics: read, write, describe; groups: read and describe (WRITE means nothing for a group).
+      (
+        [
+          ["TOPIC", ["READ", "WRITE", "DESCRIBE"]],
+          ["GROUP", ["READ", "DESCRIBE"]],
+        ] as const
+      ).flatMap(([resourceType, operations]) =>
+        operations.map((operation) =>
           binding({
             principal: `User:${APP}`,
             resourceType,
