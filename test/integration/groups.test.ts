@@ -347,6 +347,15 @@ if (!kafkaAtLeast(4, 0)) {
       );
       expect(start).toBeGreaterThanOrEqual(6);
       expect(start).toBeLessThanOrEqual(logEnd);
+
+      // Sorted by lag, the share group counts with the broker's lag: among the others by it, not last.
+      const byLag = await listGroups("local", { q: "gr-", sort: "lag" });
+      if (!byLag.ok) throw new Error(byLag.problem.title);
+      const lags = byLag.data.groups.map((group) => group.totalLag);
+      const known = lags.filter((lag) => lag !== null).map(BigInt);
+      expect(known).toEqual([...known].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0)));
+      expect(lags.slice(known.length).every((lag) => lag === null)).toBe(true);
+      expect(byLag.data.groups.find((group) => group.id === SHARE_GROUP)?.totalLag).toBe("3");
     }, 150_000);
   });
 }

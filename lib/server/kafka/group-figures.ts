@@ -2,9 +2,9 @@ import "server-only";
 
 // What sorting the group list by lag or by members needs of every matching group, and only that: for
 // lag the committed offsets (OffsetFetch, many groups per request) against log end offsets read once
-// for all their partitions; for members the describe answers. Groups are asked FIGURES_BATCH at a
-// time, FIGURES_IN_FLIGHT batches at once. What was read is kept for the page's own summaries, so
-// the page shows the figures it was sorted by.
+// for all their partitions (share groups: the broker's lag, DescribeShareGroupOffsets); for members
+// the describe answers. Groups are asked FIGURES_BATCH at a time, FIGURES_IN_FLIGHT batches at once.
+// What was read is kept for the page's own summaries, so the page shows the figures it was sorted by.
 import type { Admin } from "@platformatic/kafka";
 
 import type { GroupSort } from "@/lib/schemas/groups";
@@ -17,9 +17,11 @@ import {
   readLogEnds,
   type CommittedOffsets,
   type LogEnds,
+  type PartitionOffsetsRow,
 } from "./group-offsets";
 import type { GroupFigures, ListedGroup } from "./group-pages";
 import { findCoordinators, type Coordinator } from "./group-requests";
+import { readShareGroupOffsetsIfOffered, shareTotalLag } from "./share-group-offset-rows";
 
 /** Groups per FindCoordinator / DescribeGroups / OffsetFetch request. */
 const FIGURES_BATCH = 500;
@@ -35,6 +37,8 @@ export interface KnownAnswers {
   coordinators?: ReadonlyMap<string, Coordinator>;
   members?: ReadonlyMap<string, GroupMembers>;
   offsets?: { committed: ReadonlyMap<string, CommittedOffsets>; logEnds: LogEnds };
+  /** Share groups' rows (start offsets and the broker's lag). */
+  shareOffsets?: ReadonlyMap<string, PartitionOffsetsRow[]>;
 }
 
 export interface SortFigures {
@@ -49,7 +53,15 @@ export async function readSortFigures(
   sort: Exclude<GroupSort, "name">,
   capabilities: ClusterCapabilities | undefined,
 ): Promise<SortFigures> {
-  return sort === "lag" ? lagFigures(admin, groups) : memberFigures(admin, groups, capabilities);
+  if (sort === "members") return memberFigures(admin, groups, capabilities);
+  const [committed, shares] = await Promise.all([
+    lagFigures(admin, groups),
+    shareLagFigures(admin, groups, capabilities),
+  ]);
+  return {
+    figures: new Map([...committed.figures, ...shares.figures]),
+    known: { ...committed.known, ...shares.known },
+  };
 }
 
 async function lagFigures(admin: Admin, groups: readonly ListedGroup[]): Promise<SortFigures> {
@@ -66,6 +78,29 @@ async function lagFigures(admin: Admin, groups: readonly ListedGroup[]): Promise
   for (const [id, group] of committed)
     figures.set(id, { members: null, totalLag: committedLag(group, logEnds) });
   return { figures, known: { offsets: { committed, logEnds } } };
+}
+
+/** Share groups' lag as the broker reports it (DescribeShareGroupOffsets), where the cluster offers it. */
+async function shareLagFigures(
+  admin: Admin,
+  groups: readonly ListedGroup[],
+  capabilities: ClusterCapabilities | undefined,
+): Promise<SortFigures> {
+  const shareOffsets = new Map<string, PartitionOffsetsRow[]>();
+  await inBatches(
+    groups.filter((group) => group.type === "share"),
+    async (batch) => {
+      const coordinators = await findCoordinators(
+        admin,
+        batch.map((group) => group.id),
+      ).catch(() => new Map<string, Coordinator>());
+      for (const [id, rows] of await readShareGroupOffsetsIfOffered(admin, coordinators, batch, capabilities))
+        shareOffsets.set(id, rows);
+    },
+  );
+  const figures = new Map<string, GroupFigures>();
+  for (const [id, rows] of shareOffsets) figures.set(id, { members: null, totalLag: shareTotalLag(rows) });
+  return { figures, known: { shareOffsets } };
 }
 
 async function memberFigures(

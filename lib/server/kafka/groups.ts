@@ -162,7 +162,7 @@ async function summarize(
     readGroupOffsets(admin, groups, undefined, known.offsets).catch(
       () => new Map<string, PartitionOffsetsRow[]>(),
     ),
-    readShareGroupOffsetsIfOffered(admin, coordinators, groups, capabilities),
+    known.shareOffsets ?? readShareGroupOffsetsIfOffered(admin, coordinators, groups, capabilities),
   ]);
   return new Map(
     groups.map((group) => {
