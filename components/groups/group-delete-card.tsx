@@ -77,7 +77,11 @@ export function GroupDeleteCard({
           <>
             <label className="flex flex-col gap-1">
               <span className="font-medium">Topic</span>
-              <Select value={chosen} onChange={(event) => setChosen(event.target.value)}>
+              <Select
+                aria-label="Topic whose offsets to delete"
+                value={chosen}
+                onChange={(event) => setChosen(event.target.value)}
+              >
                 {topics.map((committed) => (
                   <option key={committed.topic} value={committed.topic}>
                     {committed.topic}
