@@ -1,45 +1,23 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 
 import {
-  type ConfigLoadResult,
-  type EnvironmentVariables,
-  formatConfigProblems,
-  getConfig,
-  loadConfig,
-} from "./config";
+  CERTIFICATE,
+  MINIMAL,
+  PRIVATE_KEY,
+  SECRET,
+  configDir,
+  load,
+  problemLines,
+  removeConfigDirs,
+} from "@/test/fixtures/config-files";
 
-const CERTIFICATE = "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUb3Jk\n-----END CERTIFICATE-----";
-const PRIVATE_KEY = "-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEG\n-----END PRIVATE KEY-----";
-const SECRET = "pa55-Never-Print-Me";
+import { formatConfigProblems, getConfig, loadConfig } from "./config";
 
-const directories: string[] = [];
-afterAll(() => directories.forEach((directory) => rmSync(directory, { recursive: true, force: true })));
+afterAll(removeConfigDirs);
 afterEach(() => vi.unstubAllEnvs());
-
-/** Writes files (paths relative to a fresh temp dir) and returns the path of console.config.yaml in it. */
-function configDir(files: Record<string, string>): string {
-  const directory = mkdtempSync(join(tmpdir(), "console-config-"));
-  directories.push(directory);
-  for (const [path, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(directory, path)), { recursive: true });
-    writeFileSync(join(directory, path), content);
-  }
-  return join(directory, "console.config.yaml");
-}
-
-const load = (yaml: string, env: EnvironmentVariables = {}, files: Record<string, string> = {}) =>
-  loadConfig({ path: configDir({ "console.config.yaml": yaml, ...files }), env });
-
-function problemLines(result: ConfigLoadResult): string[] {
-  if (result.ok) throw new Error(`expected problems, got a valid config from ${result.source}`);
-  return result.problems.map(({ path, message }) => `${path}: ${message}`);
-}
-
-const MINIMAL = "clusters:\n  - name: local\n    bootstrapBrokers: [127.0.0.1:9092]\n";
 
 describe("loadConfig", () => {
   it("loads a minimal config", () => {
@@ -307,66 +285,5 @@ describe("getConfig", () => {
     expect(config.clusters.map(({ name }) => name)).toEqual(["local"]);
     writeFileSync(path, "clusters: []\n");
     expect(getConfig()).toBe(config);
-  });
-});
-
-describe("the ca section", () => {
-  it("resolves the import's files and the key encryption key; trims the public URL's slash", () => {
-    const yaml = `${MINIMAL}ca:
-  import:
-    rootCertificate: { file: certs/root.pem }
-    intermediateCertificate: { file: certs/intermediate.pem }
-    intermediateKey: { env: CA_KEY }
-  keyEncryptionKey: { file: secrets/kek }
-  maxValidityDays: 30
-  defaultValidityDays: 7
-  reservedNames: [super]
-  publicUrl: https://console.example.com/
-`;
-    const result = load(
-      yaml,
-      { CA_KEY: PRIVATE_KEY },
-      {
-        "certs/root.pem": CERTIFICATE,
-        "certs/intermediate.pem": CERTIFICATE,
-        "secrets/kek": "k".repeat(40),
-      },
-    );
-    expect(result.ok && result.config.ca).toEqual({
-      import: {
-        rootCertificate: CERTIFICATE,
-        intermediateCertificate: CERTIFICATE,
-        intermediateKey: PRIVATE_KEY,
-      },
-      keyEncryptionKey: "k".repeat(40),
-      defaultValidityDays: 7,
-      maxValidityDays: 30,
-      reservedNames: ["super"],
-      subjectAltNames: { allowWildcards: false, allowIpAddresses: false, allowedDomains: [] },
-      publicUrl: "https://console.example.com",
-    });
-  });
-
-  it("reports a short key, a default over the maximum and a bad URL, without echoing the key", () => {
-    const yaml = `${MINIMAL}ca:\n  keyEncryptionKey: ${SECRET}\n  defaultValidityDays: 500\n  publicUrl: console.example.com\n`;
-    const lines = problemLines(load(yaml));
-    expect(lines).toEqual([
-      "ca.keyEncryptionKey: the inline value is shorter than 32 characters (generate one with: openssl rand -base64 48); to read a file, write { file: path }",
-      "ca.publicUrl: must be an http(s) URL without query or fragment, e.g. https://console.example.com",
-      "ca.defaultValidityDays: must not exceed maxValidityDays (397)",
-    ]);
-    expect(lines.join("\n")).not.toContain(SECRET);
-  });
-});
-
-describe("the ca section's validity defaults", () => {
-  it("proposes the maximum when it is under 90 days, unless a default is set", () => {
-    const ca = (yaml: string) => {
-      const result = load(`${MINIMAL}ca:\n${yaml}`);
-      return result.ok ? result.config.ca : result.problems;
-    };
-    expect(ca("  maxValidityDays: 30\n")).toMatchObject({ defaultValidityDays: 30, maxValidityDays: 30 });
-    expect(ca("  maxValidityDays: 30\n  defaultValidityDays: 7\n")).toMatchObject({ defaultValidityDays: 7 });
-    expect(ca("  maxValidityDays: 800\n")).toMatchObject({ defaultValidityDays: 90 });
   });
 });
