@@ -1,7 +1,11 @@
 // How a group's type, state and lag read in the list and on its page: text only, never broker HTML.
+import Link from "next/link";
+
 import { Badge, type Tone } from "@/components/ui/badge";
 import { formatCount } from "@/components/topics/topic-links";
+
 import { formatTimeLag } from "@/lib/groups/time-lag-format";
+import { consumerGroupPath } from "@/lib/paths";
 
 const TYPE_LABELS: Record<string, string> = {
   classic: "classic",
@@ -57,4 +61,16 @@ export function TimeLagText({ ms }: { ms: number | null }) {
       </span>
     );
   return <span title={`${ms} ms`}>{formatTimeLag(ms)}</span>;
+}
+
+/** A group's id linking to its page, as the group list and a topic's consumers show it. */
+export function GroupIdLink({ cluster, groupId }: { cluster: string; groupId: string }) {
+  return (
+    <Link
+      href={consumerGroupPath(cluster, groupId)}
+      className="block truncate font-mono text-sm text-sky-700 hover:underline dark:text-sky-400"
+    >
+      {groupId}
+    </Link>
+  );
 }

@@ -1,7 +1,5 @@
-import Link from "next/link";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell } from "@/components/ui/table";
-import { consumerGroupPath } from "@/lib/paths";
-import { GroupStateBadge, GroupTypeBadge, LagText, TimeLagText } from "./group-labels";
+import { GroupIdLink, GroupStateBadge, GroupTypeBadge, LagText, TimeLagText } from "./group-labels";
 import { LagSparkline } from "./lag-sparkline";
 
 export interface GroupRow {
@@ -58,12 +56,7 @@ export function GroupsTable({
         {groups.map((group) => (
           <tr key={group.id}>
             <TableCell className="max-w-sm">
-              <Link
-                href={consumerGroupPath(cluster, group.id)}
-                className="block truncate font-mono text-sm text-sky-700 hover:underline dark:text-sky-400"
-              >
-                {group.id}
-              </Link>
+              <GroupIdLink cluster={cluster} groupId={group.id} />
             </TableCell>
             <TableCell>
               <GroupTypeBadge type={group.type} />

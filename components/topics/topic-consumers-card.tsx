@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { CLUSTER_PROBLEM_HEADINGS } from "@/components/cluster/cluster-problem-panel";
 import { ProblemAlert } from "@/components/cluster/problem-alert";
-import { GroupStateBadge, GroupTypeBadge, LagText } from "@/components/groups/group-labels";
+import { GroupIdLink, GroupStateBadge, GroupTypeBadge, LagText } from "@/components/groups/group-labels";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { GroupsIcon } from "@/components/ui/icons";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell } from "@/components/ui/table";
-import { consumerGroupPath, consumerGroupsPath } from "@/lib/paths";
+import { consumerGroupsPath } from "@/lib/paths";
 import type { ClusterProblem } from "@/lib/schemas/cluster";
 
 export interface TopicConsumerRow {
@@ -78,12 +78,7 @@ export function TopicConsumersCard({
             {consumers.data.map((group) => (
               <tr key={group.groupId}>
                 <TableCell className="max-w-sm">
-                  <Link
-                    href={consumerGroupPath(cluster, group.groupId)}
-                    className="block truncate font-mono text-sm text-sky-700 hover:underline dark:text-sky-400"
-                  >
-                    {group.groupId}
-                  </Link>
+                  <GroupIdLink cluster={cluster} groupId={group.groupId} />
                 </TableCell>
                 <TableCell>
                   <GroupTypeBadge type={group.type} />
