@@ -9,7 +9,14 @@ import type { Principal } from "@/lib/server/auth";
 import { createAclBindings } from "@/lib/server/kafka/acl-requests";
 import { createClusterPool, type ClusterPool } from "@/lib/server/kafka/cluster-pool";
 
-import { binding, eventually, kafkajsAs, mtls, withConsoleAdmin } from "../support/acl-clients";
+import {
+  eventually,
+  groupClientBindings,
+  kafkajsAs,
+  mtls,
+  sendOnceAllowed,
+  withConsoleAdmin,
+} from "../support/acl-clients";
 import { startTestBroker, type TestBroker } from "../support/broker";
 import { joinedMember, kafkajsMember } from "../support/group-consumers";
 
@@ -67,20 +74,7 @@ beforeAll(async () => {
   await withConsoleAdmin(pool, async (admin) => {
     await admin.createTopics({ topics: [ORDERS], partitions: 2, replicas: 1 });
     await admin.createTopics({ topics: [OTHER], partitions: 1, replicas: 1 });
-    await createAclBindings(admin, [
-      ...(["READ", "WRITE", "DESCRIBE"] as const).map((operation) =>
-        binding({ principal: `User:${APP}`, resourceName: "gd-", patternType: "PREFIXED", operation }),
-      ),
-      ...(["READ", "DESCRIBE"] as const).map((operation) =>
-        binding({
-          principal: `User:${APP}`,
-          resourceType: "GROUP",
-          resourceName: "gd-",
-          patternType: "PREFIXED",
-          operation,
-        }),
-      ),
-    ]);
+    await createAclBindings(admin, groupClientBindings(`User:${APP}`, "gd-"));
   });
   const coordinated = await eventually(async () => {
     const found = await pool.withAdmin("local", (admin) =>
@@ -91,23 +85,17 @@ beforeAll(async () => {
   expect(coordinated).toBe(true);
   const producer = kafkajsAs(broker, APP).producer({ allowAutoTopicCreation: false });
   await producer.connect();
-  const sent = await eventually(async () => {
-    try {
-      await producer.send({
-        topic: ORDERS,
-        messages: PER_PARTITION.flatMap((count, partition) =>
-          Array.from({ length: count }, (_, index) => ({
-            partition,
-            value: `order ${partition}-${index}`,
-            timestamp: String(stampOf(index)),
-          })),
-        ),
-      });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 30_000);
+  const sent = await sendOnceAllowed(
+    producer,
+    ORDERS,
+    PER_PARTITION.flatMap((count, partition) =>
+      Array.from({ length: count }, (_, index) => ({
+        partition,
+        value: `order ${partition}-${index}`,
+        timestamp: String(stampOf(index)),
+      })),
+    ),
+  );
   expect(sent).toBe(true);
   await producer.send({ topic: OTHER, messages: [{ value: "a" }, { value: "b" }] });
   await producer.disconnect();

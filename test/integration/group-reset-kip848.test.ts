@@ -10,7 +10,14 @@ import type { Principal } from "@/lib/server/auth";
 import { createClusterPool, type ClusterPool } from "@/lib/server/kafka/cluster-pool";
 import { createAclBindings } from "@/lib/server/kafka/acl-requests";
 
-import { binding, eventually, kafkajsAs, mtls, withConsoleAdmin } from "../support/acl-clients";
+import {
+  eventually,
+  groupClientBindings,
+  kafkajsAs,
+  mtls,
+  sendOnceAllowed,
+  withConsoleAdmin,
+} from "../support/acl-clients";
 import { startTestBroker, type TestBroker } from "../support/broker";
 import { printed, startJava, stopJava } from "../support/java-clients";
 
@@ -44,20 +51,7 @@ beforeAll(async () => {
   identity = broker.issueClientCertificate(APP);
   await withConsoleAdmin(pool, async (admin) => {
     await admin.createTopics({ topics: [TOPIC], partitions: 1, replicas: 1 });
-    await createAclBindings(admin, [
-      ...(["READ", "WRITE", "DESCRIBE"] as const).map((operation) =>
-        binding({ principal: `User:${APP}`, resourceName: "k8-", patternType: "PREFIXED", operation }),
-      ),
-      ...(["READ", "DESCRIBE"] as const).map((operation) =>
-        binding({
-          principal: `User:${APP}`,
-          resourceType: "GROUP",
-          resourceName: "k8-",
-          patternType: "PREFIXED",
-          operation,
-        }),
-      ),
-    ]);
+    await createAclBindings(admin, groupClientBindings(`User:${APP}`, "k8-"));
   });
   // __consumer_offsets is created with the first coordinator lookup.
   const coordinated = await eventually(async () => {
@@ -70,14 +64,7 @@ beforeAll(async () => {
   const producer = kafkajsAs(broker, APP).producer({ allowAutoTopicCreation: false });
   await producer.connect();
   const messages = Array.from({ length: 8 }, (_, index) => ({ value: `order ${index}` }));
-  const sent = await eventually(
-    () =>
-      producer.send({ topic: TOPIC, messages }).then(
-        () => true,
-        () => false,
-      ),
-    30_000,
-  );
+  const sent = await sendOnceAllowed(producer, TOPIC, messages);
   expect(sent).toBe(true);
   await producer.disconnect();
 });

@@ -13,7 +13,14 @@ import { createAclBindings } from "@/lib/server/kafka/acl-requests";
 import { refusalOfCommit } from "@/lib/server/kafka/group-reset-guard";
 import { alterShareStartOffsets } from "@/lib/server/kafka/group-reset-share";
 
-import { binding, eventually, kafkajsAs, mtls, withConsoleAdmin } from "../support/acl-clients";
+import {
+  eventually,
+  groupClientBindings,
+  kafkajsAs,
+  mtls,
+  sendOnceAllowed,
+  withConsoleAdmin,
+} from "../support/acl-clients";
 import { startTestBroker, type TestBroker } from "../support/broker";
 import { printed, startJava, stopJava } from "../support/java-clients";
 
@@ -58,40 +65,14 @@ beforeAll(async () => {
   identity = broker.issueClientCertificate(APP);
   await withConsoleAdmin(pool, async (admin) => {
     await admin.createTopics({ topics: [TOPIC], partitions: 2, replicas: 1 });
-    await createAclBindings(
-      admin,
-      // Topics: read, write, describe; groups: read and describe (WRITE means nothing for a group).
-      (
-        [
-          ["TOPIC", ["READ", "WRITE", "DESCRIBE"]],
-          ["GROUP", ["READ", "DESCRIBE"]],
-        ] as const
-      ).flatMap(([resourceType, operations]) =>
-        operations.map((operation) =>
-          binding({
-            principal: `User:${APP}`,
-            resourceType,
-            resourceName: "sh-",
-            patternType: "PREFIXED",
-            operation,
-          }),
-        ),
-      ),
-    );
+    await createAclBindings(admin, groupClientBindings(`User:${APP}`, "sh-"));
   });
   const producer = kafkajsAs(broker, APP).producer({ allowAutoTopicCreation: false });
   await producer.connect();
   const messages = [0, 1].flatMap((partition) =>
     Array.from({ length: RECORDS }, (_, index) => ({ partition, value: `event ${partition}-${index}` })),
   );
-  const sent = await eventually(
-    () =>
-      producer.send({ topic: TOPIC, messages }).then(
-        () => true,
-        () => false,
-      ),
-    30_000,
-  );
+  const sent = await sendOnceAllowed(producer, TOPIC, messages);
   expect(sent).toBe(true);
   await producer.disconnect();
 });

@@ -12,7 +12,13 @@ import { createClusterPool, type ClusterPool } from "@/lib/server/kafka/cluster-
 import { createAclBindings } from "@/lib/server/kafka/acl-requests";
 import { refusalOfCommit } from "@/lib/server/kafka/group-reset-guard";
 
-import { binding, eventually, mtls, withConsoleAdmin } from "../support/acl-clients";
+import {
+  eventually,
+  groupClientBindings,
+  mtls,
+  sendOnceAllowed,
+  withConsoleAdmin,
+} from "../support/acl-clients";
 import { startTestBroker, type TestBroker } from "../support/broker";
 import { firstOffsetsOnStart, joinedMember, kafkajsMember } from "../support/group-consumers";
 
@@ -95,26 +101,7 @@ beforeAll(async () => {
   shared.pool = pool;
   await withConsoleAdmin(pool, async (admin) => {
     await admin.createTopics({ topics: [TOPIC], partitions: PARTITIONS.length, replicas: 1 });
-    await createAclBindings(
-      admin,
-      // Topics: read, write, describe; groups: read and describe (WRITE means nothing for a group).
-      (
-        [
-          ["TOPIC", ["READ", "WRITE", "DESCRIBE"]],
-          ["GROUP", ["READ", "DESCRIBE"]],
-        ] as const
-      ).flatMap(([resourceType, operations]) =>
-        operations.map((operation) =>
-          binding({
-            principal: `User:${APP}`,
-            resourceType,
-            resourceName: "rs-",
-            patternType: "PREFIXED",
-            operation,
-          }),
-        ),
-      ),
-    );
+    await createAclBindings(admin, groupClientBindings(`User:${APP}`, "rs-"));
   });
   const coordinated = await eventually(async () => {
     const found = await pool.withAdmin("local", (admin) =>
@@ -134,14 +121,7 @@ beforeAll(async () => {
     })),
   );
   // The authorizer follows the metadata log: retry the first send until the grant is seen.
-  const sent = await eventually(
-    () =>
-      producer.send({ topic: TOPIC, messages }).then(
-        () => true,
-        () => false,
-      ),
-    30_000,
-  );
+  const sent = await sendOnceAllowed(producer, TOPIC, messages);
   expect(sent).toBe(true);
   await producer.disconnect();
   // Partition 0 starts at 2: earliest is the log start, not 0.

@@ -1,7 +1,7 @@
 // ACL test helpers shared by the integration tests: bindings, waiting for the authorizer, and real
 // clients (kafkajs, @platformatic/kafka) that report whether the broker let an operation through.
 import { Admin, Consumer } from "@platformatic/kafka";
-import { Kafka, logLevel } from "kafkajs";
+import { Kafka, logLevel, type Message, type Producer } from "kafkajs";
 
 import { binding } from "../fixtures/acl-binding";
 import { bindingKey, type AclBinding, type AclOperation } from "../../lib/acl/types";
@@ -75,6 +75,30 @@ export async function kafkajsProduces(kafka: Kafka, topic: string): Promise<bool
   } finally {
     await producer.disconnect();
   }
+}
+
+/**
+ * What a consuming application needs on topics and groups named `prefix…`: READ, WRITE and DESCRIBE
+ * on the topics, READ and DESCRIBE on the groups (WRITE means nothing for a group).
+ */
+export function groupClientBindings(principal: string, prefix: string): AclBinding[] {
+  const on = (resourceType: "TOPIC" | "GROUP", operations: readonly AclOperation[]) =>
+    operations.map((operation) =>
+      binding({ principal, resourceType, resourceName: prefix, patternType: "PREFIXED", operation }),
+    );
+  return [...on("TOPIC", ["READ", "WRITE", "DESCRIBE"]), ...on("GROUP", ["READ", "DESCRIBE"])];
+}
+
+/** The authorizer follows the metadata log: the first send is retried until the grant is seen (30 s). */
+export function sendOnceAllowed(producer: Producer, topic: string, messages: Message[]): Promise<boolean> {
+  return eventually(
+    () =>
+      producer.send({ topic, messages }).then(
+        () => true,
+        () => false,
+      ),
+    30_000,
+  );
 }
 
 /** A small deterministic PRNG (mulberry32): the same generated cases on every run. */
