@@ -35,6 +35,9 @@ export function serverProperties(
     "share.coordinator.state.topic.replication.factor": 1,
     "share.coordinator.state.topic.min.isr": 1,
     "group.initial.rebalance.delay.ms": 0,
+    // The log cleaner takes its dedupe buffer (128 MiB by default) out of the heap in one piece at
+    // start-up; in the 256 MiB heap of a test broker that failed a restart with OutOfMemoryError.
+    "log.cleaner.dedupe.buffer.size": 16 * 1024 * 1024,
     // Before 4.0 the consumer protocol (KIP-848) is a preview an operator turns on; 4.0 turns it on
     // by default, and naming the protocols there would turn share groups off.
     ...(Number(kafkaVersion.split(".")[0]) < 4 && {
