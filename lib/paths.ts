@@ -44,11 +44,26 @@ export function topicsPath(cluster: string, params: { q?: string; internal?: boo
 export function topicPath(
   cluster: string,
   topic: string,
-  tab?: "messages" | "partitions" | "consumers" | "produce",
+  tab?: "messages" | "partitions" | "configs" | "consumers" | "produce",
 ) {
   const path = `${clusterRoot(cluster)}/topics/${encodeURIComponent(topic)}`;
   return tab && tab !== "messages" ? `${path}?tab=${tab}` : path;
 }
+
+/** The create-topic page (not under /topics: a topic may be called "new"); `like` fills the form from another topic's partitions, replication and configs. */
+export function newTopicPath(cluster: string, like?: string) {
+  const search = new URLSearchParams();
+  if (like) search.set("like", like);
+  return `${clusterRoot(cluster)}/create-topic${query(search)}`;
+}
+
+export const brokersPath = (cluster: string) => `${clusterRoot(cluster)}/brokers`;
+export const brokerPath = (cluster: string, nodeId: number, tab?: "configs") =>
+  `${brokersPath(cluster)}/${nodeId}${tab ? `?tab=${tab}` : ""}`;
+/** KRaft quorum and finalized features. */
+export const quorumPath = (cluster: string) => `${clusterRoot(cluster)}/quorum`;
+export const quotasPath = (cluster: string) => `${clusterRoot(cluster)}/quotas`;
+export const scramUsersPath = (cluster: string) => `${clusterRoot(cluster)}/security/users`;
 
 /** The group list, keeping the search, the filters, the sort and the page. */
 export function consumerGroupsPath(

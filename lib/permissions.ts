@@ -7,6 +7,23 @@ export const PERMISSIONS = {
   "session.use": "viewer",
   "cluster.view": "viewer",
   "topic.view": "viewer",
+  /** Create a topic (checked with validateOnly first). */
+  "topic.create": "operator",
+  /** Edit or reset a topic's configs, add partitions. */
+  "topic.configure": "operator",
+  /** Delete records before an offset or a time (the log start moves). */
+  "topic.deleteRecords": "operator",
+  /** Delete a topic (internal topics are refused). */
+  "topic.delete": "admin",
+  /** Brokers, their log dirs and configs, finalized features and the KRaft quorum. */
+  "broker.view": "viewer",
+  /** Change a broker's dynamic configs or the cluster-wide broker defaults. */
+  "broker.configure": "admin",
+  /** Client quotas of users, client ids and defaults. */
+  "quota.view": "viewer",
+  "quota.manage": "admin",
+  /** SCRAM users (DescribeUserScramCredentials): list, create, change a password, delete. */
+  "scramUser.manage": "admin",
   "group.view": "viewer",
   /** Reset, import or start a group's committed offsets (refused by Kafka while the group has members). */
   "group.reset": "operator",

@@ -2,11 +2,12 @@ import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 import { topicPath } from "@/lib/paths";
 
-export type TopicTab = "messages" | "partitions" | "consumers" | "produce";
+export type TopicTab = "messages" | "partitions" | "configs" | "consumers" | "produce";
 
 const LABELS: Record<TopicTab, string> = {
   messages: "Messages",
   partitions: "Partitions",
+  configs: "Configs",
   consumers: "Consumers",
   produce: "Produce",
 };
