@@ -1,0 +1,69 @@
+// The brokers page's figures from one Metadata answer and each broker's log dirs: partitions led and
+// replicated per broker, and a broker's log dirs summed (offline dirs counted apart, never as 0 bytes).
+// Pure: no Kafka calls.
+import type { BrokerEndpoint, BrokerLogDirs, BrokerRow } from "@/lib/schemas/brokers";
+
+import type { MetadataSnapshot } from "./cluster-metadata";
+
+export function brokerRows(metadata: MetadataSnapshot): BrokerRow[] {
+  const counts = new Map<number, { leaderPartitions: number; replicaPartitions: number }>();
+  const countsOf = (nodeId: number) => {
+    const found = counts.get(nodeId) ?? { leaderPartitions: 0, replicaPartitions: 0 };
+    counts.set(nodeId, found);
+    return found;
+  };
+  for (const topic of metadata.topics) {
+    for (const partition of topic.partitions) {
+      if (partition.leaderId >= 0) countsOf(partition.leaderId).leaderPartitions++;
+      for (const replica of partition.replicaNodes) countsOf(replica).replicaPartitions++;
+    }
+  }
+  return metadata.brokers
+    .map(({ nodeId, host, port, rack }) => ({
+      nodeId,
+      host,
+      port,
+      rack: rack ?? null,
+      isController: nodeId === metadata.controllerId,
+      leaderPartitions: counts.get(nodeId)?.leaderPartitions ?? 0,
+      replicaPartitions: counts.get(nodeId)?.replicaPartitions ?? 0,
+      logDirBytes: null,
+      offlineLogDirs: 0,
+    }))
+    .sort((a, b) => a.nodeId - b.nodeId);
+}
+
+/** The sum of the online dirs' sizes (null when none is online or they were not read) and the offline count. */
+export function logDirTotals(logDirs: BrokerLogDirs): Pick<BrokerRow, "logDirBytes" | "offlineLogDirs"> {
+  if (!logDirs.ok) return { logDirBytes: null, offlineLogDirs: 0 };
+  let total = 0n;
+  let online = 0;
+  let offline = 0;
+  for (const dir of logDirs.dirs) {
+    if (dir.error !== null || dir.sizeBytes === null) offline++;
+    else {
+      online++;
+      total += BigInt(dir.sizeBytes);
+    }
+  }
+  return { logDirBytes: online > 0 ? total.toString() : null, offlineLogDirs: offline };
+}
+
+/** "host:port", with brackets around an IPv6 literal. */
+export function brokerAddress({ host, port }: { host: string; port: number }): string {
+  return host.includes(":") ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+/**
+ * The listeners of `advertised.listeners` (or `listeners`): "SSL://h:9092,SASL_SSL://[::1]:9093".
+ * An entry that does not parse is left out; an empty host (bind to all) stays empty.
+ */
+export function parseListeners(value: string | null): BrokerEndpoint[] {
+  if (!value) return [];
+  return value.split(",").flatMap((entry) => {
+    const match = /^\s*([A-Za-z0-9_.-]+):\/\/(\[[^\]]*\]|[^:]*):(\d+)\s*$/.exec(entry);
+    if (!match) return [];
+    const [, listener, host, port] = match;
+    return [{ listener: listener!, host: host!.replace(/^\[(.*)\]$/, "$1"), port: Number(port) }];
+  });
+}
