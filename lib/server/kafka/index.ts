@@ -146,3 +146,16 @@ export {
   type TimedPartitionRow,
 } from "./group-time-lag-rows";
 export { readPageTimeLags } from "./group-list-time-lag";
+export {
+  readClusterLogDirs,
+  type BrokerLogDirs,
+  type LogDir,
+  type ReplicaSize,
+} from "./log-dirs";
+export {
+  topicSizes,
+  partitionSizes,
+  brokerSizes,
+  type PartitionSize,
+  type BrokerSize,
+} from "./log-dir-sizes";
