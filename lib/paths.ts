@@ -33,10 +33,14 @@ export const clustersPath = () => "/console/clusters";
 export const clusterOverviewPath = (cluster: string) => clusterRoot(cluster);
 
 /** The topic list, keeping the search, the internal switch and the page. */
-export function topicsPath(cluster: string, params: { q?: string; internal?: boolean; page?: number } = {}) {
+export function topicsPath(
+  cluster: string,
+  params: { q?: string; internal?: boolean; page?: number; sort?: string } = {},
+) {
   const search = new URLSearchParams();
   if (params.q) search.set("q", params.q);
   if (params.internal) search.set("internal", "1");
+  if (params.sort && params.sort !== "name") search.set("sort", params.sort);
   if (params.page && params.page > 1) search.set("page", String(params.page));
   return `${clusterRoot(cluster)}/topics${query(search)}`;
 }

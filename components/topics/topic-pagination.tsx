@@ -8,9 +8,10 @@ interface TopicPaginationProps {
   pageSize: number;
   q?: string;
   internal?: boolean;
+  sort?: string;
 }
 
-export function TopicPagination({ cluster, total, page, pageSize, q, internal }: TopicPaginationProps) {
+export function TopicPagination({ cluster, total, page, pageSize, q, internal, sort }: TopicPaginationProps) {
   return (
     <Pagination
       total={total}
@@ -18,7 +19,7 @@ export function TopicPagination({ cluster, total, page, pageSize, q, internal }:
       pageSize={pageSize}
       noun={["topic", "topics"]}
       label="Topic pages"
-      hrefFor={(target) => topicsPath(cluster, { q, internal, page: target })}
+      hrefFor={(target) => topicsPath(cluster, { q, internal, sort, page: target })}
     />
   );
 }

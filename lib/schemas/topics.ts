@@ -15,6 +15,10 @@ export const topicNameSchema = z
 
 export const TOPIC_PAGE_SIZES = [25, 50, 100, 200] as const;
 
+/** How the topic list sorts; the costly figures (size, messages) are read for every topic only then. */
+export const TOPIC_SORTS = ["name", "size", "messages", "partitions"] as const;
+export type TopicSort = (typeof TOPIC_SORTS)[number];
+
 const emptyToUndefined = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
 
@@ -24,6 +28,11 @@ export const topicListQuerySchema = z.object({
   pageSize: z.preprocess(
     emptyToUndefined,
     z.coerce.number().int().min(1).max(500, "At most 500 topics per page").optional(),
+  ),
+  /** name (default), size, messages or partitions: the figures largest first. */
+  sort: z.preprocess(
+    emptyToUndefined,
+    z.enum(TOPIC_SORTS, { message: `Sort by ${TOPIC_SORTS.join(", ")}` }).optional(),
   ),
   /** "true" or "1" includes internal topics. */
   internal: z.preprocess(

@@ -9,6 +9,25 @@ const topics = Array.from({ length: 10_000 }, (_, index) => ({
 const withInternal = [...topics, { name: "__consumer_offsets", internal: true }];
 
 describe("selectTopicPage", () => {
+  it("sorts by a figure largest first, unknown figures last, ties by name", () => {
+    const sized = [
+      { name: "b", internal: false, size: 10n },
+      { name: "a", internal: false, size: 10n },
+      { name: "c", internal: false, size: null },
+      { name: "d", internal: false, size: 99n },
+      { name: "__x", internal: true, size: 1000n },
+    ];
+    const page = selectTopicPage(sized, { sort: "size" }, (topic) => topic.size);
+    expect(page.topics.map((topic) => topic.name)).toEqual(["d", "a", "b", "c"]);
+    const second = selectTopicPage(sized, { sort: "size", pageSize: 2, page: 2 }, (topic) => topic.size);
+    expect(second.topics.map((topic) => topic.name)).toEqual(["b", "c"]);
+  });
+
+  it("sorts 10,000 topics by a figure", () => {
+    const page = selectTopicPage(topics, { pageSize: 3 }, (topic) => BigInt(topic.name.slice(-2)));
+    expect(page.topics.map((topic) => topic.name)).toEqual(["topic-00099", "topic-00199", "topic-00299"]);
+  });
+
   it("sorts by name and slices the requested page", () => {
     const page = selectTopicPage([...topics].reverse(), { page: 3, pageSize: 50 });
     expect(page.total).toBe(10_000);

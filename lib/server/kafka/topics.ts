@@ -8,9 +8,19 @@ import { fetchClusterMetadata, type MetadataSnapshot } from "./cluster-metadata"
 import type { ClusterResult } from "./cluster-pool";
 import { withClusterAdmin } from "./pooled-clients";
 import { EARLIEST, LATEST, listPartitionOffsets } from "./partition-offsets";
-import { messageCount, selectTopicPage, type PartitionWatermarks, type TopicPageQuery } from "./topic-pages";
+import { topicSizes } from "./log-dir-sizes";
+import { describeLogDirs } from "./log-dirs";
+import { readTopicListConfigs, topicHealth, type TopicListConfigs } from "./topic-list-figures";
+import {
+  matchingTopics,
+  messageCount,
+  selectTopicPage,
+  type PartitionWatermarks,
+  type TopicPageQuery,
+} from "./topic-pages";
 
 export type { TopicPageQuery } from "./topic-pages";
+import type { TopicSort } from "@/lib/schemas/topics";
 
 export interface TopicSummary {
   name: string;
@@ -19,10 +29,18 @@ export interface TopicSummary {
   replicationFactor: number;
   /** Σ(high − low) over the partitions, a decimal string; null when some watermarks could not be read. */
   messages: string | null;
+  /** Bytes on disk over all replicas (DescribeLogDirs), a decimal string; null when a broker did not answer. */
+  sizeBytes: string | null;
+  underReplicated: number;
+  offline: number;
+  cleanupPolicy: string | null;
+  retentionMs: string | null;
+  retentionBytes: string | null;
 }
 
 export interface TopicPage {
   total: number;
+  sort: TopicSort;
   page: number;
   pageSize: number;
   topics: TopicSummary[];
@@ -47,7 +65,11 @@ export interface TopicDetails {
 
 type MetadataTopic = MetadataSnapshot["topics"][number] & { name: string };
 
-/** One page of topics; fast with 10,000 topics: only the page's partitions are asked for offsets. */
+/**
+ * One page of topics; fast with 10,000 topics: only the page's partitions are asked for offsets and
+ * its topics for configs. Sorting by size reads DescribeLogDirs once per broker for every topic, by
+ * messages the watermarks of every matching partition (one ListOffsets per leader), only when asked.
+ */
 export async function listTopics(
   cluster: string,
   query: TopicPageQuery = {},
@@ -56,18 +78,52 @@ export async function listTopics(
     cluster,
     async (admin) => {
       const metadata = await fetchClusterMetadata(admin);
-      const selected = selectTopicPage(
-        namedTopics(metadata).map((topic) => ({ ...topic, internal: topic.isInternal })),
-        query,
-      );
-      // The list stays useful without counts: a failed lookup shows "unknown", not an error page.
-      const watermarks = await readWatermarks(admin, metadata.brokers, selected.topics).catch(
-        () => new Map<string, PartitionWatermarks>(),
-      );
+      const all = namedTopics(metadata).map((topic) => ({ ...topic, internal: topic.isInternal }));
+      const sort = query.sort ?? "name";
+      // Figures read for the sort serve the page too; the others are read for the page only.
+      let sizes: Map<string, bigint> | null | undefined;
+      let watermarks: Map<string, PartitionWatermarks> | undefined;
+      if (sort === "size") sizes = await readSizes(admin, metadata.brokers, null);
+      if (sort === "messages")
+        watermarks = await readWatermarks(admin, metadata.brokers, matchingTopics(all, query)).catch(
+          () => new Map<string, PartitionWatermarks>(),
+        );
+      const figureOf =
+        sort === "size"
+          ? (topic: MetadataTopic) => sizes?.get(topic.name) ?? null
+          : sort === "messages"
+            ? (topic: MetadataTopic) => {
+                const messages = messagesOf(topic, watermarks);
+                return messages === null ? null : BigInt(messages);
+              }
+            : sort === "partitions"
+              ? (topic: MetadataTopic) => topic.partitions.length
+              : undefined;
+      const selected = selectTopicPage(all, query, figureOf);
+      const names = selected.topics.map((topic) => topic.name);
+      // The list stays useful without figures: a failed lookup shows "unknown", not an error page.
+      const [pageWatermarks, pageSizes, configs] = await Promise.all([
+        watermarks ??
+          readWatermarks(admin, metadata.brokers, selected.topics).catch(
+            () => new Map<string, PartitionWatermarks>(),
+          ),
+        sizes !== undefined
+          ? sizes
+          : readSizes(
+              admin,
+              metadata.brokers,
+              selected.topics.map((topic) => ({
+                name: topic.name,
+                partitions: topic.partitions.map((partition) => partition.partitionIndex),
+              })),
+            ),
+        readTopicListConfigs(admin, names).catch(() => new Map<string, TopicListConfigs>()),
+      ]);
       return {
         total: selected.total,
         page: selected.page,
         pageSize: selected.pageSize,
+        sort,
         topics: selected.topics.map((topic) => ({
           name: topic.name,
           internal: topic.isInternal,
@@ -76,14 +132,36 @@ export async function listTopics(
             0,
             ...topic.partitions.map((partition) => partition.replicaNodes.length),
           ),
-          messages: messageCount(
-            topic.partitions.map((partition) => watermarks.get(keyOf(topic.name, partition.partitionIndex))),
-          ),
+          messages: messagesOf(topic, pageWatermarks),
+          sizeBytes: pageSizes ? (pageSizes.get(topic.name) ?? 0n).toString() : null,
+          ...topicHealth(topic.partitions),
+          ...(configs.get(topic.name) ?? { cleanupPolicy: null, retentionMs: null, retentionBytes: null }),
         })),
       };
     },
     { cluster, operation: "DESCRIBE" },
   );
+}
+
+function messagesOf(topic: MetadataTopic, watermarks: Map<string, PartitionWatermarks> | undefined) {
+  return messageCount(
+    topic.partitions.map((partition) => watermarks?.get(keyOf(topic.name, partition.partitionIndex))),
+  );
+}
+
+/**
+ * Bytes on disk per topic (all replicas); null when a broker did not answer, as a partial sum would
+ * look exact. `topics` null: every topic.
+ */
+async function readSizes(
+  admin: Admin,
+  brokers: MetadataSnapshot["brokers"],
+  topics: { name: string; partitions: number[] }[] | null,
+): Promise<Map<string, bigint> | null> {
+  if (topics && topics.length === 0) return new Map();
+  const logDirs = await describeLogDirs(admin, brokers, topics).catch(() => null);
+  if (!logDirs || logDirs.some((broker) => broker.error !== null)) return null;
+  return topicSizes(logDirs);
 }
 
 /** The topic's partitions with leaders, replicas and watermarks; null when the topic does not exist (or may not be described). */

@@ -31,6 +31,7 @@ export default async function TopicsPage({
     q: single(params.q),
     page: single(params.page),
     internal: single(params.internal),
+    sort: single(params.sort),
   });
   // A hand-edited address falls back to the first page rather than an error.
   const query = parsed.success ? parsed.data : {};

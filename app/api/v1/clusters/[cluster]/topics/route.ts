@@ -1,4 +1,4 @@
-// GET /api/v1/clusters/{cluster}/topics?q=&page=&pageSize=&internal= – one page of topics with partition counts and message counts (viewer)
+// GET /api/v1/clusters/{cluster}/topics?q=&page=&pageSize=&internal=&sort= – one page of topics with partition and message counts, size on disk, retention, cleanup policy and partition health (viewer)
 import { z } from "zod";
 
 import { failureResponse } from "@/lib/api-errors";

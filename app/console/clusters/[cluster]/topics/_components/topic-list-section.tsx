@@ -1,5 +1,5 @@
 import type { ClusterProblem } from "@/lib/schemas/cluster";
-import type { TopicListQuery } from "@/lib/schemas/topics";
+import type { TopicListQuery, TopicSort } from "@/lib/schemas/topics";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TopicsIcon } from "@/components/ui/icons";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -8,7 +8,10 @@ import { TopicsProblemPanel } from "@/components/topics/topics-problem-panel";
 import { TopicsTable, type TopicRow } from "@/components/topics/topics-table";
 
 type Listed =
-  | { ok: true; data: { total: number; page: number; pageSize: number; topics: TopicRow[] } }
+  | {
+      ok: true;
+      data: { total: number; page: number; pageSize: number; sort: TopicSort; topics: TopicRow[] };
+    }
   | { ok: false; problem: ClusterProblem };
 
 /** One page of topics as listed by the server, or why the cluster could not list them. */
@@ -28,7 +31,7 @@ export function TopicListSection({
       </div>
     );
   }
-  const { total, page, pageSize, topics } = listed.data;
+  const { total, page, pageSize, sort, topics } = listed.data;
   const q = query.q?.trim();
   if (topics.length === 0) {
     return (
@@ -47,7 +50,11 @@ export function TopicListSection({
   }
   return (
     <>
-      <TopicsTable cluster={cluster} topics={topics} labelledBy="topics-title" />
+      <TopicsTable
+        topics={topics}
+        labelledBy="topics-title"
+        links={{ cluster, q, internal: query.internal, sort }}
+      />
       <TopicPagination
         cluster={cluster}
         total={total}
@@ -55,6 +62,7 @@ export function TopicListSection({
         pageSize={pageSize}
         q={q}
         internal={query.internal}
+        sort={sort}
       />
     </>
   );
