@@ -26,6 +26,9 @@ describe("buildOpenApiDocument", () => {
       "/api/v1/clusters/{cluster}/groups/{group}/offsets/import",
       "/api/v1/clusters/{cluster}/groups/{group}/offsets/reset",
       "/api/v1/clusters/{cluster}/groups/{group}/topics/{topic}/offsets",
+      "/api/v1/clusters/{cluster}/quotas",
+      "/api/v1/clusters/{cluster}/scram-users",
+      "/api/v1/clusters/{cluster}/scram-users/{user}",
     ]);
     expect(Object.keys(document.paths["/api/v1/certificates"] ?? {})).toEqual(["get", "post"]);
   });

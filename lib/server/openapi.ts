@@ -23,6 +23,7 @@ import { groupListQuerySchema } from "@/lib/schemas/groups";
 
 import { groupOffsetsPaths, groupOffsetsSchemas, type OpenApiParts } from "./openapi-group-offsets";
 import { groupsPaths, groupsSchemas } from "./openapi-groups";
+import { securityPaths, securitySchemas } from "./openapi-security";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -246,6 +247,7 @@ export function buildOpenApiDocument(): JsonSchema {
       },
       ...groupOffsetsPaths(parts),
       ...groupsPaths({ answer, problem, readErrors, listQuery: queryParameters(groupListQuerySchema) }),
+      ...securityPaths({ ...parts, jsonSchema }),
     },
     components: {
       securitySchemes: {
@@ -267,6 +269,7 @@ export function buildOpenApiDocument(): JsonSchema {
         LagHistory: jsonSchema(lagHistorySchema, "output"),
         ...groupOffsetsSchemas(parts),
         ...groupsSchemas(),
+        ...securitySchemas({ ...parts, jsonSchema }),
       },
     },
   };

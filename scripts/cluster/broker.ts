@@ -29,6 +29,8 @@ export interface BrokerOptions {
    * start without them, a restart, keeps them.
    */
   plain?: PlainSettings;
+  /** SCRAM-SHA-256 as well on the SASL_SSL listener. */
+  scramSha256?: boolean;
   onLog?: (line: string) => void;
 }
 
@@ -151,7 +153,13 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
   // The properties may hold PLAIN passwords: readable by the owner only.
   writeFileSync(
     layout.serverProperties,
-    serverProperties(layout, ports, ensurePlainSettings(layout, options.plain), KAFKA_VERSION),
+    serverProperties(
+      layout,
+      ports,
+      ensurePlainSettings(layout, options.plain),
+      KAFKA_VERSION,
+      options.scramSha256,
+    ),
     {
       mode: 0o600,
     },

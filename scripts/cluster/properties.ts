@@ -15,6 +15,8 @@ export function serverProperties(
   ports: BrokerPorts,
   plain?: PlainSettings,
   kafkaVersion = "4.0.0",
+  /** SCRAM-SHA-256 beside SCRAM-SHA-512 on the SASL_SSL listener (the SCRAM users tests sign in with both). */
+  scramSha256 = false,
 ): string {
   const properties: Record<string, string | number> = {
     "process.roles": "broker,controller",
@@ -54,9 +56,15 @@ export function serverProperties(
     "ssl.principal.mapping.rules": "RULE:^CN=([^,]+).*$/$1/,RULE:^.*[,]CN=([^,]+).*$/$1/,DEFAULT",
 
     "listener.name.sasl_ssl.ssl.client.auth": "none",
-    "sasl.enabled.mechanisms": plain ? "PLAIN,SCRAM-SHA-512" : "SCRAM-SHA-512",
+    "sasl.enabled.mechanisms": [plain && "PLAIN", scramSha256 && "SCRAM-SHA-256", "SCRAM-SHA-512"]
+      .filter(Boolean)
+      .join(","),
     "listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config":
       "org.apache.kafka.common.security.scram.ScramLoginModule required;",
+    ...(scramSha256 && {
+      "listener.name.sasl_ssl.scram-sha-256.sasl.jaas.config":
+        "org.apache.kafka.common.security.scram.ScramLoginModule required;",
+    }),
     ...(plain && { "listener.name.sasl_ssl.plain.sasl.jaas.config": plainJaas(plain.users) }),
 
     "authorizer.class.name": "org.apache.kafka.metadata.authorizer.StandardAuthorizer",

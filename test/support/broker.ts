@@ -39,7 +39,7 @@ export interface TestBroker {
 }
 
 export async function startTestBroker(
-  settings: { heap?: string; plain?: boolean } = {},
+  settings: { heap?: string; plain?: boolean; scramSha256?: boolean } = {},
 ): Promise<TestBroker> {
   const dir = mkdtempSync(join(tmpdir(), "kafka-console-broker-"));
   const ports: BrokerPorts = { ssl: await freePort(), sasl: await freePort(), controller: await freePort() };
@@ -51,6 +51,7 @@ export async function startTestBroker(
     heap: settings.heap ?? "256m",
     scramUsers: { [scramUser.username]: scramUser.password },
     plain,
+    scramSha256: settings.scramSha256,
   };
   // A crashed test run must not leave a JVM behind.
   const killOnExit = () => {

@@ -159,3 +159,5 @@ export {
   type PartitionSize,
   type BrokerSize,
 } from "./log-dir-sizes";
+export { listScramUsers, upsertScramUser, deleteScramUser, type ScramUserDeleted } from "./scram-users";
+export { listClientQuotas, alterClientQuota, type QuotaAltered } from "./client-quotas";
