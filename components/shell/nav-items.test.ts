@@ -37,6 +37,15 @@ describe("navSectionsFor", () => {
     expect(admin?.items.map((item) => item.label)).toEqual(["Audit", "Users", "API tokens"]);
   });
 
+  it("shows SCRAM users to admins only and quotas to every role", () => {
+    const security = (role: Parameters<typeof navSectionsFor>[0]) =>
+      navSectionsFor(role, "local")
+        .find((section) => section.heading === "Security")
+        ?.items.map((item) => item.label);
+    expect(security("admin")).toEqual(["ACLs", "SCRAM users", "Quotas"]);
+    expect(security("viewer")).toEqual(["ACLs", "Quotas"]);
+  });
+
   it("keeps the everyday sections for every role", () => {
     expect(headings("viewer")).toEqual([undefined, "Security", "Tools"]);
   });

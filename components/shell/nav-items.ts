@@ -8,6 +8,8 @@ import {
   clusterOverviewPath,
   clustersPath,
   consumerGroupsPath,
+  quotasPath,
+  scramUsersPath,
   topicsPath,
   usersPath,
 } from "@/lib/paths";
@@ -17,6 +19,7 @@ import {
   AuditIcon,
   ClustersIcon,
   CertificateIcon,
+  GaugeIcon,
   GroupsIcon,
   KeyIcon,
   OverviewIcon,
@@ -51,7 +54,19 @@ export function navSections(cluster: string): NavSection[] {
         { href: consumerGroupsPath(cluster), label: "Consumer groups", Icon: GroupsIcon },
       ],
     },
-    { heading: "Security", items: [{ href: aclsPath(cluster), label: "ACLs", Icon: ShieldIcon }] },
+    {
+      heading: "Security",
+      items: [
+        { href: aclsPath(cluster), label: "ACLs", Icon: ShieldIcon },
+        {
+          href: scramUsersPath(cluster),
+          label: "SCRAM users",
+          Icon: UserIcon,
+          permission: "scramUser.manage",
+        },
+        { href: quotasPath(cluster), label: "Quotas", Icon: GaugeIcon, permission: "quota.view" },
+      ],
+    },
     {
       heading: "Tools",
       items: [
