@@ -146,12 +146,7 @@ export {
   type TimedPartitionRow,
 } from "./group-time-lag-rows";
 export { readPageTimeLags } from "./group-list-time-lag";
-export {
-  readClusterLogDirs,
-  type BrokerLogDirs,
-  type LogDir,
-  type ReplicaSize,
-} from "./log-dirs";
+export { readClusterLogDirs, type BrokerLogDirs, type LogDir, type ReplicaSize } from "./log-dirs";
 export {
   topicSizes,
   partitionSizes,
@@ -159,5 +154,16 @@ export {
   type PartitionSize,
   type BrokerSize,
 } from "./log-dir-sizes";
+export { addPartitions, type PartitionsAdded } from "./topic-partitions";
+export {
+  previewDeleteRecords,
+  deleteRecords,
+  type DeleteRecordsPreview,
+  type DeleteRecordsRow,
+  type RecordsDeleted,
+} from "./topic-records";
+export { deleteTopic, type TopicDeleted } from "./topic-delete";
+export { readTopicSizes, type TopicSizes } from "./topic-sizes";
+export type { TopicOpsFailure, TopicOpsResult } from "./topic-ops";
 export { listScramUsers, upsertScramUser, deleteScramUser, type ScramUserDeleted } from "./scram-users";
 export { listClientQuotas, alterClientQuota, type QuotaAltered } from "./client-quotas";
