@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { lintAcls } from "@/lib/acl/lint";
 import { flagsByPrincipal } from "@/lib/acl/lint-before-create";
 import { whoCan } from "@/lib/acl/matcher";
+import { scramUsersPath } from "@/lib/paths";
 import { can } from "@/lib/permissions";
 import { requirePagePermission } from "@/lib/server/auth";
 import { clusterCapabilities, listAcls, unavailableReason } from "@/lib/server/kafka";
@@ -43,6 +45,16 @@ export default async function AclsPage({
     <PageHeader
       title="ACLs"
       description={`Who may do what on ${cluster}: every binding the brokers' authorizer holds.`}
+      actions={
+        can(role, "scramUser.manage") && (
+          <Link
+            href={scramUsersPath(cluster)}
+            className="text-sm text-sky-700 hover:underline dark:text-sky-400"
+          >
+            SCRAM users →
+          </Link>
+        )
+      }
     />
   );
 
