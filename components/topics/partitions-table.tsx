@@ -1,5 +1,6 @@
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell } from "@/components/ui/table";
 import { formatCount } from "./topic-links";
+import { formatSize } from "./topic-figures";
 
 export interface PartitionRow {
   partition: number;
@@ -10,17 +11,26 @@ export interface PartitionRow {
   high: string | null;
 }
 
+export interface PartitionSizeRow {
+  partition: number;
+  leaderBytes: string | null;
+  replicaBytes: string;
+}
+
 const messagesOf = ({ low, high }: PartitionRow) =>
   low === null || high === null ? null : (BigInt(high) - BigInt(low)).toString();
 
-/** Leader, replicas, in-sync replicas and watermarks of each partition. */
+/** Leader, replicas, in-sync replicas, watermarks and (when given) sizes on disk of each partition. */
 export function PartitionsTable({
   partitions,
   labelledBy,
+  sizes,
 }: {
   partitions: PartitionRow[];
   labelledBy: string;
+  sizes?: PartitionSizeRow[];
 }) {
+  const sizeOf = new Map(sizes?.map((row) => [row.partition, row]));
   return (
     <Table aria-labelledby={labelledBy}>
       <TableHead>
@@ -32,6 +42,20 @@ export function PartitionsTable({
           <TableHeaderCell className="text-right">Low</TableHeaderCell>
           <TableHeaderCell className="text-right">High</TableHeaderCell>
           <TableHeaderCell className="text-right">Messages ≈</TableHeaderCell>
+          {sizes && (
+            <>
+              <TableHeaderCell className="text-right">
+                <abbr title="The leader's replica on disk" className="no-underline">
+                  Size
+                </abbr>
+              </TableHeaderCell>
+              <TableHeaderCell className="text-right">
+                <abbr title="All replicas on disk together" className="no-underline">
+                  All replicas
+                </abbr>
+              </TableHeaderCell>
+            </>
+          )}
         </tr>
       </TableHead>
       <TableBody>
@@ -62,6 +86,16 @@ export function PartitionsTable({
               <TableCell className="text-right tabular-nums">
                 {messages === null ? "—" : formatCount(messages)}
               </TableCell>
+              {sizes && (
+                <>
+                  <TableCell className="text-right whitespace-nowrap tabular-nums">
+                    {formatSize(sizeOf.get(row.partition)?.leaderBytes ?? null)}
+                  </TableCell>
+                  <TableCell className="text-right whitespace-nowrap tabular-nums">
+                    {formatSize(sizeOf.get(row.partition)?.replicaBytes ?? null)}
+                  </TableCell>
+                </>
+              )}
             </tr>
           );
         })}

@@ -3,12 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { can } from "@/lib/permissions";
+import type { Role } from "@/lib/schemas/auth";
 import { requirePagePermission } from "@/lib/server/auth";
-import { describeTopic, listTopicConsumers } from "@/lib/server/kafka";
+import { describeTopic, listTopicConsumers, readTopicSizes, type TopicDetails } from "@/lib/server/kafka";
 import { MessageInspector } from "@/components/messages/message-inspector";
 import { ProduceForm } from "@/components/messages/produce-form";
 import { PageHeader } from "@/components/shell/page-header";
-import { PartitionsTable } from "@/components/topics/partitions-table";
+import { PartitionsTab } from "@/components/topics/partitions-tab";
+import { TopicHealthBadges } from "@/components/topics/topic-health-badges";
 import { TopicConsumersCard } from "@/components/topics/topic-consumers-card";
 import { TopicTabs, type TopicTab } from "@/components/topics/topic-tabs";
 import { TopicsProblemPanel } from "@/components/topics/topics-problem-panel";
@@ -73,6 +75,13 @@ export default async function TopicPage({
               {partitions.length} {partitions.length === 1 ? "partition" : "partitions"} on {cluster}
             </span>
             {details.internal && <Badge>internal</Badge>}
+            <TopicHealthBadges
+              offline={details.partitions.filter((partition) => partition.leader < 0).length}
+              underReplicated={
+                details.partitions.filter((partition) => partition.isr.length < partition.replicas.length)
+                  .length
+              }
+            />
           </span>
         }
       />
@@ -88,16 +97,7 @@ export default async function TopicPage({
           />
         </Suspense>
       )}
-      {tab === "partitions" && (
-        <Card aria-labelledby="partitions-title">
-          <CardHeader
-            titleId="partitions-title"
-            title="Partitions"
-            description="Watermarks as of loading the page; messages ≈ high − low (approximate for compacted and transactional topics)."
-          />
-          <PartitionsTable partitions={details.partitions} labelledBy="partitions-title" />
-        </Card>
-      )}
+      {tab === "partitions" && <TopicPartitions cluster={cluster} role={role} details={details} />}
       {tab === "consumers" && (
         <TopicConsumersCard
           cluster={cluster}
@@ -118,5 +118,27 @@ export default async function TopicPage({
         </Card>
       )}
     </>
+  );
+}
+
+/** The Partitions tab with the topic's sizes (DescribeLogDirs), read only when the tab shows. */
+async function TopicPartitions({
+  cluster,
+  role,
+  details,
+}: {
+  cluster: string;
+  role: Role;
+  details: TopicDetails;
+}) {
+  const sized = await readTopicSizes(cluster, details.name);
+  return (
+    <PartitionsTab
+      cluster={cluster}
+      role={role}
+      details={details}
+      sizes={sized.ok ? sized.data : null}
+      sizesProblem={sized.ok ? undefined : sized.problem.title}
+    />
   );
 }
