@@ -29,6 +29,9 @@ describe("buildOpenApiDocument", () => {
       "/api/v1/clusters/{cluster}/quotas",
       "/api/v1/clusters/{cluster}/scram-users",
       "/api/v1/clusters/{cluster}/scram-users/{user}",
+      "/api/v1/clusters/{cluster}/topics/{topic}",
+      "/api/v1/clusters/{cluster}/topics/{topic}/partitions",
+      "/api/v1/clusters/{cluster}/topics/{topic}/records/delete",
     ]);
     expect(Object.keys(document.paths["/api/v1/certificates"] ?? {})).toEqual(["get", "post"]);
   });
@@ -108,5 +111,14 @@ describe("buildOpenApiDocument", () => {
 
   it("is plain JSON (no functions or undefined left by the conversion)", () => {
     expect(JSON.parse(JSON.stringify(document))).toEqual(document);
+  });
+
+  it("describes the topic operations with bodies from their zod schemas", () => {
+    const schemas = document.components.schemas;
+    expect(schemas.AddPartitions?.required).toEqual(["count"]);
+    expect(schemas.DeleteRecords?.required).toEqual(["mode"]);
+    expect(Object.keys(document.paths["/api/v1/clusters/{cluster}/topics/{topic}"] ?? {})).toEqual([
+      "delete",
+    ]);
   });
 });

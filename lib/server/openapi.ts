@@ -24,6 +24,7 @@ import { groupListQuerySchema } from "@/lib/schemas/groups";
 import { groupOffsetsPaths, groupOffsetsSchemas, type OpenApiParts } from "./openapi-group-offsets";
 import { groupsPaths, groupsSchemas } from "./openapi-groups";
 import { securityPaths, securitySchemas } from "./openapi-security";
+import { topicOpsPaths, topicOpsSchemas } from "./openapi-topic-ops";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -248,6 +249,7 @@ export function buildOpenApiDocument(): JsonSchema {
       ...groupOffsetsPaths(parts),
       ...groupsPaths({ answer, problem, readErrors, listQuery: queryParameters(groupListQuerySchema) }),
       ...securityPaths({ ...parts, jsonSchema }),
+      ...topicOpsPaths({ ...parts, jsonSchema }),
     },
     components: {
       securitySchemes: {
@@ -270,6 +272,7 @@ export function buildOpenApiDocument(): JsonSchema {
         ...groupOffsetsSchemas(parts),
         ...groupsSchemas(),
         ...securitySchemas({ ...parts, jsonSchema }),
+        ...topicOpsSchemas({ ...parts, jsonSchema }),
       },
     },
   };
