@@ -63,7 +63,8 @@ describe("a producer quota on a client id", () => {
       true,
     );
 
-    // kafkajs logs each decoded Produce answer at debug level; its throttle_time_ms is the broker's word.
+    // kafkajs logs each decoded Produce answer at debug level. From Produce v6 on (KIP-219) the broker's
+    // throttle_time_ms is what the client must wait, which kafkajs keeps as clientSideThrottleTime.
     const throttles: number[] = [];
     const kafka = new Kafka({
       clientId: CLIENT_ID,
@@ -73,9 +74,12 @@ describe("a producer quota on a client id", () => {
       logCreator:
         () =>
         ({ log }) => {
-          const data = (log as { data?: { throttleTime?: unknown } }).data;
-          if (String(log.message).startsWith("Response Produce") && typeof data?.throttleTime === "number")
-            throttles.push(data.throttleTime);
+          const data = (log as { data?: { throttleTime?: unknown; clientSideThrottleTime?: unknown } }).data;
+          if (!String(log.message).startsWith("Response Produce") || !data) return;
+          const times = [data.throttleTime, data.clientSideThrottleTime].filter(
+            (time) => typeof time === "number",
+          );
+          if (times.length) throttles.push(Math.max(...(times as number[])));
         },
     });
     const producer = kafka.producer({ allowAutoTopicCreation: false });
