@@ -93,6 +93,11 @@ describe("cluster addresses", () => {
       "/console/clusters/b/security/acls",
     );
     expect(sameKindOfPage("/console/clusters/a/groups", "b")).toBe("/console/clusters/b/groups");
+    // A broker may not exist on the other cluster: its brokers list.
+    expect(sameKindOfPage("/console/clusters/a/brokers/3?tab=configs", "b")).toBe(
+      "/console/clusters/b/brokers",
+    );
+    expect(sameKindOfPage("/console/clusters/a/quorum", "b")).toBe("/console/clusters/b/quorum");
     expect(sameKindOfPage("/console/clusters/a", "b")).toBe("/console/clusters/b");
     expect(sameKindOfPage("/console/admin/users", "b")).toBe("/console/clusters/b");
   });

@@ -147,6 +147,10 @@ export function sameKindOfPage(pathname: string, cluster: string, search = ""): 
       return `${topicsPath(cluster)}${list}`;
     case "groups":
       return `${consumerGroupsPath(cluster)}${list}`;
+    case "brokers":
+      return brokersPath(cluster);
+    case "quorum":
+      return quorumPath(cluster);
     case "security":
       return aclsPath(cluster);
     default:

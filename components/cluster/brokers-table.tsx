@@ -1,5 +1,7 @@
+import Link from "next/link";
 import { useId } from "react";
 import type { BrokerSummary } from "@/lib/schemas/cluster";
+import { brokerPath, brokersPath, quorumPath } from "@/lib/paths";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell } from "@/components/ui/table";
@@ -9,7 +11,10 @@ function address({ host, port }: BrokerSummary): string {
   return host.includes(":") ? `[${host}]:${port}` : `${host}:${port}`;
 }
 
-export function BrokersTable({ brokers }: { brokers: BrokerSummary[] }) {
+const linkClass = "text-sky-700 hover:underline dark:text-sky-400";
+
+/** Each broker links to its page; the header to the brokers page and the KRaft quorum. */
+export function BrokersTable({ brokers, cluster }: { brokers: BrokerSummary[]; cluster: string }) {
   const titleId = useId();
   const sorted = [...brokers].sort((a, b) => a.nodeId - b.nodeId);
   return (
@@ -18,6 +23,16 @@ export function BrokersTable({ brokers }: { brokers: BrokerSummary[] }) {
         title="Brokers"
         titleId={titleId}
         description={`${brokers.length} ${brokers.length === 1 ? "broker" : "brokers"} in the cluster`}
+        actions={
+          <>
+            <Link href={brokersPath(cluster)} className={linkClass}>
+              All brokers
+            </Link>
+            <Link href={quorumPath(cluster)} className={linkClass}>
+              Quorum and features
+            </Link>
+          </>
+        }
       />
       <Table aria-labelledby={titleId}>
         <TableHead>
@@ -31,7 +46,15 @@ export function BrokersTable({ brokers }: { brokers: BrokerSummary[] }) {
         <TableBody>
           {sorted.map((broker) => (
             <tr key={broker.nodeId}>
-              <TableCell className="font-medium tabular-nums">{broker.nodeId}</TableCell>
+              <TableCell className="font-medium tabular-nums">
+                <Link
+                  href={brokerPath(cluster, broker.nodeId)}
+                  className={linkClass}
+                  aria-label={`Broker ${broker.nodeId}`}
+                >
+                  {broker.nodeId}
+                </Link>
+              </TableCell>
               <TableCell className="font-mono text-xs">{address(broker)}</TableCell>
               <TableCell>{broker.rack ?? "—"}</TableCell>
               <TableCell>{broker.isController ? <Badge tone="info">Controller</Badge> : "Broker"}</TableCell>

@@ -155,3 +155,22 @@ export const GaugeIcon = (props: IconProps) => (
     <path d="M3.34 19a10 10 0 1 1 17.32 0" />
   </Icon>
 );
+
+/** Feather's "hard-drive": one broker. */
+export const BrokerIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M22 12H2" />
+    <path d="M5.45 5.11L2 12v6a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2v-6l-3.45-6.89A2 2 0 0 0 16.76 4H7.24a2 2 0 0 0-1.79 1.11z" />
+    <path d="M6 16h.01M10 16h.01" />
+  </Icon>
+);
+
+/** Feather's "share-2": voters around a leader. */
+export const QuorumIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <circle cx="18" cy="5" r="3" />
+    <circle cx="6" cy="12" r="3" />
+    <circle cx="18" cy="19" r="3" />
+    <path d="M8.59 13.51l6.83 3.98M15.41 6.51l-6.82 3.98" />
+  </Icon>
+);

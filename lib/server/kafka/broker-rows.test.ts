@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { brokerRows, logDirTotals, parseListeners } from "./broker-rows";
+import { brokerRows, logDirSummaries, logDirTotals, parseListeners } from "./broker-rows";
 import type { MetadataSnapshot } from "./cluster-metadata";
 
 const metadata: MetadataSnapshot = {
@@ -71,5 +71,50 @@ describe("parseListeners", () => {
       { listener: "PLAINTEXT", host: "", port: 9094 },
     ]);
     expect(parseListeners(null)).toEqual([]);
+  });
+});
+
+describe("logDirSummaries", () => {
+  it("sums each directory's replicas (not future ones), keeps an offline one's error, space where reported", () => {
+    expect(
+      logDirSummaries({
+        results: [
+          {
+            errorCode: 0,
+            logDir: "/data/b",
+            topics: [
+              {
+                name: "t",
+                partitions: [
+                  { partitionIndex: 0, partitionSize: 100n },
+                  { partitionIndex: 1, partitionSize: 23n },
+                  { partitionIndex: 2, partitionSize: 999n, isFutureKey: true },
+                ],
+              },
+            ],
+            totalBytes: 1000n,
+            usableBytes: -1n,
+          },
+          { errorCode: 56, logDir: "/data/a", topics: [] },
+        ],
+      }),
+    ).toEqual([
+      {
+        path: "/data/a",
+        error: "KAFKA_STORAGE_ERROR",
+        sizeBytes: null,
+        partitions: 0,
+        totalBytes: null,
+        usableBytes: null,
+      },
+      {
+        path: "/data/b",
+        error: null,
+        sizeBytes: "123",
+        partitions: 2,
+        totalBytes: "1000",
+        usableBytes: null,
+      },
+    ]);
   });
 });

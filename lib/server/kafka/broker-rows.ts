@@ -1,9 +1,12 @@
 // The brokers page's figures from one Metadata answer and each broker's log dirs: partitions led and
 // replicated per broker, and a broker's log dirs summed (offline dirs counted apart, never as 0 bytes).
 // Pure: no Kafka calls.
-import type { BrokerEndpoint, BrokerLogDirs, BrokerRow } from "@/lib/schemas/brokers";
+import { protocolErrorsCodesById } from "@platformatic/kafka";
+
+import type { BrokerEndpoint, BrokerLogDirs, BrokerRow, LogDirSummary } from "@/lib/schemas/brokers";
 
 import type { MetadataSnapshot } from "./cluster-metadata";
+import type { DescribeLogDirsAnswer } from "./log-dirs";
 
 export function brokerRows(metadata: MetadataSnapshot): BrokerRow[] {
   const counts = new Map<number, { leaderPartitions: number; replicaPartitions: number }>();
@@ -66,4 +69,34 @@ export function parseListeners(value: string | null): BrokerEndpoint[] {
     const [, listener, host, port] = match;
     return [{ listener: listener!, host: host!.replace(/^\[(.*)\]$/, "$1"), port: Number(port) }];
   });
+}
+
+const reported = (bytes: bigint | undefined) => (bytes === undefined || bytes < 0n ? null : bytes.toString());
+
+/** One row per directory, sorted by path; an offline one has its error and no size. */
+export function logDirSummaries(answer: DescribeLogDirsAnswer): LogDirSummary[] {
+  return answer.results
+    .map((result): LogDirSummary => {
+      const online = result.errorCode === 0;
+      let bytes = 0n;
+      let partitions = 0;
+      for (const topic of result.topics) {
+        for (const partition of topic.partitions) {
+          if (partition.isFutureKey) continue;
+          bytes += partition.partitionSize;
+          partitions++;
+        }
+      }
+      return {
+        path: result.logDir,
+        error: online
+          ? null
+          : (protocolErrorsCodesById[result.errorCode] ?? `error code ${result.errorCode}`),
+        sizeBytes: online ? bytes.toString() : null,
+        partitions,
+        totalBytes: reported(result.totalBytes),
+        usableBytes: reported(result.usableBytes),
+      };
+    })
+    .sort((a, b) => a.path.localeCompare(b.path));
 }

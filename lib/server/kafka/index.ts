@@ -167,3 +167,5 @@ export { readTopicSizes, type TopicSizes } from "./topic-sizes";
 export type { TopicOpsFailure, TopicOpsResult } from "./topic-ops";
 export { listScramUsers, upsertScramUser, deleteScramUser, type ScramUserDeleted } from "./scram-users";
 export { listClientQuotas, alterClientQuota, type QuotaAltered } from "./client-quotas";
+export { listBrokers, describeBroker } from "./brokers";
+export { describeQuorumAndFeatures } from "./quorum";

@@ -45,7 +45,7 @@ export function ClusterOverviewLive({ cluster, initialStatus }: ClusterOverviewL
       {status.ok ? (
         <div className="space-y-6">
           <ClusterSummary overview={status.overview} />
-          <BrokersTable brokers={status.overview.brokers} />
+          <BrokersTable brokers={status.overview.brokers} cluster={cluster} />
           <ApiVersionsTable apiVersions={status.overview.apiVersions} />
         </div>
       ) : (
