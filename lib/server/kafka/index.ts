@@ -165,6 +165,14 @@ export {
 export { deleteTopic, type TopicDeleted } from "./topic-delete";
 export { readTopicSizes, type TopicSizes } from "./topic-sizes";
 export type { TopicOpsFailure, TopicOpsResult } from "./topic-ops";
+export {
+  describeConfigs,
+  alterConfigs,
+  type AlterConfigsOptions,
+  type ConfigsFailure,
+  type ConfigsResult,
+} from "./configs";
+export { refusalOf as configsProblemResult } from "./config-refusals";
 export { listScramUsers, upsertScramUser, deleteScramUser, type ScramUserDeleted } from "./scram-users";
 export { listClientQuotas, alterClientQuota, type QuotaAltered } from "./client-quotas";
 export { listBrokers, describeBroker } from "./brokers";
