@@ -21,6 +21,7 @@ import { lagHistoryQuerySchema, lagHistorySchema } from "@/lib/schemas/lag-histo
 
 import { groupListQuerySchema } from "@/lib/schemas/groups";
 
+import { brokersPaths, brokersSchemas } from "./openapi-brokers";
 import { groupOffsetsPaths, groupOffsetsSchemas, type OpenApiParts } from "./openapi-group-offsets";
 import { groupsPaths, groupsSchemas } from "./openapi-groups";
 import { securityPaths, securitySchemas } from "./openapi-security";
@@ -250,6 +251,7 @@ export function buildOpenApiDocument(): JsonSchema {
       ...groupsPaths({ answer, problem, readErrors, listQuery: queryParameters(groupListQuerySchema) }),
       ...securityPaths({ ...parts, jsonSchema }),
       ...topicOpsPaths({ ...parts, jsonSchema }),
+      ...brokersPaths({ ...parts, jsonSchema }),
     },
     components: {
       securitySchemes: {
@@ -273,6 +275,7 @@ export function buildOpenApiDocument(): JsonSchema {
         ...groupsSchemas(),
         ...securitySchemas({ ...parts, jsonSchema }),
         ...topicOpsSchemas({ ...parts, jsonSchema }),
+        ...brokersSchemas(),
       },
     },
   };
