@@ -11,6 +11,7 @@ import { benchHostileFilters } from "./hostile-filters";
 import { benchKeyGeneration } from "./key-generation";
 import { benchMessageSearch } from "./message-search";
 import { benchStatusManyTopics } from "./status-many-topics";
+import { benchTopicList } from "./topic-list";
 
 const benchmarks: Record<string, () => Promise<void>> = {
   "acl-evaluation": () => benchAclEvaluation(),
@@ -25,6 +26,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   "key-generation": () => benchKeyGeneration(),
   "message-search": () => benchMessageSearch(),
   "status-many-topics": () => benchStatusManyTopics(),
+  "topic-list": () => benchTopicList(),
 };
 
 async function main(names: string[]): Promise<void> {
