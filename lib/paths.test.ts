@@ -98,6 +98,10 @@ describe("cluster addresses", () => {
       "/console/clusters/b/brokers",
     );
     expect(sameKindOfPage("/console/clusters/a/quorum", "b")).toBe("/console/clusters/b/quorum");
+    expect(sameKindOfPage("/console/clusters/a/security/users", "b")).toBe(
+      "/console/clusters/b/security/users",
+    );
+    expect(sameKindOfPage("/console/clusters/a/quotas", "b")).toBe("/console/clusters/b/quotas");
     expect(sameKindOfPage("/console/clusters/a", "b")).toBe("/console/clusters/b");
     expect(sameKindOfPage("/console/admin/users", "b")).toBe("/console/clusters/b");
   });

@@ -152,7 +152,9 @@ export function sameKindOfPage(pathname: string, cluster: string, search = ""): 
     case "quorum":
       return quorumPath(cluster);
     case "security":
-      return aclsPath(cluster);
+      return segments[1] === "users" ? scramUsersPath(cluster) : aclsPath(cluster);
+    case "quotas":
+      return quotasPath(cluster);
     default:
       return clusterOverviewPath(cluster);
   }
