@@ -5,7 +5,13 @@ import { Suspense } from "react";
 import { can } from "@/lib/permissions";
 import type { Role } from "@/lib/schemas/auth";
 import { requirePagePermission } from "@/lib/server/auth";
-import { describeTopic, listTopicConsumers, readTopicSizes, type TopicDetails } from "@/lib/server/kafka";
+import {
+  describeConfigs,
+  describeTopic,
+  listTopicConsumers,
+  readTopicSizes,
+  type TopicDetails,
+} from "@/lib/server/kafka";
 import { MessageInspector } from "@/components/messages/message-inspector";
 import { ProduceForm } from "@/components/messages/produce-form";
 import { PageHeader } from "@/components/shell/page-header";
@@ -18,6 +24,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { topicsPath } from "@/lib/paths";
 import { clusterOf } from "../../_lib/cluster-param";
+import { TopicConfigsSection } from "./_components/topic-configs-section";
 
 export const dynamic = "force-dynamic";
 
@@ -43,7 +50,7 @@ export default async function TopicPage({
   const topic = topicOf((await params).topic);
   const requested = (await searchParams).tab;
   const canProduce = can(role, "message.produce");
-  const tabs: TopicTab[] = ["messages", "partitions"];
+  const tabs: TopicTab[] = ["messages", "partitions", "configs"];
   if (can(role, "group.view")) tabs.push("consumers");
   if (canProduce) tabs.push("produce");
   const tab = tabs.find((candidate) => candidate === requested) ?? "messages";
@@ -98,6 +105,14 @@ export default async function TopicPage({
         </Suspense>
       )}
       {tab === "partitions" && <TopicPartitions cluster={cluster} role={role} details={details} />}
+      {tab === "configs" && (
+        <TopicConfigsSection
+          cluster={cluster}
+          topic={details.name}
+          configs={await describeConfigs(cluster, { type: "topic", name: details.name })}
+          canEdit={can(role, "topic.configure")}
+        />
+      )}
       {tab === "consumers" && (
         <TopicConsumersCard
           cluster={cluster}
