@@ -32,7 +32,10 @@ describe("buildOpenApiDocument", () => {
       "/api/v1/clusters/{cluster}/quotas",
       "/api/v1/clusters/{cluster}/scram-users",
       "/api/v1/clusters/{cluster}/scram-users/{user}",
+      "/api/v1/clusters/{cluster}/topics",
       "/api/v1/clusters/{cluster}/topics/{topic}",
+      "/api/v1/clusters/{cluster}/topics/{topic}/configs",
+      "/api/v1/clusters/{cluster}/topics/{topic}/configs/{name}",
       "/api/v1/clusters/{cluster}/topics/{topic}/partitions",
       "/api/v1/clusters/{cluster}/topics/{topic}/records/delete",
     ]);
@@ -110,6 +113,22 @@ describe("buildOpenApiDocument", () => {
       ?.delete as { responses: Record<string, { description: string }> };
     expect(offsets.responses["409"]?.description).toContain("GROUP_SUBSCRIBED_TO_TOPIC");
     expect(document.components.schemas.GroupDetails?.required).toContain("maxTimeLagMs");
+  });
+
+  it("describes creating a topic and its configs with bodies from their zod schemas", () => {
+    const schemas = document.components.schemas as Record<string, { properties?: Record<string, unknown> }>;
+    expect(Object.keys(schemas.CreateTopic?.properties ?? {})).toEqual([
+      "name",
+      "partitions",
+      "replicationFactor",
+      "configs",
+      "validateOnly",
+    ]);
+    expect(Object.keys(schemas.AlterConfigs?.properties ?? {})).toEqual(["set", "reset", "validateOnly"]);
+    expect(Object.keys(document.paths["/api/v1/clusters/{cluster}/topics/{topic}/configs"] ?? {})).toEqual([
+      "get",
+      "patch",
+    ]);
   });
 
   it("is plain JSON (no functions or undefined left by the conversion)", () => {

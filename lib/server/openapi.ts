@@ -26,6 +26,7 @@ import { groupOffsetsPaths, groupOffsetsSchemas, type OpenApiParts } from "./ope
 import { groupsPaths, groupsSchemas } from "./openapi-groups";
 import { securityPaths, securitySchemas } from "./openapi-security";
 import { topicOpsPaths, topicOpsSchemas } from "./openapi-topic-ops";
+import { topicAdminPaths, topicAdminSchemas } from "./openapi-topic-admin";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -251,6 +252,7 @@ export function buildOpenApiDocument(): JsonSchema {
       ...groupsPaths({ answer, problem, readErrors, listQuery: queryParameters(groupListQuerySchema) }),
       ...securityPaths({ ...parts, jsonSchema }),
       ...topicOpsPaths({ ...parts, jsonSchema }),
+      ...topicAdminPaths({ ...parts, jsonSchema }),
       ...brokersPaths({ ...parts, jsonSchema }),
     },
     components: {
@@ -275,6 +277,7 @@ export function buildOpenApiDocument(): JsonSchema {
         ...groupsSchemas(),
         ...securitySchemas({ ...parts, jsonSchema }),
         ...topicOpsSchemas({ ...parts, jsonSchema }),
+        ...topicAdminSchemas({ ...parts, jsonSchema }),
         ...brokersSchemas(),
       },
     },

@@ -173,6 +173,8 @@ export {
   type ConfigsResult,
 } from "./configs";
 export { refusalOf as configsProblemResult } from "./config-refusals";
+export { createTopic } from "./topic-create";
+export { topicCreationContext, type LikeTopic, type TopicCreationContext } from "./topic-create-context";
 export { listScramUsers, upsertScramUser, deleteScramUser, type ScramUserDeleted } from "./scram-users";
 export { listClientQuotas, alterClientQuota, type QuotaAltered } from "./client-quotas";
 export { listBrokers, describeBroker } from "./brokers";

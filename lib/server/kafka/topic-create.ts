@@ -1,0 +1,104 @@
+import "server-only";
+
+// Creating a topic (CreateTopics, to the controller): always checked first with validateOnly, then
+// created unless only the check was asked for; the client's createTopics never sends validateOnly,
+// so the request goes out with sendRaw. Kafka's refusals (TOPIC_ALREADY_EXISTS, POLICY_VIOLATION,
+// INVALID_CONFIG, INVALID_REPLICATION_FACTOR, TOPIC_AUTHORIZATION_FAILED, …) keep their code. Audited.
+import type { Admin } from "@platformatic/kafka";
+
+import type { CreateTopicRequest, TopicCreated } from "@/lib/schemas/topic-create";
+import { recordAudit, type Principal } from "@/lib/server/auth";
+
+import { refusalOf } from "./config-refusals";
+import type { ConfigsResult } from "./configs";
+import { withClusterAdmin } from "./pooled-clients";
+import { sendRaw } from "./raw-request";
+
+/** How long the controller may take to create the topic before it answers REQUEST_TIMED_OUT. */
+const CREATE_TIMEOUT_MS = 15_000;
+
+interface CreateTopicsAnswer {
+  topics: { name: string; topicId?: string; numPartitions?: number; replicationFactor?: number }[];
+}
+
+async function controllerOf(admin: Admin) {
+  const metadata = await admin.metadata({ topics: [] });
+  const controller = metadata.brokers.get(metadata.controllerId);
+  return controller ? { host: controller.host, port: controller.port } : undefined;
+}
+
+function sendCreate(admin: Admin, request: CreateTopicRequest, validateOnly: boolean, controller?: object) {
+  const topic = {
+    name: request.name,
+    numPartitions: request.partitions,
+    replicationFactor: request.replicationFactor,
+    assignments: [],
+    configs: Object.entries(request.configs).map(([name, value]) => ({ name, value })),
+  };
+  return sendRaw<CreateTopicsAnswer>(admin, {
+    api: "CreateTopics",
+    args: [[topic], CREATE_TIMEOUT_MS, validateOnly],
+    broker: controller as { host: string; port: number } | undefined,
+  });
+}
+
+/** Checks the topic with validateOnly, then creates it unless `request.validateOnly`. */
+export async function createTopic(
+  cluster: string,
+  request: CreateTopicRequest,
+  actor: Principal,
+): Promise<ConfigsResult<TopicCreated>> {
+  const described = describeRequest(request);
+  const audit = (outcome: "success" | "failure", details: Record<string, string | number>) =>
+    request.validateOnly
+      ? Promise.resolve()
+      : recordAudit({
+          actor: actor.actor,
+          action: "topic.create",
+          target: request.name,
+          outcome,
+          details: { cluster, ...described, ...details },
+        });
+  const result = await withClusterAdmin(
+    cluster,
+    async (admin) => {
+      const controller = await controllerOf(admin);
+      const checked = await sendCreate(admin, request, true, controller);
+      if (request.validateOnly) return checked;
+      return sendCreate(admin, request, false, controller);
+    },
+    { cluster, operation: "CREATE", resourceName: request.name },
+  );
+  if (!result.ok) {
+    const refusal = refusalOf(result.problem);
+    await audit("failure", { code: refusal.code });
+    return refusal;
+  }
+  const answered = result.data.topics[0];
+  const created: TopicCreated = {
+    cluster,
+    name: request.name,
+    topicId: request.validateOnly ? null : (answered?.topicId ?? null),
+    partitions:
+      answered?.numPartitions && answered.numPartitions > 0 ? answered.numPartitions : request.partitions,
+    replicationFactor:
+      answered?.replicationFactor && answered.replicationFactor > 0
+        ? answered.replicationFactor
+        : request.replicationFactor,
+    configs: request.configs,
+    validateOnly: request.validateOnly,
+  };
+  await audit("success", created.topicId ? { topicId: created.topicId } : {});
+  return { ok: true, data: created };
+}
+
+function describeRequest(request: CreateTopicRequest) {
+  return {
+    partitions: request.partitions,
+    replicationFactor: request.replicationFactor,
+    configs: Object.entries(request.configs)
+      .map(([name, value]) => `${name}=${value}`)
+      .join("; ")
+      .slice(0, 2000),
+  };
+}
