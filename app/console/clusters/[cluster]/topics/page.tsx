@@ -1,5 +1,9 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
+import Link from "next/link";
+import { can } from "@/lib/permissions";
+import { newTopicPath } from "@/lib/paths";
+import { buttonClassName } from "@/components/ui/button";
 import { topicListQuerySchema, type TopicListQuery } from "@/lib/schemas/topics";
 import { requirePagePermission } from "@/lib/server/auth";
 import { listTopics } from "@/lib/server/kafka";
@@ -24,7 +28,7 @@ export default async function TopicsPage({
   params: ClusterParams;
   searchParams: SearchParams;
 }) {
-  await requirePagePermission("topic.view");
+  const { role } = await requirePagePermission("topic.view");
   const cluster = await clusterOf(routeParams);
   const params = await searchParams;
   const parsed = topicListQuerySchema.safeParse({
@@ -39,6 +43,13 @@ export default async function TopicsPage({
     <PageHeader
       title="Topics"
       description={`The topics of ${cluster}; open one to read and produce messages.`}
+      actions={
+        can(role, "topic.create") && (
+          <Link href={newTopicPath(cluster)} className={buttonClassName("primary")}>
+            Create topic
+          </Link>
+        )
+      }
     />
   );
 

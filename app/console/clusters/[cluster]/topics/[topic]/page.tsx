@@ -22,7 +22,8 @@ import { TopicTabs, type TopicTab } from "@/components/topics/topic-tabs";
 import { TopicsProblemPanel } from "@/components/topics/topics-problem-panel";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
-import { topicsPath } from "@/lib/paths";
+import { newTopicPath, topicsPath } from "@/lib/paths";
+import { buttonClassName } from "@/components/ui/button";
 import { clusterOf } from "../../_lib/cluster-param";
 import { TopicConfigsSection } from "./_components/topic-configs-section";
 
@@ -90,6 +91,14 @@ export default async function TopicPage({
               }
             />
           </span>
+        }
+        actions={
+          can(role, "topic.create") &&
+          !details.internal && (
+            <Link href={newTopicPath(cluster, details.name)} className={buttonClassName("secondary")}>
+              Create like…
+            </Link>
+          )
         }
       />
       <TopicTabs cluster={cluster} topic={details.name} tabs={tabs} current={tab} />
