@@ -101,3 +101,10 @@ export interface QuorumAndFeatures {
 }
 
 export type { FinalizedFeature };
+
+/** Whose broker configs an edit changes: one broker by node id, or "default" (the cluster-wide default). */
+export const brokerConfigTargetSchema = z.object({
+  cluster: z.string().min(1),
+  broker: z.union([z.literal("default"), brokerIdSchema]),
+});
+export type BrokerConfigTarget = z.input<typeof brokerConfigTargetSchema>;

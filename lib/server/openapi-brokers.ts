@@ -110,6 +110,15 @@ export function brokersSchemas(): Record<string, JsonSchema> {
         },
       },
     },
+    BrokerConfigs: {
+      type: "object",
+      required: ["cluster", "configs"],
+      properties: {
+        cluster: { type: "string" },
+        broker: { type: "integer", description: "Absent for the cluster-wide default" },
+        configs: { $ref: "#/components/schemas/TopicConfigs/properties/configs" },
+      },
+    },
     QuorumAndFeatures: {
       type: "object",
       required: ["cluster", "quorum", "features"],
@@ -175,8 +184,51 @@ export function brokersSchemas(): Record<string, JsonSchema> {
   };
 }
 
-export function brokersPaths({ answer, problem, readErrors }: BrokersOpenApiParts) {
+export function brokersPaths({ ref, answer, problem, readErrors, writeErrors }: BrokersOpenApiParts) {
+  const body = { required: true, content: { "application/json": { schema: ref("AlterConfigs") } } };
+  const alterErrors = {
+    ...writeErrors,
+    "403": problem(
+      "Role too low (admin), or the console's identity may not alter the cluster's configs (CLUSTER_AUTHORIZATION_FAILED)",
+    ),
+    "404": problem("No such cluster or broker (BROKER_NOT_AVAILABLE)"),
+    "422": problem(
+      "Invalid fields; a static config (CONFIG_READ_ONLY, or Kafka's INVALID_REQUEST 'Cannot update these configs dynamically'); a value Kafka refuses (INVALID_REQUEST, INVALID_CONFIG); nothing changed",
+    ),
+    "502": problem("The broker failed; the Kafka code is in error.code"),
+  };
+  const alter = (whose: string) => ({
+    summary: `Change ${whose} dynamic configs incrementally (admin)`,
+    description:
+      "set: values to set (IncrementalAlterConfigs SET), only those that differ from now are sent; reset: names to return to their default (DELETE). validateOnly true lets Kafka check without changing. Audited as broker.configure with before and after.",
+    requestBody: body,
+    responses: { "200": answer("The changes, old → new", "ConfigsAltered"), ...alterErrors },
+  });
   return {
+    "/api/v1/clusters/{cluster}/brokers/{broker}/configs": {
+      get: {
+        summary: "The broker's configs with value, source, type, flags, documentation and default (viewer)",
+        parameters: brokerParameters,
+        responses: {
+          "200": answer("The configs, by name", "BrokerConfigs"),
+          ...readErrors,
+          "404": problem("No such cluster or broker (BROKER_NOT_AVAILABLE)"),
+        },
+      },
+      patch: { ...alter("the broker's"), parameters: brokerParameters },
+    },
+    "/api/v1/clusters/{cluster}/broker-defaults/configs": {
+      get: {
+        summary: "The cluster-wide broker default configs (those set dynamically for every broker) (viewer)",
+        parameters: pathParameters("cluster"),
+        responses: {
+          "200": answer("The configs, by name", "BrokerConfigs"),
+          ...readErrors,
+          "404": problem("No such cluster is configured"),
+        },
+      },
+      patch: { ...alter("the cluster-wide default"), parameters: pathParameters("cluster") },
+    },
     "/api/v1/clusters/{cluster}/brokers": {
       get: {
         summary:

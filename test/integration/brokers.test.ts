@@ -4,9 +4,11 @@
 // unavailable with Kafka's code instead of a failed page.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
+import type { Principal } from "@/lib/server/auth";
+import type { ConfigEntry, ConfigResource } from "@/lib/schemas/configs";
 import { createClusterPool, type ClusterPool } from "@/lib/server/kafka/cluster-pool";
 
-import { mtls, withConsoleAdmin } from "../support/acl-clients";
+import { eventually, mtls, withConsoleAdmin } from "../support/acl-clients";
 import { startTestBroker, type TestBroker } from "../support/broker";
 
 const shared = vi.hoisted(() => ({ pool: undefined as ClusterPool | undefined, audit: [] as unknown[] }));
@@ -21,6 +23,7 @@ vi.mock("@/lib/server/auth", () => ({
 
 const { describeQuorumAndFeatures } = await import("@/lib/server/kafka/quorum");
 const { listBrokers, describeBroker } = await import("@/lib/server/kafka/brokers");
+const { alterConfigs, describeConfigs } = await import("@/lib/server/kafka/configs");
 
 let broker: TestBroker;
 let pool: ClusterPool;
@@ -88,6 +91,101 @@ describe("brokers", () => {
     expect(details?.endpoints.map((endpoint) => `${endpoint.host}:${endpoint.port}`)).toContain(
       broker.sslBootstrap,
     );
+    expect(details?.logDirs).toMatchObject({ ok: true, dirs: [expect.objectContaining({ error: null })] });
+    expect(BigInt(details!.logDirBytes!)).toBeGreaterThanOrEqual(0n);
     expect(ok(await describeBroker("local", 42))).toBeNull();
+  });
+});
+
+describe("broker configs", () => {
+  const ACTOR = { actor: "user:admin" } as Principal;
+  const DEFAULT: ConfigResource = { type: "broker-default" };
+  const BROKER_1: ConfigResource = { type: "broker", id: 1 };
+  const alter = (resource: ConfigResource, request: { set?: Record<string, string>; reset?: string[] }) =>
+    alterConfigs(
+      "local",
+      resource,
+      { set: request.set ?? {}, reset: request.reset ?? [], validateOnly: false },
+      { actor: ACTOR, action: "broker.configure" },
+    );
+  const entry = async (resource: ConfigResource, name: string) =>
+    ok(await describeConfigs("local", resource)).find((config) => config.name === name);
+  /** The entry once the broker shows it as wanted: a change reaches it through the metadata log. */
+  async function settled(
+    resource: ConfigResource,
+    name: string,
+    wanted: (found: ConfigEntry | undefined) => boolean,
+  ) {
+    let found: ConfigEntry | undefined;
+    await eventually(async () => wanted((found = await entry(resource, name))));
+    return found;
+  }
+
+  it("sets message.max.bytes at the cluster default, reads it back with its source, and resets it", async () => {
+    const before = await entry(BROKER_1, "message.max.bytes");
+    expect(before?.source).not.toBe("dynamic-default-broker");
+    const set = await alter(DEFAULT, { set: { "message.max.bytes": "2000000" } });
+    if (!set.ok) throw new Error(set.error);
+    expect(set.data.changes).toEqual([
+      expect.objectContaining({
+        name: "message.max.bytes",
+        operation: "set",
+        before: null,
+        after: "2000000",
+      }),
+    ]);
+    expect(await settled(DEFAULT, "message.max.bytes", (found) => found?.value === "2000000")).toMatchObject({
+      source: "dynamic-default-broker",
+    });
+    // The broker inherits the default: its own answer names the cluster default as the source.
+    expect(await settled(BROKER_1, "message.max.bytes", (found) => found?.value === "2000000")).toMatchObject(
+      {
+        source: "dynamic-default-broker",
+      },
+    );
+    expect(shared.audit.at(-1)).toMatchObject({
+      action: "broker.configure",
+      target: "the cluster-wide broker default",
+      outcome: "success",
+      details: { cluster: "local", changes: expect.stringContaining("message.max.bytes") },
+    });
+    const reset = await alter(DEFAULT, { reset: ["message.max.bytes"] });
+    if (!reset.ok) throw new Error(reset.error);
+    expect(
+      await settled(BROKER_1, "message.max.bytes", (found) => found?.value === before?.value),
+    ).toMatchObject({
+      source: before?.source,
+    });
+  });
+
+  it("sets and resets a dynamic config of one broker", async () => {
+    const before = await entry(BROKER_1, "log.cleaner.backoff.ms");
+    const set = await alter(BROKER_1, { set: { "log.cleaner.backoff.ms": "20000" } });
+    if (!set.ok) throw new Error(set.error);
+    expect(
+      await settled(BROKER_1, "log.cleaner.backoff.ms", (found) => found?.value === "20000"),
+    ).toMatchObject({
+      source: "dynamic-broker",
+    });
+    const reset = await alter(BROKER_1, { reset: ["log.cleaner.backoff.ms"] });
+    if (!reset.ok) throw new Error(reset.error);
+    expect(
+      await settled(BROKER_1, "log.cleaner.backoff.ms", (found) => found?.source !== "dynamic-broker"),
+    ).toMatchObject({ value: before?.value });
+  });
+
+  it("refuses a static config and a value Kafka rejects, with the code, changing nothing", async () => {
+    // The broker's own answer marks it read-only: refused before Kafka is asked.
+    const staticConfig = await alter(BROKER_1, { set: { "log.dirs": "/tmp/elsewhere" } });
+    expect(staticConfig).toMatchObject({ ok: false, status: 422, code: "CONFIG_READ_ONLY" });
+    // The cluster default lists only what is set there, so Kafka itself refuses it, with its code.
+    const atDefault = await alter(DEFAULT, { set: { "log.dirs": "/tmp/elsewhere" } });
+    expect(atDefault).toMatchObject({ ok: false, status: 422, code: "INVALID_REQUEST" });
+    if (!atDefault.ok) expect(atDefault.error).toContain("Cannot update these configs dynamically");
+    const invalid = await alter(DEFAULT, { set: { "message.max.bytes": "-5" } });
+    expect(invalid).toMatchObject({ ok: false, status: 422, code: "INVALID_REQUEST" });
+    if (!invalid.ok) expect(invalid.error).toContain("Value must be at least 0");
+    expect((await entry(DEFAULT, "message.max.bytes"))?.source).not.toBe("dynamic-default-broker");
+    expect((await entry(BROKER_1, "log.dirs"))?.value).not.toBe("/tmp/elsewhere");
   });
 });

@@ -6,10 +6,11 @@ import "server-only";
 import type { BrokerDetails, BrokerEndpoint, BrokerList, BrokerLogDirs } from "@/lib/schemas/brokers";
 
 import { brokerLogDirs } from "./broker-log-dirs";
-import { brokerRows, logDirTotals } from "./broker-rows";
+import { brokerRows, logDirTotals, parseListeners } from "./broker-rows";
 import { unavailableReason } from "./capabilities";
 import { fetchClusterMetadata } from "./cluster-metadata";
 import type { ClusterResult } from "./cluster-pool";
+import { describeConfigs } from "./configs";
 import { describeKafkaError } from "./errors/describe-kafka-error";
 import { currentPool } from "./global-pool";
 import { withClusterAdmin } from "./pooled-clients";
@@ -59,7 +60,7 @@ export async function describeBroker(
   const missing = await logDirsReason(cluster);
   const [read, listeners] = await Promise.all([
     missing ? { ok: false as const, reason: missing } : brokerLogDirs(cluster, [nodeId]),
-    Promise.resolve<BrokerEndpoint[]>([]),
+    advertisedListeners(cluster, nodeId),
   ]);
   const logDirs: BrokerLogDirs = read.ok
     ? (read.byBroker.get(nodeId) ?? { ok: false, reason: `Broker ${nodeId} did not answer DescribeLogDirs.` })
@@ -75,6 +76,15 @@ export async function describeBroker(
       logDirs,
     },
   };
+}
+
+/** The broker's advertised.listeners (else listeners); none when its configs cannot be read. */
+async function advertisedListeners(cluster: string, nodeId: number): Promise<BrokerEndpoint[]> {
+  const configs = await describeConfigs(cluster, { type: "broker", id: nodeId });
+  if (!configs.ok) return [];
+  const value = (name: string) => configs.data.find((entry) => entry.name === name)?.value ?? null;
+  const advertised = parseListeners(value("advertised.listeners"));
+  return advertised.length ? advertised : parseListeners(value("listeners"));
 }
 
 function firstFailure(byBroker: Map<number, BrokerLogDirs>): string | undefined {
