@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePagePermission } from "@/lib/server/auth";
-import { describeBroker } from "@/lib/server/kafka";
+import { describeBroker, describeConfigs } from "@/lib/server/kafka";
 import { brokerIdSchema } from "@/lib/schemas/brokers";
 import { brokersPath } from "@/lib/paths";
+import { can } from "@/lib/permissions";
+import { BrokerTabs } from "@/components/brokers/broker-tabs";
 import { formatBytes } from "@/components/brokers/format-bytes";
 import { LogDirsTable } from "@/components/brokers/log-dirs-table";
 import { CLUSTER_PROBLEM_HEADINGS } from "@/components/cluster/cluster-problem-panel";
@@ -13,6 +15,7 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { clusterOf } from "../../_lib/cluster-param";
+import { BrokerConfigsSection } from "./_components/broker-configs-section";
 
 export const dynamic = "force-dynamic";
 
@@ -22,12 +25,19 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: `Broker ${(await params).broker}` };
 }
 
-export default async function BrokerPage({ params }: { params: Params }) {
-  await requirePagePermission("broker.view");
+export default async function BrokerPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Promise<{ tab?: string | string[] }>;
+}) {
+  const { role } = await requirePagePermission("broker.view");
   const cluster = await clusterOf(params);
   const parsed = brokerIdSchema.safeParse((await params).broker);
   if (!parsed.success) notFound();
   const nodeId = parsed.data;
+  const tab = (await searchParams).tab === "configs" ? "configs" : "overview";
   const back = (
     <Link href={brokersPath(cluster)} className="text-sky-700 hover:underline dark:text-sky-400">
       Brokers
@@ -47,6 +57,13 @@ export default async function BrokerPage({ params }: { params: Params }) {
   }
   const broker = described.data;
   if (!broker) notFound();
+  const configs =
+    tab === "configs"
+      ? await Promise.all([
+          describeConfigs(cluster, { type: "broker", id: nodeId }),
+          describeConfigs(cluster, { type: "broker-default" }),
+        ])
+      : null;
   return (
     <>
       <PageHeader
@@ -60,7 +77,16 @@ export default async function BrokerPage({ params }: { params: Params }) {
           </span>
         }
       />
-      {
+      <BrokerTabs cluster={cluster} nodeId={broker.nodeId} current={tab} />
+      {configs ? (
+        <BrokerConfigsSection
+          cluster={cluster}
+          nodeId={broker.nodeId}
+          canEdit={can(role, "broker.configure")}
+          own={configs[0]}
+          defaults={configs[1]}
+        />
+      ) : (
         <div className="space-y-6">
           <dl className="grid grid-cols-2 gap-4 text-sm sm:grid-cols-3 lg:grid-cols-5" aria-label="Summary">
             {[
@@ -93,7 +119,7 @@ export default async function BrokerPage({ params }: { params: Params }) {
           </Card>
           <LogDirsTable logDirs={broker.logDirs} />
         </div>
-      }
+      )}
     </>
   );
 }
