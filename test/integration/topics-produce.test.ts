@@ -160,7 +160,19 @@ describe("listTopics", () => {
     expect(sent.ok).toBe(true);
     const listed = await listTopics("local", { q: "tp-orders" });
     expect(listed.ok && listed.data.topics).toEqual([
-      { name: "tp-orders", internal: false, partitions: 3, replicationFactor: 1, messages: "7" },
+      {
+        name: "tp-orders",
+        internal: false,
+        partitions: 3,
+        replicationFactor: 1,
+        messages: "7",
+        sizeBytes: expect.stringMatching(/^[1-9]\d*$/),
+        underReplicated: 0,
+        offline: 0,
+        cleanupPolicy: "delete",
+        retentionMs: "604800000",
+        retentionBytes: "-1",
+      },
     ]);
   });
 
@@ -181,6 +193,12 @@ describe("listTopics", () => {
         partitions: 50,
         replicationFactor: 1,
         messages: expect.stringMatching(/^\d+$/),
+        sizeBytes: expect.stringMatching(/^\d+$/),
+        underReplicated: 0,
+        offline: 0,
+        cleanupPolicy: "compact",
+        retentionMs: expect.stringMatching(/^\d+$/),
+        retentionBytes: "-1",
       },
     ]);
   });
