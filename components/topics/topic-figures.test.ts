@@ -17,6 +17,7 @@ describe("topic figures", () => {
     expect(formatRetentionMs("-1")).toBe("forever");
     expect(formatRetentionMs("1500")).toBe("1.5 s");
     expect(formatRetention("604800000", "-1")).toBe("7 d");
-    expect(formatRetention("-1", "1073741824")).toBe("forever or 1.0 GiB");
+    expect(formatRetention("604800000", "1073741824")).toBe("7 d or 1.0 GiB");
+    expect(formatRetention("-1", "1073741824")).toBe("1.0 GiB");
   });
 });

@@ -36,8 +36,9 @@ export function formatRetentionMs(ms: string | null): string {
   return `${value} ms`;
 }
 
-/** retention.ms and retention.bytes in one cell: "7 d", "7 d or 1.0 GiB". */
+/** retention.ms and retention.bytes in one cell: "7 d", "7 d or 1.0 GiB" (whichever comes first), "1.0 GiB". */
 export function formatRetention(ms: string | null, bytes: string | null): string {
   const time = formatRetentionMs(ms);
-  return bytes === null || bytes.trim() === "-1" ? time : `${time} or ${formatSize(bytes)}`;
+  if (bytes === null || bytes.trim() === "-1") return time;
+  return ms?.trim() === "-1" ? formatSize(bytes) : `${time} or ${formatSize(bytes)}`;
 }
