@@ -92,12 +92,15 @@ export async function createTopic(
   return { ok: true, data: created };
 }
 
+/** Kafka has no secret topic configs today; a plugin's might be, and the audit must not keep it. */
+const SECRET_NAME = /password|secret|credential/i;
+
 function describeRequest(request: CreateTopicRequest) {
   return {
     partitions: request.partitions,
     replicationFactor: request.replicationFactor,
     configs: Object.entries(request.configs)
-      .map(([name, value]) => `${name}=${value}`)
+      .map(([name, value]) => `${name}=${SECRET_NAME.test(name) ? "(sensitive)" : value}`)
       .join("; ")
       .slice(0, 2000),
   };
