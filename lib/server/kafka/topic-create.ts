@@ -65,7 +65,9 @@ export async function createTopic(
       const controller = await controllerOf(admin);
       const checked = await sendCreate(admin, request, true, controller);
       if (request.validateOnly) return checked;
-      return sendCreate(admin, request, false, controller);
+      const created = await sendCreate(admin, request, false, controller);
+      await untilListed(admin, request.name);
+      return created;
     },
     { cluster, operation: "CREATE", resourceName: request.name },
   );
@@ -94,6 +96,23 @@ export async function createTopic(
 
 /** Kafka has no secret topic configs today; a plugin's might be, and the audit must not keep it. */
 const SECRET_NAME = /password|secret|credential/i;
+
+/**
+ * The brokers learn of a new topic from the controller a moment later (longer on Kafka 3.x): the
+ * console waits until Metadata lists it, so the topic's page opened next finds it. Bounded: a topic
+ * still unlisted after that is created all the same.
+ */
+async function untilListed(admin: Admin, topic: string, withinMs = 5_000) {
+  const until = Date.now() + withinMs;
+  while (Date.now() < until) {
+    const listed = await admin
+      .metadata({ topics: [topic], forceUpdate: true, autocreateTopics: false, retries: 0 })
+      .then((metadata) => metadata.topics.has(topic))
+      .catch(() => false);
+    if (listed) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
 
 function describeRequest(request: CreateTopicRequest) {
   return {
