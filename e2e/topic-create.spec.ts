@@ -76,6 +76,13 @@ test.describe("as an operator", () => {
     await expect(retentionRow(page)).toContainText("dynamic topic");
     expect(await kafkaTopic(TOPIC)).toEqual({ retention: "3600000", isDefault: false });
 
+    // Create like… starts from this topic's partitions and own configs.
+    await page.getByRole("link", { name: "Create like…" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: `Create topic like ${TOPIC}` })).toBeVisible();
+    await expect(page.getByRole("spinbutton", { name: "Partitions" })).toHaveValue("2");
+    await expect(page.getByRole("textbox", { name: "New value of retention.ms" })).toHaveValue("3600000");
+    await page.goBack();
+
     await page.getByRole("button", { name: "Edit retention.ms" }).click();
     await page.getByRole("textbox", { name: "New value of retention.ms" }).fill("7200000");
     await page.getByRole("button", { name: "Review 1 change" }).click();
