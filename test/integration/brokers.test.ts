@@ -162,6 +162,13 @@ describe("broker configs", () => {
     const before = await entry(BROKER_1, "log.cleaner.backoff.ms");
     const set = await alter(BROKER_1, { set: { "log.cleaner.backoff.ms": "20000" } });
     if (!set.ok) throw new Error(set.error);
+    // Answered and audited as Kafka accepted it, though the broker applies it a moment later.
+    expect(set.data.changes).toEqual([
+      expect.objectContaining({ before: before?.value, after: "20000", operation: "set" }),
+    ]);
+    expect(shared.audit.at(-1)?.details).toMatchObject({
+      changes: expect.stringContaining(`${before?.value} → 20000`),
+    });
     expect(
       await settled(BROKER_1, "log.cleaner.backoff.ms", (found) => found?.value === "20000"),
     ).toMatchObject({

@@ -153,15 +153,29 @@ export async function alterConfigs(
   return { ok: true, data: { resource, validateOnly: false, changes } };
 }
 
-/** The values as the broker holds them after the change (a reset's real default); planned ones if unreadable. */
+/**
+ * The values after the change. A SET's value is the one Kafka accepted: reading it back could show the
+ * old one, since a broker applies a change when it reaches it through the metadata log. Only a reset
+ * whose default was unknown is read back, until the broker no longer holds the old value (≤ 2 s).
+ */
 async function withValuesNow(cluster: string, resource: ConfigResource, planned: ConfigChange[]) {
-  const now = await describeConfigs(cluster, resource);
-  if (!now.ok) return planned;
-  const byName = new Map(now.data.map((entry) => [entry.name, entry]));
-  return planned.map((change) => {
-    const entry = byName.get(change.name);
-    return change.sensitive || !entry ? change : { ...change, after: entry.value };
-  });
+  const unknown = planned.filter(
+    (change) => change.operation === "reset" && change.after === null && !change.sensitive,
+  );
+  if (unknown.length === 0) return planned;
+  const deadline = Date.now() + 2_000;
+  let read = new Map<string, string | null>();
+  for (;;) {
+    const now = await describeConfigs(cluster, resource);
+    if (!now.ok) return planned;
+    read = new Map(now.data.map((entry) => [entry.name, entry.value]));
+    const applied = unknown.every((change) => read.get(change.name) !== change.before);
+    if (applied || Date.now() > deadline) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return planned.map((change) =>
+    unknown.includes(change) && read.has(change.name) ? { ...change, after: read.get(change.name)! } : change,
+  );
 }
 
 function checkAgainst(
