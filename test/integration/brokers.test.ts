@@ -166,8 +166,8 @@ describe("broker configs", () => {
     expect(set.data.changes).toEqual([
       expect.objectContaining({ before: before?.value, after: "20000", operation: "set" }),
     ]);
-    expect(shared.audit.at(-1)?.details).toMatchObject({
-      changes: expect.stringContaining(`${before?.value} → 20000`),
+    expect(shared.audit.at(-1)).toMatchObject({
+      details: { changes: expect.stringContaining(`${before?.value} → 20000`) },
     });
     expect(
       await settled(BROKER_1, "log.cleaner.backoff.ms", (found) => found?.value === "20000"),
