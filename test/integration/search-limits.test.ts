@@ -3,7 +3,6 @@
 // ends (its end, Stop, the client going away, a refusal) gives its slot back.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
-import type { RouteContext, RouteSpec } from "@/lib/server/http/route-input";
 import { createClusterPool, type ClusterPool } from "@/lib/server/kafka/cluster-pool";
 import { runningSearches } from "@/lib/server/kafka/messages/search-slots";
 
@@ -23,29 +22,14 @@ vi.mock("@/lib/server/config", () => ({
 }));
 // Who asks comes from test headers; the guard itself is tested elsewhere. The params and query are
 // parsed as the real guard parses them.
-vi.mock("@/lib/server/auth", async () => {
-  const { parseRouteInput } = await import("@/lib/server/http/route-input");
-  return {
-    recordAudit: async () => {},
-    guardedRoute:
-      (
-        spec: RouteSpec<unknown, unknown, unknown>,
-        handler: (request: Request, input: object) => Promise<Response>,
-      ) =>
-      async (request: Request, context: RouteContext) => {
-        const input = await parseRouteInput(request, context, spec);
-        if (input instanceof Response) return input;
-        return handler(request, {
-          ...input,
-          principal: {
-            kind: request.headers.get("x-test-kind") ?? "user",
-            role: "viewer",
-            actor: request.headers.get("x-test-actor"),
-          },
-        });
-      },
-  };
-});
+vi.mock("@/lib/server/auth", async () => ({
+  recordAudit: async () => {},
+  guardedRoute: (await import("../support/route-guard")).stubGuardedRoute((request) => ({
+    kind: request.headers.get("x-test-kind") ?? "user",
+    role: "viewer",
+    actor: request.headers.get("x-test-actor"),
+  })),
+}));
 
 const { GET } = await import("@/app/api/v1/clusters/[cluster]/topics/[topic]/messages/route");
 

@@ -1,32 +1,19 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
-import type { RouteContext, RouteSpec } from "@/lib/server/http/route-input";
-
 const kafka = vi.hoisted(() => ({
   listScramUsers: vi.fn(),
   upsertScramUser: vi.fn(),
   clusterCapabilities: vi.fn(),
 }));
 
-vi.mock("@/lib/server/auth", async () => {
-  const { parseRouteInput } = await import("@/lib/server/http/route-input");
-  return {
-    // Authentication is stubbed; the params, query and body are checked as the real guard checks them.
-    guardedRoute:
-      (
-        spec: RouteSpec<unknown, unknown, unknown>,
-        handler: (request: Request, input: object) => Promise<Response>,
-      ) =>
-      async (request: Request, context: RouteContext) => {
-        const input = await parseRouteInput(request, context, spec);
-        if (input instanceof Response) return input;
-        return handler(request, {
-          ...input,
-          principal: { kind: "user", role: "admin", actor: "user:alice" },
-        });
-      },
-  };
-});
+vi.mock("@/lib/server/auth", async () => ({
+  // Authentication is stubbed; the input is checked as the real guard checks it (test/support/route-guard.ts).
+  guardedRoute: (await import("@/test/support/route-guard")).stubGuardedRoute({
+    kind: "user",
+    role: "admin",
+    actor: "user:alice",
+  }),
+}));
 vi.mock("@/lib/server/kafka", async () => ({
   ...kafka,
   problemResult: (await import("@/lib/server/kafka/errors/problem-status")).problemResult,

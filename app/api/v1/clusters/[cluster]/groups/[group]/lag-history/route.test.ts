@@ -7,24 +7,15 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { lagHistoryTiers } from "@/lib/lag-history/tiers";
-import type { RouteContext, RouteSpec } from "@/lib/server/http/route-input";
 
-vi.mock("@/lib/server/auth", async () => {
-  const { parseRouteInput } = await import("@/lib/server/http/route-input");
-  return {
-    // Authentication is stubbed (e2e/guards.spec.ts proves 401 and 403); the query is checked as the real guard checks it.
-    guardedRoute:
-      (
-        spec: RouteSpec<unknown, unknown, unknown>,
-        handler: (request: Request, input: object) => Promise<Response>,
-      ) =>
-      async (request: Request, context: RouteContext) => {
-        const input = await parseRouteInput(request, context, spec);
-        if (input instanceof Response) return input;
-        return handler(request, { ...input, principal: { kind: "user", role: "viewer", actor: "user:vic" } });
-      },
-  };
-});
+vi.mock("@/lib/server/auth", async () => ({
+  // Authentication is stubbed; the input is checked as the real guard checks it (test/support/route-guard.ts).
+  guardedRoute: (await import("@/test/support/route-guard")).stubGuardedRoute({
+    kind: "user",
+    role: "viewer",
+    actor: "user:vic",
+  }),
+}));
 
 const dir = mkdtempSync(join(tmpdir(), "console-lag-route-"));
 const previousConfig = process.env.CONSOLE_CONFIG;

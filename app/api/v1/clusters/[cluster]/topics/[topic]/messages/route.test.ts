@@ -1,30 +1,17 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
-import type { RouteContext, RouteSpec } from "@/lib/server/http/route-input";
-
 import type { SearchEvent } from "@/lib/messages/events";
 
 const kafka = vi.hoisted(() => ({ searchMessages: vi.fn(), produceMessages: vi.fn() }));
 
-vi.mock("@/lib/server/auth", async () => {
-  const { parseRouteInput } = await import("@/lib/server/http/route-input");
-  return {
-    // Authentication is stubbed; the params, query and body are checked as the real guard checks them.
-    guardedRoute:
-      (
-        spec: RouteSpec<unknown, unknown, unknown>,
-        handler: (request: Request, input: object) => Promise<Response>,
-      ) =>
-      async (request: Request, context: RouteContext) => {
-        const input = await parseRouteInput(request, context, spec);
-        if (input instanceof Response) return input;
-        return handler(request, {
-          ...input,
-          principal: { kind: "user", role: "viewer", actor: "user:alice" },
-        });
-      },
-  };
-});
+vi.mock("@/lib/server/auth", async () => ({
+  // Authentication is stubbed; the input is checked as the real guard checks it (test/support/route-guard.ts).
+  guardedRoute: (await import("@/test/support/route-guard")).stubGuardedRoute({
+    kind: "user",
+    role: "viewer",
+    actor: "user:alice",
+  }),
+}));
 vi.mock("@/lib/server/kafka", () => kafka);
 
 const { GET, POST } = await import("./route");
