@@ -3,21 +3,8 @@ import "server-only";
 // The OpenAPI paths and schemas of the brokers, a broker, the KRaft quorum with the cluster's features,
 // and broker configs (per broker and the cluster-wide default). openapi.ts lends its builders so
 // errors and references read the same as everywhere else.
-import type { z } from "zod";
+import { pathParameters, type JsonSchema, type OpenApiBuilders } from "./openapi-parts";
 
-type JsonSchema = Record<string, unknown>;
-
-export interface BrokersOpenApiParts {
-  jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema;
-  ref(name: string): JsonSchema;
-  answer(description: string, name: string): JsonSchema;
-  problem(description: string): JsonSchema;
-  readErrors: Record<string, JsonSchema>;
-  writeErrors: Record<string, JsonSchema>;
-}
-
-const pathParameters = (...names: string[]) =>
-  names.map((name) => ({ name, in: "path", required: true, schema: { type: "string" } }));
 const brokerParameters = [
   ...pathParameters("cluster"),
   {
@@ -184,7 +171,7 @@ export function brokersSchemas(): Record<string, JsonSchema> {
   };
 }
 
-export function brokersPaths({ ref, answer, problem, readErrors, writeErrors }: BrokersOpenApiParts) {
+export function brokersPaths({ ref, answer, problem, readErrors, writeErrors }: OpenApiBuilders) {
   const body = { required: true, content: { "application/json": { schema: ref("AlterConfigs") } } };
   const alterErrors = {
     ...writeErrors,

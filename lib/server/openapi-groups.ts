@@ -4,8 +4,7 @@ import "server-only";
 // one group with lag and time lag, deleting a group and deleting one topic's offsets from it. The list's
 // query parameters come from its zod schema (openapi.ts converts it); answers are described here.
 import { PAGE_TIME_LAG_PARTITIONS } from "./kafka/time-lag-math";
-
-type JsonSchema = Record<string, unknown>;
+import { pathParameters, type JsonSchema } from "./openapi-parts";
 
 export interface GroupsOpenApiParts {
   answer(description: string, name: string): JsonSchema;
@@ -14,9 +13,6 @@ export interface GroupsOpenApiParts {
   /** The list's query parameters, from groupListQuerySchema. */
   listQuery: JsonSchema[];
 }
-
-const pathParameters = (...names: string[]) =>
-  names.map((name) => ({ name, in: "path", required: true, schema: { type: "string" } }));
 
 const decimal = {
   type: ["string", "null"],

@@ -3,24 +3,10 @@ import "server-only";
 // The OpenAPI paths and schemas of security beyond ACLs: SCRAM users (list, create or change a
 // password, delete) and client quotas (list, set and remove). Request bodies come from the zod schemas
 // the routes validate with; openapi.ts lends its builders.
-import type { z } from "zod";
-
 import { QUOTA_KEYS, quotaAlterSchema } from "@/lib/schemas/quotas";
 import { SCRAM_MECHANISMS, scramUpsertSchema } from "@/lib/schemas/scram-users";
 
-type JsonSchema = Record<string, unknown>;
-
-export interface SecurityOpenApiParts {
-  jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema;
-  ref(name: string): JsonSchema;
-  answer(description: string, name: string): JsonSchema;
-  problem(description: string): JsonSchema;
-  readErrors: Record<string, JsonSchema>;
-  writeErrors: Record<string, JsonSchema>;
-}
-
-const pathParameters = (...names: string[]) =>
-  names.map((name) => ({ name, in: "path", required: true, schema: { type: "string" } }));
+import { pathParameters, type JsonSchema, type OpenApiBuilders } from "./openapi-parts";
 
 const credential = {
   type: "object",
@@ -50,7 +36,7 @@ const change = {
   },
 };
 
-export function securitySchemas(parts: SecurityOpenApiParts): Record<string, JsonSchema> {
+export function securitySchemas(parts: OpenApiBuilders): Record<string, JsonSchema> {
   return {
     ScramUpsert: parts.jsonSchema(scramUpsertSchema, "input"),
     ScramUsers: {
@@ -111,7 +97,7 @@ export function securitySchemas(parts: SecurityOpenApiParts): Record<string, Jso
   };
 }
 
-export function securityPaths(parts: SecurityOpenApiParts): Record<string, JsonSchema> {
+export function securityPaths(parts: OpenApiBuilders): Record<string, JsonSchema> {
   const { answer, problem, readErrors, writeErrors, ref } = parts;
   const unsupported = problem("The cluster lacks the API (UNSUPPORTED_BY_CLUSTER), naming it");
   const refused = problem("Kafka refused the change (UNACCEPTABLE_CREDENTIAL, INVALID_REQUEST, …)");

@@ -3,27 +3,14 @@ import "server-only";
 // The OpenAPI paths and schemas of creating a topic and of a topic's configs (read, change
 // incrementally, reset one). Request bodies come from the zod schemas the routes validate with;
 // openapi.ts lends its builders so errors and references read the same as everywhere else.
-import type { z } from "zod";
-
 import { alterConfigsSchema, CONFIG_SOURCES, CONFIG_TYPES } from "@/lib/schemas/configs";
 import { createTopicSchema } from "@/lib/schemas/topic-create";
 
-type JsonSchema = Record<string, unknown>;
+import { pathParameters, type JsonSchema, type OpenApiBuilders } from "./openapi-parts";
 
-export interface TopicAdminOpenApiParts {
-  jsonSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema;
-  ref(name: string): JsonSchema;
-  answer(description: string, name: string): JsonSchema;
-  problem(description: string): JsonSchema;
-  readErrors: Record<string, JsonSchema>;
-  writeErrors: Record<string, JsonSchema>;
-}
-
-const pathParameters = (...names: string[]) =>
-  names.map((name) => ({ name, in: "path", required: true, schema: { type: "string" } }));
 const nullableString = { type: ["string", "null"] };
 
-export function topicAdminSchemas({ jsonSchema }: TopicAdminOpenApiParts): Record<string, JsonSchema> {
+export function topicAdminSchemas({ jsonSchema }: OpenApiBuilders): Record<string, JsonSchema> {
   const change = {
     type: "object",
     required: ["name", "operation", "before", "after", "sensitive"],
@@ -99,7 +86,7 @@ export function topicAdminPaths({
   problem,
   readErrors,
   writeErrors,
-}: TopicAdminOpenApiParts): Record<string, JsonSchema> {
+}: OpenApiBuilders): Record<string, JsonSchema> {
   const body = (name: string) => ({ required: true, content: { "application/json": { schema: ref(name) } } });
   const refusals = problem(
     "Invalid fields, or Kafka's refusal with its code in error.code (INVALID_CONFIG, POLICY_VIOLATION, INVALID_REPLICATION_FACTOR, INVALID_PARTITIONS), or the console's own (CONFIG_READ_ONLY, INVALID_CONFIG_VALUE); nothing changed",
