@@ -74,6 +74,24 @@ describe("JavaScript filters on worker threads", () => {
     await long;
   });
 
+  it("keeps verdicts and exceptions in order across the tasks of a large batch, prepared one ahead", async () => {
+    const filter = await filterOf(
+      'value.n % 1000 === 0 ? (() => { throw new Error("boom") })() : value.n % 7 === 0',
+    );
+    let prepared = 0;
+    const records = Array.from({ length: 3_000 }, (_, offset) => record(offset));
+    const outcome = await filter.run({
+      length: records.length,
+      at: (index) => (prepared++, records[index]),
+    });
+    expect(prepared).toBe(3_000);
+    expect(outcome.fatal).toBeUndefined();
+    expect(outcome.verdicts).toEqual(records.map((_, n) => n % 1000 !== 0 && n % 7 === 0));
+    expect(outcome.exceptions.map(({ index }) => index)).toEqual([0, 1_000, 2_000]);
+    expect(outcome.exceptions[0]!.message).toMatch(/boom/);
+    filter.dispose();
+  });
+
   it("refuses a syntax error before any record, with its position", async () => {
     const compiled = await compileJsFilter("value.n >");
     expect(compiled).toMatchObject({

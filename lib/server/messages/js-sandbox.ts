@@ -68,8 +68,14 @@ export interface SandboxOutcome {
   fatal?: { index: number; kind: "timeout" | "memory" | "exception"; message: string };
 }
 
+/** The records to evaluate, read once each and in order (an array, or records prepared on demand). */
+export interface RecordSource {
+  readonly length: number;
+  at(index: number): SandboxRecord | undefined;
+}
+
 export interface JsFilter {
-  run(records: readonly SandboxRecord[]): Promise<SandboxOutcome>;
+  run(records: RecordSource): Promise<SandboxOutcome>;
   dispose(): void;
 }
 
@@ -83,6 +89,16 @@ type WorkerOutcome =
       heapBytes: number;
       elapsedMs: number;
     };
+
+/** A prepared task on its way to the worker. */
+interface QueuedTask {
+  start: number;
+  end: number;
+  cancelled: { value: boolean };
+  outcome: Promise<Exclude<WorkerOutcome, { lost: true }>>;
+}
+
+const SKIPPED = { skipped: true } as const;
 
 type Opened = { ok: true } | { ok: false; error: FilterSyntaxError };
 
@@ -107,6 +123,8 @@ class WorkerSandbox implements JsFilter {
   private readonly usage: WorkerUsage = { usedMs: 0 };
   /** Records in the next task, from how long the last ones took (TASK_TARGET_MS). */
   private recordsPerTask = 1;
+  /** A task stopped the sandbox: the task queued behind it does not run. */
+  private halted = false;
 
   constructor(
     private readonly expression: string,
@@ -138,30 +156,47 @@ class WorkerSandbox implements JsFilter {
     }
   }
 
-  async run(records: readonly SandboxRecord[]): Promise<SandboxOutcome> {
+  async run(records: RecordSource): Promise<SandboxOutcome> {
     const outcome: SandboxOutcome = { verdicts: [], exceptions: [] };
     if (this.disposed) {
       outcome.fatal = { index: 0, kind: "exception", message: "The JavaScript filter was stopped earlier" };
       return outcome;
     }
-    // Disposed meanwhile (the search ended): the rest is given up.
-    for (let start = 0; start < records.length && !outcome.fatal && !this.disposed;) {
-      let end = start;
-      for (let chars = 0; end < records.length && end - start < this.recordsPerTask; end++) {
-        chars += sizeOf(records[end]!);
-        if (chars > MAX_BATCH_CHARS && end > start) break;
-      }
-      const part = await this.runTask(records.slice(start, end));
-      this.adapt(end - start, part.elapsedMs);
+    // Two tasks at a time: while the worker evaluates one, this thread prepares and queues the next
+    // (the scheduler still lets other searches' tasks go first). Disposed meanwhile (the search
+    // ended): the rest is given up.
+    let next: QueuedTask | null = this.queueTask(records, 0);
+    while (next && !outcome.fatal && !this.disposed) {
+      const current: QueuedTask = next;
+      next = current.end < records.length ? this.queueTask(records, current.end) : null;
+      const part = await current.outcome;
+      this.adapt(current.end - current.start, part.elapsedMs);
       for (const verdict of part.verdicts) outcome.verdicts.push(verdict === "1");
       for (const { index, message } of part.exceptions)
-        outcome.exceptions.push({ index: start + index, message });
-      if (part.fatal) outcome.fatal = { ...part.fatal, index: start + part.fatal.index };
-      start = end;
+        outcome.exceptions.push({ index: current.start + index, message });
+      if (part.fatal) outcome.fatal = { ...part.fatal, index: current.start + part.fatal.index };
+    }
+    if (next) {
+      // Not run (see halted); its answer is not waited for.
+      next.cancelled.value = true;
+      void next.outcome.catch(() => {});
     }
     // Its thread, and so its memory, is already gone (runTask).
     if (outcome.fatal) this.dispose();
     return outcome;
+  }
+
+  /** Prepares the records from `start` (as many as recordsPerTask, within MAX_BATCH_CHARS) and queues them. */
+  private queueTask(records: RecordSource, start: number): QueuedTask {
+    const part: SandboxRecord[] = [];
+    for (let chars = 0, index = start; index < records.length && part.length < this.recordsPerTask; index++) {
+      const record = records.at(index)!;
+      chars += sizeOf(record);
+      if (chars > MAX_BATCH_CHARS && part.length > 0) break;
+      part.push(record);
+    }
+    const cancelled = { value: false };
+    return { start, end: start + part.length, cancelled, outcome: this.runTask(part, 0, cancelled) };
   }
 
   private adapt(records: number, elapsedMs: number): void {
@@ -173,6 +208,7 @@ class WorkerSandbox implements JsFilter {
   private async runTask(
     records: readonly SandboxRecord[],
     reopened = 0,
+    cancelled = { value: false },
   ): Promise<Exclude<WorkerOutcome, { lost: true }>> {
     const texts = records.map(recordText);
     const ends = new Uint32Array(texts.length);
@@ -182,6 +218,8 @@ class WorkerSandbox implements JsFilter {
     const text = encoded.byteLength === encoded.buffer.byteLength ? encoded : encoded.slice();
     try {
       const answer = await this.worker.schedule(this.usage, async (pool) => {
+        // Queued behind a task of this search that stopped the sandbox: nothing to run.
+        if (cancelled.value || this.halted) return SKIPPED;
         const outcome = await pool.run<WorkerOutcome>(
           "run",
           { session: this.session, text, ends },
@@ -189,21 +227,26 @@ class WorkerSandbox implements JsFilter {
         );
         // Still this search's turn, nothing else runs there: the thread goes, and with it every byte
         // the sandbox took. The next task starts a new one; the other searches' filters reopen on it.
-        if ("fatal" in outcome && outcome.fatal) await pool.close();
+        if ("fatal" in outcome && outcome.fatal) {
+          this.halted = true;
+          await pool.close();
+        }
         return outcome;
       });
+      if ("skipped" in answer) return stopped("exception", "The JavaScript filter was stopped");
       if (!("lost" in answer)) return answer;
       if (this.disposed) return stopped("exception", "The JavaScript filter was stopped");
       // Its thread was replaced (another search's filter blew a limit there): open it again. Global
       // state the expression kept is gone; the messages are evaluated as before.
       const opened = reopened >= MAX_REOPENS ? { ok: false as const } : await this.open();
-      if (opened.ok) return this.runTask(records, reopened + 1);
+      if (opened.ok) return this.runTask(records, reopened + 1, cancelled);
       return stopped(
         "exception",
         "The JavaScript filter's worker was restarted and the filter could not be reopened",
       );
     } catch (error) {
       if (!isWorkerPoolError(error)) throw error;
+      this.halted = true;
       return stopped(error.workerPoolError === "timeout" ? "timeout" : "exception", error.message);
     }
   }

@@ -69,18 +69,27 @@ export async function createMessageMatcher(
         if (!filter.active && !sandbox) return { matches: records.map(() => true), failures: [] };
         const matches = records.map(() => false);
         const candidates: number[] = [];
-        const inputs: SandboxRecord[] = [];
+        const views: (RecordView<FilterableRecord> | undefined)[] = [];
         records.forEach((record, index) => {
           const view = new RecordView(record, serverByteTools);
           if (filter.active && !filter.test(view)) return;
           if (!sandbox) matches[index] = true;
           else {
             candidates.push(index);
-            inputs.push(sandboxRecordOf(view, usage));
+            views.push(view);
           }
         });
-        if (!sandbox || inputs.length === 0) return { matches, failures: [] };
+        if (!sandbox || views.length === 0) return { matches, failures: [] };
 
+        // Each message is made ready for the sandbox as its task is, while the worker runs the one before.
+        const inputs = {
+          length: views.length,
+          at: (index: number): SandboxRecord | undefined => {
+            const view = views[index];
+            views[index] = undefined;
+            return view && sandboxRecordOf(view, usage);
+          },
+        };
         const outcome = await sandbox.run(inputs);
         outcome.verdicts.forEach((verdict, index) => (matches[candidates[index]!] = verdict));
         const failureAt = (index: number, kind: FilterFailure["kind"], message: string): FilterFailure => {
