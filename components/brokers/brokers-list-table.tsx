@@ -1,15 +1,10 @@
-import Link from "next/link";
 import { useId } from "react";
 import type { BrokerList } from "@/lib/schemas/brokers";
-import { brokerPath } from "@/lib/paths";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell } from "@/components/ui/table";
+import { BrokerIdentityCells } from "./broker-identity-cells";
 import { formatBytes } from "./format-bytes";
-
-function address({ host, port }: { host: string; port: number }): string {
-  return host.includes(":") ? `[${host}]:${port}` : `${host}:${port}`;
-}
 
 /** Every broker with its address, rack, controller badge, partition counts and log dir total. */
 export function BrokersListTable({ list }: { list: BrokerList }) {
@@ -41,18 +36,7 @@ export function BrokersListTable({ list }: { list: BrokerList }) {
         <TableBody>
           {brokers.map((broker) => (
             <tr key={broker.nodeId}>
-              <TableCell className="font-medium tabular-nums">
-                <Link
-                  href={brokerPath(cluster, broker.nodeId)}
-                  className="text-sky-700 hover:underline dark:text-sky-400"
-                  aria-label={`Broker ${broker.nodeId}`}
-                >
-                  {broker.nodeId}
-                </Link>
-              </TableCell>
-              <TableCell className="font-mono text-xs">{address(broker)}</TableCell>
-              <TableCell>{broker.rack ?? "—"}</TableCell>
-              <TableCell>{broker.isController ? <Badge tone="info">Controller</Badge> : "Broker"}</TableCell>
+              <BrokerIdentityCells broker={broker} cluster={cluster} />
               <TableCell className="text-right tabular-nums">{broker.leaderPartitions}</TableCell>
               <TableCell className="text-right tabular-nums">{broker.replicaPartitions}</TableCell>
               <TableCell className="text-right tabular-nums">

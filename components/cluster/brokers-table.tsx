@@ -1,15 +1,10 @@
 import Link from "next/link";
 import { useId } from "react";
 import type { BrokerSummary } from "@/lib/schemas/cluster";
-import { brokerPath, brokersPath, quorumPath } from "@/lib/paths";
-import { Badge } from "@/components/ui/badge";
+import { brokersPath, quorumPath } from "@/lib/paths";
+import { BrokerIdentityCells } from "@/components/brokers/broker-identity-cells";
 import { Card, CardHeader } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell } from "@/components/ui/table";
-
-function address({ host, port }: BrokerSummary): string {
-  // IPv6 literals need brackets to keep the port readable.
-  return host.includes(":") ? `[${host}]:${port}` : `${host}:${port}`;
-}
 
 const linkClass = "text-sky-700 hover:underline dark:text-sky-400";
 
@@ -46,18 +41,7 @@ export function BrokersTable({ brokers, cluster }: { brokers: BrokerSummary[]; c
         <TableBody>
           {sorted.map((broker) => (
             <tr key={broker.nodeId}>
-              <TableCell className="font-medium tabular-nums">
-                <Link
-                  href={brokerPath(cluster, broker.nodeId)}
-                  className={linkClass}
-                  aria-label={`Broker ${broker.nodeId}`}
-                >
-                  {broker.nodeId}
-                </Link>
-              </TableCell>
-              <TableCell className="font-mono text-xs">{address(broker)}</TableCell>
-              <TableCell>{broker.rack ?? "—"}</TableCell>
-              <TableCell>{broker.isController ? <Badge tone="info">Controller</Badge> : "Broker"}</TableCell>
+              <BrokerIdentityCells broker={broker} cluster={cluster} />
             </tr>
           ))}
           {sorted.length === 0 && (

@@ -52,11 +52,6 @@ export function logDirTotals(logDirs: BrokerLogDirs): Pick<BrokerRow, "logDirByt
   return { logDirBytes: online > 0 ? total.toString() : null, offlineLogDirs: offline };
 }
 
-/** "host:port", with brackets around an IPv6 literal. */
-export function brokerAddress({ host, port }: { host: string; port: number }): string {
-  return host.includes(":") ? `[${host}]:${port}` : `${host}:${port}`;
-}
-
 /**
  * The listeners of `advertised.listeners` (or `listeners`): "SSL://h:9092,SASL_SSL://[::1]:9093".
  * An entry that does not parse is left out; an empty host (bind to all) stays empty.
