@@ -7,26 +7,21 @@ import type { ClusterProblem } from "@/lib/schemas/cluster";
 
 import type { ActionResult } from "@/lib/errors";
 
-import { problemResult } from "./errors/problem-status";
+import { REQUEST_REFUSALS, refusalResult } from "./errors/problem-status";
 
 /** A refusal with the code REST answers with (the Kafka code, or the console's own). */
 export type ConfigsFailure = Extract<ActionResult<never>, { ok: false }> & { code: string };
 
 const STATUS_BY_CODE: Record<string, ConfigsFailure["status"]> = {
+  ...REQUEST_REFUSALS,
   TOPIC_ALREADY_EXISTS: 409,
-  POLICY_VIOLATION: 422,
   INVALID_CONFIG: 422,
-  INVALID_REQUEST: 422,
   INVALID_REPLICATION_FACTOR: 422,
-  INVALID_PARTITIONS: 422,
-  INVALID_REPLICA_ASSIGNMENT: 422,
   UNSUPPORTED_VERSION: 422,
   BROKER_NOT_AVAILABLE: 404,
 };
 
 /** The failed result for a problem, with the refusals above given the caller's status. */
 export function refusalOf(problem: ClusterProblem): ConfigsFailure {
-  const failure = problemResult(problem);
-  const status = problem.code ? STATUS_BY_CODE[problem.code] : undefined;
-  return status ? { ...failure, status } : failure;
+  return refusalResult(problem, STATUS_BY_CODE);
 }

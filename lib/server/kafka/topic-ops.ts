@@ -8,7 +8,7 @@ import type { ClusterProblem } from "@/lib/schemas/cluster";
 import { recordAudit, type Principal } from "@/lib/server/auth";
 
 import { fetchClusterMetadata, type MetadataSnapshot } from "./cluster-metadata";
-import { problemResult } from "./errors/problem-status";
+import { REQUEST_REFUSALS, refusalResult } from "./errors/problem-status";
 import { withClusterAdmin } from "./pooled-clients";
 
 export type TopicOpsFailure = Extract<ActionResult<never>, { ok: false }> & { code: string };
@@ -22,19 +22,14 @@ export const topicOpsFailure = (status: TopicOpsFailure["status"], code: string,
 
 /** Refusals that are the request's to fix, not a broker failure; the Kafka code stays in the answer. */
 const STATUS_BY_CODE: Record<string, TopicOpsFailure["status"]> = {
-  POLICY_VIOLATION: 422,
-  INVALID_PARTITIONS: 422,
-  INVALID_REQUEST: 422,
-  INVALID_REPLICA_ASSIGNMENT: 422,
+  ...REQUEST_REFUSALS,
   OFFSET_OUT_OF_RANGE: 422,
   THROTTLING_QUOTA_EXCEEDED: 429,
   TOPIC_DELETION_DISABLED: 422,
 };
 
 export function topicOpsRefusal(problem: ClusterProblem): TopicOpsFailure {
-  const failure = problemResult(problem);
-  const status = problem.code ? STATUS_BY_CODE[problem.code] : undefined;
-  return status ? { ...failure, status } : failure;
+  return refusalResult(problem, STATUS_BY_CODE);
 }
 
 export type ChangeableTopic = MetadataSnapshot["topics"][number] & { name: string };

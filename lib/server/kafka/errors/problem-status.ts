@@ -35,3 +35,24 @@ export function problemResult(problem: ClusterProblem, more = ""): ProblemFailur
   const code = problem.code ?? problem.kind.toUpperCase().replaceAll("-", "_");
   return { ok: false, error: message, status: problemStatus(problem), code };
 }
+
+/**
+ * Kafka's refusals of what a request asked (a policy, a malformed request, partitions or replicas it
+ * cannot have): the caller's to fix, 422, in every operation's table that lists them.
+ */
+export const REQUEST_REFUSALS: Record<string, ProblemFailure["status"]> = {
+  POLICY_VIOLATION: 422,
+  INVALID_REQUEST: 422,
+  INVALID_PARTITIONS: 422,
+  INVALID_REPLICA_ASSIGNMENT: 422,
+};
+
+/** problemResult, with an operation's own status for the Kafka codes it lists in place of the table's. */
+export function refusalResult(
+  problem: ClusterProblem,
+  statusByCode: Record<string, ProblemFailure["status"]>,
+): ProblemFailure {
+  const failure = problemResult(problem);
+  const status = problem.code ? statusByCode[problem.code] : undefined;
+  return status ? { ...failure, status } : failure;
+}
