@@ -18,12 +18,8 @@ vi.mock("@/lib/server/auth", async () => ({
     actor: "user:alice",
   }),
 }));
-// The pure translation of a problem and the capability decision are the real ones.
-vi.mock("@/lib/server/kafka", async () => ({
-  ...kafka,
-  problemResult: (await import("@/lib/server/kafka/errors/problem-status")).problemResult,
-  unavailableReason: (await import("@/lib/server/kafka/capabilities")).unavailableReason,
-}));
+// The pure translation of a problem and the capability decision are the real ones (test/support/kafka-stubs.ts).
+vi.mock("@/lib/server/kafka", async () => (await import("@/test/support/kafka-stubs")).kafkaStubs(kafka));
 
 const { GET, POST, DELETE } = await import("./route");
 const { capabilitiesFromApiVersions } = await import("@/lib/server/kafka/capabilities");

@@ -14,11 +14,7 @@ vi.mock("@/lib/server/auth", async () => ({
     actor: "user:alice",
   }),
 }));
-vi.mock("@/lib/server/kafka", async () => ({
-  ...kafka,
-  problemResult: (await import("@/lib/server/kafka/errors/problem-status")).problemResult,
-  unavailableReason: (await import("@/lib/server/kafka/capabilities")).unavailableReason,
-}));
+vi.mock("@/lib/server/kafka", async () => (await import("@/test/support/kafka-stubs")).kafkaStubs(kafka));
 
 const { POST } = await import("./route");
 const { capabilitiesFromApiVersions } = await import("@/lib/server/kafka/capabilities");
