@@ -3,10 +3,7 @@
 // low watermark moves and kcat (librdkafka) no longer reads them; partitions are added (validateOnly
 // first); a topic is deleted and gone; internal and compacted-only topics are refused with Kafka's
 // code; and the REST routes answer 403 to roles below the permission.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
 
 import type { Kafka } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -19,6 +16,7 @@ import { createClusterPool, type ClusterPool } from "@/lib/server/kafka/cluster-
 
 import { eventually, kafkajsAs, mtls, withConsoleAdmin } from "../support/acl-clients";
 import { startTestBroker, type TestBroker } from "../support/broker";
+import { kcatConsume, writeKcatPems } from "../support/kcat";
 
 const shared = vi.hoisted(() => ({ pool: undefined as ClusterPool | undefined, audit: [] as unknown[] }));
 
@@ -98,33 +96,7 @@ async function produce(
 
 /** The values of one partition as kcat (an independent client) reads it from the beginning. */
 function kcatValues(topic: string, partition: number): string[] {
-  const output = execFileSync(
-    "kcat",
-    [
-      "-C",
-      "-b",
-      broker.sslBootstrap,
-      "-X",
-      "security.protocol=ssl",
-      "-X",
-      `ssl.ca.location=${join(kcatDir, "ca.pem")}`,
-      "-X",
-      `ssl.certificate.location=${join(kcatDir, "cert.pem")}`,
-      "-X",
-      `ssl.key.location=${join(kcatDir, "key.pem")}`,
-      "-t",
-      topic,
-      "-p",
-      String(partition),
-      "-o",
-      "beginning",
-      "-e",
-      "-q",
-      "-f",
-      "%s\n",
-    ],
-    { encoding: "utf8", timeout: 60_000 },
-  );
+  const output = kcatConsume(broker, kcatDir, { topic, partition, format: "%s\n", timeout: 60_000 });
   return output.split("\n").filter(Boolean);
 }
 
@@ -157,10 +129,7 @@ beforeAll(async () => {
     });
   });
   client = kafkajsAs(broker, "kafka-console");
-  kcatDir = mkdtempSync(join(tmpdir(), "kcat-"));
-  writeFileSync(join(kcatDir, "ca.pem"), broker.ca);
-  writeFileSync(join(kcatDir, "cert.pem"), broker.console.cert);
-  writeFileSync(join(kcatDir, "key.pem"), broker.console.key);
+  kcatDir = writeKcatPems(broker);
   for (const partition of [0, 1, 2])
     await produce(
       RECORDS,

@@ -1,9 +1,7 @@
 // Topic list, topic description and produce against a real Kafka 4.3 through the console's pool: counts
 // from watermarks, key and explicit partitions, headers, every codec read back by kcat (and checked in
 // the broker's own segment files), N copies in few sends, refusals as 403/404, and the audit record.
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 
 import { murmur2, type Producer } from "@platformatic/kafka";
@@ -15,6 +13,7 @@ import { createClusterPool, type ClusterPool } from "@/lib/server/kafka/cluster-
 
 import { binding, eventually, mtls, withConsoleAdmin } from "../support/acl-clients";
 import { startTestBroker, type TestBroker } from "../support/broker";
+import { kcatConsume, writeKcatPems } from "../support/kcat";
 import { createAclBindings } from "@/lib/server/kafka/acl-requests";
 
 const shared = vi.hoisted(() => ({ pool: undefined as ClusterPool | undefined, audit: [] as unknown[] }));
@@ -66,10 +65,7 @@ beforeAll(async () => {
     return found.ok && found.data[0]?.nodeId === 1;
   }, 60_000);
   expect(coordinated).toBe(true);
-  kcatDir = mkdtempSync(join(tmpdir(), "kcat-"));
-  writeFileSync(join(kcatDir, "ca.pem"), broker.ca);
-  writeFileSync(join(kcatDir, "cert.pem"), broker.console.cert);
-  writeFileSync(join(kcatDir, "key.pem"), broker.console.key);
+  kcatDir = writeKcatPems(broker);
 });
 
 afterAll(async () => {
@@ -84,33 +80,8 @@ beforeEach(() => {
 
 /** Every record of one partition as kcat (librdkafka, every codec) reads it: key, value, headers. */
 function kcatRead(topic: string, partition: number): { key: string; value: string; headers: string }[] {
-  const output = execFileSync(
-    "kcat",
-    [
-      "-C",
-      "-b",
-      broker.sslBootstrap,
-      "-X",
-      "security.protocol=ssl",
-      "-X",
-      `ssl.ca.location=${join(kcatDir, "ca.pem")}`,
-      "-X",
-      `ssl.certificate.location=${join(kcatDir, "cert.pem")}`,
-      "-X",
-      `ssl.key.location=${join(kcatDir, "key.pem")}`,
-      "-t",
-      topic,
-      "-p",
-      String(partition),
-      "-o",
-      "beginning",
-      "-e",
-      "-q",
-      "-f",
-      "%k\t%s\t%h\n",
-    ],
-    { encoding: "utf8", timeout: 30_000 },
-  );
+  const format = "%k\t%s\t%h\n";
+  const output = kcatConsume(broker, kcatDir, { topic, partition, format, timeout: 30_000 });
   return output
     .split("\n")
     .filter(Boolean)
