@@ -5,6 +5,7 @@ import "server-only";
 // openapi.ts lends its builders so errors and references read the same as everywhere else.
 import { alterConfigsSchema, CONFIG_SOURCES, CONFIG_TYPES } from "@/lib/schemas/configs";
 import { createTopicSchema } from "@/lib/schemas/topic-create";
+import { TOPIC_SORTS } from "@/lib/schemas/topics";
 
 import { pathParameters, type JsonSchema, type OpenApiBuilders } from "./openapi-parts";
 
@@ -25,7 +26,38 @@ export function topicAdminSchemas({ jsonSchema }: OpenApiBuilders): Record<strin
       },
     },
   };
+  const decimal = (description: string) => ({ type: ["string", "null"], pattern: "^\\d+$", description });
   return {
+    TopicPage: {
+      type: "object",
+      required: ["cluster", "total", "sort", "page", "pageSize", "topics"],
+      properties: {
+        cluster: { type: "string" },
+        total: { type: "integer" },
+        sort: { type: "string", enum: [...TOPIC_SORTS] },
+        page: { type: "integer" },
+        pageSize: { type: "integer" },
+        topics: {
+          type: "array",
+          items: {
+            type: "object",
+            properties: {
+              name: { type: "string" },
+              internal: { type: "boolean" },
+              partitions: { type: "integer" },
+              replicationFactor: { type: "integer" },
+              messages: decimal("Σ(high − low) over the partitions; null when some could not be read"),
+              sizeBytes: decimal("Bytes on disk over all replicas; null when a broker did not answer"),
+              underReplicated: { type: "integer" },
+              offline: { type: "integer" },
+              cleanupPolicy: nullableString,
+              retentionMs: nullableString,
+              retentionBytes: nullableString,
+            },
+          },
+        },
+      },
+    },
     CreateTopic: jsonSchema(createTopicSchema, "input"),
     TopicCreated: {
       type: "object",
@@ -80,13 +112,10 @@ export function topicAdminSchemas({ jsonSchema }: OpenApiBuilders): Record<strin
   };
 }
 
-export function topicAdminPaths({
-  ref,
-  answer,
-  problem,
-  readErrors,
-  writeErrors,
-}: OpenApiBuilders): Record<string, JsonSchema> {
+export function topicAdminPaths(
+  { ref, answer, problem, readErrors, writeErrors }: OpenApiBuilders,
+  listQuery: JsonSchema[],
+): Record<string, JsonSchema> {
   const body = (name: string) => ({ required: true, content: { "application/json": { schema: ref(name) } } });
   const refusals = problem(
     "Invalid fields, or Kafka's refusal with its code in error.code (INVALID_CONFIG, POLICY_VIOLATION, INVALID_REPLICATION_FACTOR, INVALID_PARTITIONS), or the console's own (CONFIG_READ_ONLY, INVALID_CONFIG_VALUE); nothing changed",
@@ -102,6 +131,18 @@ export function topicAdminPaths({
   };
   return {
     "/api/v1/clusters/{cluster}/topics": {
+      get: {
+        summary: "One page of topics with partitions, messages, size on disk, retention and health (viewer)",
+        description:
+          "sort=size reads every topic's size (DescribeLogDirs of every broker) and sort=messages every partition's watermarks; otherwise only the page's topics are asked for figures.",
+        parameters: [...pathParameters("cluster"), ...listQuery],
+        responses: {
+          "200": answer("The page", "TopicPage"),
+          ...readErrors,
+          "404": problem("No such cluster is configured"),
+          "422": problem("Invalid query"),
+        },
+      },
       post: {
         summary: "Create a topic (operator)",
         description:

@@ -100,6 +100,17 @@ describe("buildOpenApiDocument", () => {
     expect(document.components.schemas.GroupOffsetsPreview?.required).toContain("rows");
   });
 
+  it("describes the topic list beside creating a topic, with its sort and figures", () => {
+    const topics = document.paths["/api/v1/clusters/{cluster}/topics"] as Record<
+      string,
+      { parameters: { name: string; schema?: unknown }[] }
+    >;
+    expect(Object.keys(topics)).toEqual(["get", "post"]);
+    const sort = topics.get?.parameters.find(({ name }) => name === "sort");
+    expect(sort?.schema).toMatchObject({ enum: ["name", "size", "messages", "partitions"] });
+    expect(document.components.schemas.TopicPage?.required).toContain("topics");
+  });
+
   it("describes the group list's topic filter, time lag, and both deletes with their refusals", () => {
     const list = document.paths["/api/v1/clusters/{cluster}/groups"]?.get as {
       parameters: { name: string }[];

@@ -20,6 +20,7 @@ import {
 import { lagHistoryQuerySchema, lagHistorySchema } from "@/lib/schemas/lag-history";
 
 import { groupListQuerySchema } from "@/lib/schemas/groups";
+import { topicListQuerySchema } from "@/lib/schemas/topics";
 
 import { brokersPaths, brokersSchemas } from "./openapi-brokers";
 import { groupOffsetsPaths, groupOffsetsSchemas, type OpenApiParts } from "./openapi-group-offsets";
@@ -252,7 +253,7 @@ export function buildOpenApiDocument(): JsonSchema {
       ...groupsPaths({ answer, problem, readErrors, listQuery: queryParameters(groupListQuerySchema) }),
       ...securityPaths({ ...parts, jsonSchema }),
       ...topicOpsPaths({ ...parts, jsonSchema }),
-      ...topicAdminPaths({ ...parts, jsonSchema }),
+      ...topicAdminPaths({ ...parts, jsonSchema }, queryParameters(topicListQuerySchema)),
       ...brokersPaths({ ...parts, jsonSchema }),
     },
     components: {
