@@ -32,6 +32,8 @@ export const PERMISSIONS = {
   /** Search and tail messages, read one in full. */
   "message.view": "viewer",
   "message.produce": "operator",
+  /** Confluent REST v2 consumer instances: join a group as the console, read and commit its offsets. */
+  "consumer.instance": "operator",
   "acl.view": "viewer",
   "acl.create": "admin",
   "acl.delete": "admin",

@@ -6,6 +6,7 @@ import { z } from "zod";
 
 import { flag, wholeNumber } from "./config-scalars";
 import { lagHistorySettingsSchema } from "./lag-history-config";
+import { restProxySettingsSchema } from "./rest-proxy-config";
 import { caSettingsSchema } from "./config-ca";
 import {
   certificateCheck,
@@ -211,6 +212,7 @@ export function consoleConfigSchema(resolve: ValueResolver, resolvePath: PathRes
       ca: caSettingsSchema(resolve).prefault({}),
       messages: messageSettingsSchema.prefault({}),
       lagHistory: lagHistorySettingsSchema.prefault({}),
+      restProxy: restProxySettingsSchema.prefault({}),
     })
     .superRefine(reportUnknownDefaultCluster, evenIfFieldsAreInvalid);
 }

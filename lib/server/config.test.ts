@@ -52,6 +52,7 @@ describe("loadConfig", () => {
           fetchBytes: 2 * 1024 * 1024,
         },
         lagHistory: { enabled: true, intervalSeconds: 30, retentionDays: 7, timeLag: true },
+        restProxy: { consumerIdleSeconds: 300, maxConsumersPerToken: 10, publicUrl: undefined },
       },
     });
   });

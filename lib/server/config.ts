@@ -10,6 +10,7 @@ import {
   type ServerSettings,
 } from "@/lib/schemas/config";
 import type { LagHistorySettings } from "@/lib/schemas/lag-history-config";
+import type { RestProxySettings } from "@/lib/schemas/rest-proxy-config";
 
 import {
   applyEnvOverrides,
@@ -33,6 +34,7 @@ export interface ConsoleConfig {
   ca: CaSettings;
   messages: MessageSettings;
   lagHistory: LagHistorySettings;
+  restProxy: RestProxySettings;
 }
 
 export type ConfigLoadResult =

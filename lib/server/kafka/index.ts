@@ -106,6 +106,7 @@ export async function closeAllClusters(): Promise<void> {
 }
 export { listTopics, describeTopic, type TopicPage, type TopicSummary, type TopicDetails } from "./topics";
 export { produceMessages } from "./produce";
+export { produceV3Records, type V3RecordOutcome, type V3Written } from "./produce-records-v3";
 export {
   readClusterLag,
   RecordTimestamps,
@@ -179,3 +180,4 @@ export { listScramUsers, upsertScramUser, deleteScramUser, type ScramUserDeleted
 export { listClientQuotas, alterClientQuota, type QuotaAltered } from "./client-quotas";
 export { listBrokers, describeBroker } from "./brokers";
 export { describeQuorumAndFeatures } from "./quorum";
+export { openV2GroupConsumer } from "./v2-group-consumer";
