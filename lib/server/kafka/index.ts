@@ -180,4 +180,4 @@ export { listScramUsers, upsertScramUser, deleteScramUser, type ScramUserDeleted
 export { listClientQuotas, alterClientQuota, type QuotaAltered } from "./client-quotas";
 export { listBrokers, describeBroker } from "./brokers";
 export { describeQuorumAndFeatures } from "./quorum";
-export { openV2GroupConsumer } from "./v2-group-consumer";
+export { openV2GroupConsumer, listV2TopicNames } from "./v2-group-consumer";

@@ -17,11 +17,18 @@ import type {
 import { recordBytes } from "@/lib/server/confluent-v2/record-format";
 
 import { adminOptions, defaultTimeouts } from "./client-options";
+import type { ClusterResult } from "./cluster-pool";
+import { withClusterAdmin } from "./pooled-clients";
 
 /** Above this many buffered key+value bytes the stream pauses until a poll drains it. */
 const BUFFER_BYTES = 8 * 1024 * 1024;
 
 type Stream = MessagesStream<Buffer, Buffer, Buffer, Buffer>;
+
+/** The cluster's topic names (internal ones left out), to resolve a v2 topic_pattern. */
+export function listV2TopicNames(cluster: string): Promise<ClusterResult<string[]>> {
+  return withClusterAdmin(cluster, (admin) => admin.listTopics({ includeInternals: false }));
+}
 
 /** A new member of the group on the cluster (the caller closes it); undefined for an unknown cluster. */
 export function openV2GroupConsumer(
