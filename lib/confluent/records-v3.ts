@@ -63,7 +63,7 @@ export interface V3Record {
   bytes: number;
 }
 
-/** A refused record: Confluent's code (40002-style numbers are not used for bad input: 400 / 422) and why. */
+/** A refused record: Confluent's code (400 for a malformed record, 42201 for a key or value too large) and why. */
 export interface RecordRefusal {
   error_code: number;
   message: string;
@@ -85,9 +85,9 @@ export function parseRecord(body: unknown): ParsedRecord {
   const valueBytes = dataBytes("value", value);
   if ("refusal" in valueBytes) return valueBytes;
   if ((keyBytes.bytes?.length ?? 0) > MAX_KEY_BYTES)
-    return refuse(422, `The key is larger than ${MAX_KEY_BYTES.toLocaleString("en")} bytes`);
+    return refuse(42201, `The key is larger than ${MAX_KEY_BYTES.toLocaleString("en")} bytes`);
   if ((valueBytes.bytes?.length ?? 0) > MAX_VALUE_BYTES)
-    return refuse(422, "The value is larger than 10 MiB");
+    return refuse(42201, "The value is larger than 10 MiB");
   const headerMap = new Map<Buffer, Buffer>();
   let bytes = (keyBytes.bytes?.length ?? 0) + (valueBytes.bytes?.length ?? 0);
   for (const [index, header] of (headers ?? []).entries()) {
