@@ -34,6 +34,10 @@ const nextConfig = {
     // forbidden() and unauthorized() with app/forbidden.tsx: a 403 page for a role too low.
     authInterrupts: true,
   },
+  // Confluent REST Proxy clients call /v3/…; the routes live under /kafka/v3 (app/kafka/v3).
+  async rewrites() {
+    return [{ source: "/v3/:path*", destination: "/kafka/v3/:path*" }];
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
