@@ -25,6 +25,7 @@ import { topicListQuerySchema } from "@/lib/schemas/topics";
 import { brokersPaths, brokersSchemas } from "./openapi-brokers";
 import { groupOffsetsPaths, groupOffsetsSchemas, type OpenApiParts } from "./openapi-group-offsets";
 import { groupsPaths, groupsSchemas } from "./openapi-groups";
+import { confluentV2Paths, confluentV2Schemas } from "./openapi-confluent-v2";
 import { securityPaths, securitySchemas } from "./openapi-security";
 import { topicOpsPaths, topicOpsSchemas } from "./openapi-topic-ops";
 import { topicAdminPaths, topicAdminSchemas } from "./openapi-topic-admin";
@@ -251,6 +252,7 @@ export function buildOpenApiDocument(): JsonSchema {
       },
       ...groupOffsetsPaths(parts),
       ...groupsPaths({ answer, problem, readErrors, listQuery: queryParameters(groupListQuerySchema) }),
+      ...confluentV2Paths(),
       ...securityPaths({ ...parts, jsonSchema }),
       ...topicOpsPaths({ ...parts, jsonSchema }),
       ...topicAdminPaths({ ...parts, jsonSchema }, queryParameters(topicListQuerySchema)),
@@ -276,6 +278,7 @@ export function buildOpenApiDocument(): JsonSchema {
         LagHistory: jsonSchema(lagHistorySchema, "output"),
         ...groupOffsetsSchemas(parts),
         ...groupsSchemas(),
+        ...confluentV2Schemas(),
         ...securitySchemas({ ...parts, jsonSchema }),
         ...topicOpsSchemas({ ...parts, jsonSchema }),
         ...topicAdminSchemas({ ...parts, jsonSchema }),
