@@ -26,6 +26,7 @@ import { brokersPaths, brokersSchemas } from "./openapi-brokers";
 import { groupOffsetsPaths, groupOffsetsSchemas, type OpenApiParts } from "./openapi-group-offsets";
 import { groupsPaths, groupsSchemas } from "./openapi-groups";
 import { confluentV2Paths, confluentV2Schemas } from "./openapi-confluent-v2";
+import { confluentRecordsPaths, confluentRecordsSchemas } from "./openapi-confluent-records";
 import { securityPaths, securitySchemas } from "./openapi-security";
 import { topicOpsPaths, topicOpsSchemas } from "./openapi-topic-ops";
 import { topicAdminPaths, topicAdminSchemas } from "./openapi-topic-admin";
@@ -253,6 +254,7 @@ export function buildOpenApiDocument(): JsonSchema {
       ...groupOffsetsPaths(parts),
       ...groupsPaths({ answer, problem, readErrors, listQuery: queryParameters(groupListQuerySchema) }),
       ...confluentV2Paths(),
+      ...confluentRecordsPaths(),
       ...securityPaths({ ...parts, jsonSchema }),
       ...topicOpsPaths({ ...parts, jsonSchema }),
       ...topicAdminPaths({ ...parts, jsonSchema }, queryParameters(topicListQuerySchema)),
@@ -279,6 +281,7 @@ export function buildOpenApiDocument(): JsonSchema {
         ...groupOffsetsSchemas(parts),
         ...groupsSchemas(),
         ...confluentV2Schemas(),
+        ...confluentRecordsSchemas(),
         ...securitySchemas({ ...parts, jsonSchema }),
         ...topicOpsSchemas({ ...parts, jsonSchema }),
         ...topicAdminSchemas({ ...parts, jsonSchema }),
