@@ -27,6 +27,7 @@ import { groupOffsetsPaths, groupOffsetsSchemas, type OpenApiParts } from "./ope
 import { groupsPaths, groupsSchemas } from "./openapi-groups";
 import { confluentV2Paths, confluentV2Schemas } from "./openapi-confluent-v2";
 import { confluentRecordsPaths, confluentRecordsSchemas } from "./openapi-confluent-records";
+import { confluentPaths, confluentSchemas } from "./openapi-confluent";
 import { securityPaths, securitySchemas } from "./openapi-security";
 import { topicOpsPaths, topicOpsSchemas } from "./openapi-topic-ops";
 import { topicAdminPaths, topicAdminSchemas } from "./openapi-topic-admin";
@@ -255,6 +256,7 @@ export function buildOpenApiDocument(): JsonSchema {
       ...groupsPaths({ answer, problem, readErrors, listQuery: queryParameters(groupListQuerySchema) }),
       ...confluentV2Paths(),
       ...confluentRecordsPaths(),
+      ...confluentPaths(),
       ...securityPaths({ ...parts, jsonSchema }),
       ...topicOpsPaths({ ...parts, jsonSchema }),
       ...topicAdminPaths({ ...parts, jsonSchema }, queryParameters(topicListQuerySchema)),
@@ -282,6 +284,7 @@ export function buildOpenApiDocument(): JsonSchema {
         ...groupsSchemas(),
         ...confluentV2Schemas(),
         ...confluentRecordsSchemas(),
+        ...confluentSchemas(),
         ...securitySchemas({ ...parts, jsonSchema }),
         ...topicOpsSchemas({ ...parts, jsonSchema }),
         ...topicAdminSchemas({ ...parts, jsonSchema }),

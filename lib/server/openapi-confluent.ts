@@ -1,0 +1,381 @@
+import "server-only";
+
+// The OpenAPI paths and schemas of the Confluent REST v3 clusters, topics, partitions, configs and
+// brokers routes (/kafka/v3/clusters/…, also served under /v3), in Confluent's shapes and error shape.
+import { pathParameters, type JsonSchema } from "./openapi-parts";
+
+const TYPES = ["application/json", "application/vnd.kafka.v3+json"];
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const content = (schema: JsonSchema) => Object.fromEntries(TYPES.map((type) => [type, { schema }]));
+const answer = (description: string, name: string) => ({ description, content: content(ref(name)) });
+const error = (description: string) => ({ description, content: content(ref("ConfluentV3Error")) });
+const readErrors = {
+  "401": error("No valid API token (Basic id:secret or Bearer): error_code 40101"),
+  "403": error("Role too low: error_code 40301"),
+  "404": error("Cluster or broker (404), topic (40401), partition (40402) or config (404) not found"),
+};
+const writeErrors = {
+  ...readErrors,
+  "400": error(
+    "Malformed JSON (400), or Kafka refused the request (40002: exists, replication factor, policy, config)",
+  ),
+  "422": error("Invalid input: error_code 42201 with each field's problem"),
+};
+const noContent = { "204": { description: "Done" } };
+const related = { type: "object", properties: { related: { type: "string", format: "uri" } } };
+const metadata = {
+  type: "object",
+  properties: { self: { type: "string", format: "uri" }, resource_name: { type: "string" } },
+};
+const listOf = (kind: string, item: string) => ({
+  type: "object",
+  required: ["kind", "metadata", "data"],
+  properties: {
+    kind: { const: kind },
+    metadata: {
+      type: "object",
+      properties: { self: { type: "string", format: "uri" }, next: { type: ["string", "null"] } },
+    },
+    data: { type: "array", items: ref(item) },
+  },
+});
+const config = (kind: string, extra: Record<string, JsonSchema>) => ({
+  type: "object",
+  required: ["kind", "metadata", "cluster_id", "name", "value", "source"],
+  properties: {
+    kind: { const: kind },
+    metadata,
+    cluster_id: { type: "string" },
+    ...extra,
+    name: { type: "string" },
+    value: { type: ["string", "null"], description: "null for a sensitive value" },
+    is_default: { type: "boolean" },
+    is_read_only: { type: "boolean" },
+    is_sensitive: { type: "boolean" },
+    source: { type: "string", description: "Kafka's ConfigSource, e.g. DYNAMIC_TOPIC_CONFIG" },
+    synonyms: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          name: { type: "string" },
+          value: { type: ["string", "null"] },
+          source: { type: "string" },
+        },
+      },
+    },
+  },
+});
+
+export function confluentSchemas(): Record<string, JsonSchema> {
+  return {
+    ConfluentV3Error: {
+      type: "object",
+      required: ["error_code", "message"],
+      properties: { error_code: { type: "integer" }, message: { type: "string" } },
+    },
+    ConfluentKafkaCluster: {
+      type: "object",
+      required: ["kind", "metadata", "cluster_id"],
+      properties: {
+        kind: { const: "KafkaCluster" },
+        metadata,
+        cluster_id: { type: "string", description: "The Kafka cluster id" },
+        controller: { oneOf: [related, { type: "null" }] },
+        acls: related,
+        brokers: related,
+        broker_configs: related,
+        consumer_groups: related,
+        topics: related,
+        partition_reassignments: related,
+      },
+    },
+    ConfluentKafkaClusterList: listOf("KafkaClusterList", "ConfluentKafkaCluster"),
+    ConfluentKafkaTopic: {
+      type: "object",
+      required: [
+        "kind",
+        "metadata",
+        "cluster_id",
+        "topic_name",
+        "is_internal",
+        "replication_factor",
+        "partitions_count",
+      ],
+      properties: {
+        kind: { const: "KafkaTopic" },
+        metadata,
+        cluster_id: { type: "string" },
+        topic_name: { type: "string" },
+        is_internal: { type: "boolean" },
+        replication_factor: { type: "integer" },
+        partitions_count: { type: "integer" },
+        partitions: related,
+        configs: related,
+        partition_reassignments: related,
+        authorized_operations: { type: "array", items: { type: "string" } },
+      },
+    },
+    ConfluentKafkaTopicList: listOf("KafkaTopicList", "ConfluentKafkaTopic"),
+    ConfluentCreateTopic: {
+      type: "object",
+      required: ["topic_name"],
+      properties: {
+        topic_name: { type: "string", description: "Kafka's rules: up to 249 of [a-zA-Z0-9._-]" },
+        partitions_count: { type: "integer", minimum: 1, description: "Absent: the brokers' num.partitions" },
+        replication_factor: {
+          type: "integer",
+          minimum: 1,
+          description: "Absent: the brokers' default.replication.factor",
+        },
+        configs: {
+          type: "array",
+          maxItems: 200,
+          items: {
+            type: "object",
+            required: ["name"],
+            properties: { name: { type: "string" }, value: { type: ["string", "null"] } },
+          },
+        },
+        validate_only: {
+          type: "boolean",
+          default: false,
+          description: "Kafka checks; nothing is created (200)",
+        },
+      },
+    },
+    ConfluentKafkaPartition: {
+      type: "object",
+      required: ["kind", "metadata", "cluster_id", "topic_name", "partition_id"],
+      properties: {
+        kind: { const: "KafkaPartition" },
+        metadata,
+        cluster_id: { type: "string" },
+        topic_name: { type: "string" },
+        partition_id: { type: "integer" },
+        leader: { oneOf: [related, { type: "null" }] },
+        replicas: related,
+        reassignment: related,
+      },
+    },
+    ConfluentKafkaPartitionList: listOf("KafkaPartitionList", "ConfluentKafkaPartition"),
+    ConfluentKafkaTopicConfig: config("KafkaTopicConfig", { topic_name: { type: "string" } }),
+    ConfluentKafkaTopicConfigList: listOf("KafkaTopicConfigList", "ConfluentKafkaTopicConfig"),
+    ConfluentKafkaBrokerConfig: config("KafkaBrokerConfig", { broker_id: { type: "integer" } }),
+    ConfluentKafkaBrokerConfigList: listOf("KafkaBrokerConfigList", "ConfluentKafkaBrokerConfig"),
+    ConfluentKafkaClusterConfig: config("KafkaClusterConfig", { config_type: { const: "BROKER" } }),
+    ConfluentKafkaClusterConfigList: listOf("KafkaClusterConfigList", "ConfluentKafkaClusterConfig"),
+    ConfluentUpdateConfig: {
+      type: "object",
+      required: ["value"],
+      properties: { value: { type: ["string", "null"], description: "null resets the config" } },
+    },
+    ConfluentAlterConfigBatch: {
+      type: "object",
+      required: ["data"],
+      properties: {
+        data: {
+          type: "array",
+          minItems: 1,
+          maxItems: 200,
+          items: {
+            type: "object",
+            required: ["name"],
+            properties: {
+              name: { type: "string" },
+              value: { type: ["string", "null"] },
+              operation: { type: "string", enum: ["SET", "DELETE"], default: "SET" },
+            },
+          },
+        },
+        validate_only: { type: "boolean", default: false },
+      },
+    },
+    ConfluentKafkaBroker: {
+      type: "object",
+      required: ["kind", "metadata", "cluster_id", "broker_id", "host", "port"],
+      properties: {
+        kind: { const: "KafkaBroker" },
+        metadata,
+        cluster_id: { type: "string" },
+        broker_id: { type: "integer" },
+        host: { type: "string" },
+        port: { type: "integer" },
+        rack: { type: ["string", "null"] },
+        configs: related,
+        partition_replicas: related,
+      },
+    },
+    ConfluentKafkaBrokerList: listOf("KafkaBrokerList", "ConfluentKafkaBroker"),
+  };
+}
+
+const summary = (text: string, role: string) => `${text} (${role}; Confluent REST v3)`;
+const body = (name: string) => ({ required: true, content: content(ref(name)) });
+
+/** get / put / delete of one config, `who` naming whose. */
+function configPaths(parameters: JsonSchema[], who: string, kind: string, changeRole: string) {
+  return {
+    get: {
+      summary: summary(`One config of ${who}`, "viewer"),
+      parameters,
+      responses: { "200": answer(kind, kind), ...readErrors },
+    },
+    put: {
+      summary: summary(`Set one config of ${who}; null resets it`, changeRole),
+      parameters,
+      requestBody: body("ConfluentUpdateConfig"),
+      responses: { ...noContent, ...writeErrors },
+    },
+    delete: {
+      summary: summary(`Reset one config of ${who} to its default`, changeRole),
+      parameters,
+      responses: { ...noContent, ...readErrors },
+    },
+  };
+}
+
+export function confluentPaths(): Record<string, unknown> {
+  const clusters = "/kafka/v3/clusters";
+  const cluster = `${clusters}/{cluster_id}`;
+  const topic = `${cluster}/topics/{topic_name}`;
+  const broker = `${cluster}/brokers/{broker_id}`;
+  const c = pathParameters("cluster_id");
+  const t = pathParameters("cluster_id", "topic_name");
+  const b = [
+    ...c,
+    { name: "broker_id", in: "path", required: true, schema: { type: "integer", minimum: 0 } },
+  ];
+  const name = pathParameters("name");
+  return {
+    [clusters]: {
+      get: {
+        summary: summary("The clusters that answer; also under /v3/clusters", "viewer"),
+        responses: { "200": answer("KafkaClusterList", "ConfluentKafkaClusterList"), ...readErrors },
+      },
+    },
+    [cluster]: {
+      get: {
+        summary: summary("A cluster by Kafka cluster id or the console's cluster name", "viewer"),
+        parameters: c,
+        responses: { "200": answer("KafkaCluster", "ConfluentKafkaCluster"), ...readErrors },
+      },
+    },
+    [`${cluster}/topics`]: {
+      get: {
+        summary: summary("Every topic, internal ones included", "viewer"),
+        parameters: c,
+        responses: { "200": answer("KafkaTopicList", "ConfluentKafkaTopicList"), ...readErrors },
+      },
+      post: {
+        summary: summary(
+          "Create a topic (checked by Kafka first), or only check it with validate_only",
+          "operator",
+        ),
+        parameters: c,
+        requestBody: body("ConfluentCreateTopic"),
+        responses: {
+          "201": answer("Created: KafkaTopic", "ConfluentKafkaTopic"),
+          "200": answer("validate_only: what would be created", "ConfluentKafkaTopic"),
+          ...writeErrors,
+        },
+      },
+    },
+    [topic]: {
+      get: {
+        summary: summary("A topic", "viewer"),
+        parameters: t,
+        responses: { "200": answer("KafkaTopic", "ConfluentKafkaTopic"), ...readErrors },
+      },
+      delete: {
+        summary: summary("Delete a topic; internal topics are refused", "admin"),
+        parameters: t,
+        responses: { ...noContent, ...writeErrors },
+      },
+    },
+    [`${topic}/partitions`]: {
+      get: {
+        summary: summary("The topic's partitions", "viewer"),
+        parameters: t,
+        responses: { "200": answer("KafkaPartitionList", "ConfluentKafkaPartitionList"), ...readErrors },
+      },
+    },
+    [`${topic}/partitions/{partition_id}`]: {
+      get: {
+        summary: summary("One partition", "viewer"),
+        parameters: [
+          ...t,
+          { name: "partition_id", in: "path", required: true, schema: { type: "integer", minimum: 0 } },
+        ],
+        responses: { "200": answer("KafkaPartition", "ConfluentKafkaPartition"), ...readErrors },
+      },
+    },
+    [`${topic}/configs`]: {
+      get: {
+        summary: summary("Every config of the topic", "viewer"),
+        parameters: t,
+        responses: { "200": answer("KafkaTopicConfigList", "ConfluentKafkaTopicConfigList"), ...readErrors },
+      },
+    },
+    [`${topic}/configs/{name}`]: configPaths(
+      [...t, ...name],
+      "the topic",
+      "ConfluentKafkaTopicConfig",
+      "operator",
+    ),
+    [`${topic}/configs:alter`]: {
+      post: {
+        summary: summary("Set and reset several of the topic's configs in one change", "operator"),
+        parameters: t,
+        requestBody: body("ConfluentAlterConfigBatch"),
+        responses: { ...noContent, ...writeErrors },
+      },
+    },
+    [`${cluster}/brokers`]: {
+      get: {
+        summary: summary("The brokers", "viewer"),
+        parameters: c,
+        responses: { "200": answer("KafkaBrokerList", "ConfluentKafkaBrokerList"), ...readErrors },
+      },
+    },
+    [broker]: {
+      get: {
+        summary: summary("A broker", "viewer"),
+        parameters: b,
+        responses: { "200": answer("KafkaBroker", "ConfluentKafkaBroker"), ...readErrors },
+      },
+    },
+    [`${broker}/configs`]: {
+      get: {
+        summary: summary("Every config of the broker", "viewer"),
+        parameters: b,
+        responses: {
+          "200": answer("KafkaBrokerConfigList", "ConfluentKafkaBrokerConfigList"),
+          ...readErrors,
+        },
+      },
+    },
+    [`${broker}/configs/{name}`]: configPaths(
+      [...b, ...name],
+      "the broker",
+      "ConfluentKafkaBrokerConfig",
+      "admin",
+    ),
+    [`${cluster}/broker-configs`]: {
+      get: {
+        summary: summary("The cluster-wide broker defaults that are set", "viewer"),
+        parameters: c,
+        responses: {
+          "200": answer("KafkaClusterConfigList", "ConfluentKafkaClusterConfigList"),
+          ...readErrors,
+        },
+      },
+    },
+    [`${cluster}/broker-configs/{name}`]: configPaths(
+      [...c, ...name],
+      "the cluster-wide broker defaults",
+      "ConfluentKafkaClusterConfig",
+      "admin",
+    ),
+  };
+}
