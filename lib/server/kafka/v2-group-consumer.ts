@@ -51,6 +51,9 @@ class KafkaGroupConsumer implements GroupConsumer {
   private wake: (() => void) | undefined;
   /** Bumped on every (un)subscribe: a stale stream's late start is closed, not adopted. */
   private generation = 0;
+  /** The current subscription, and whether its start (or its stream) failed: the next poll starts it again. */
+  private topics: string[] = [];
+  private restart = false;
 
   constructor(
     connection: Parameters<typeof adminOptions>[0],
@@ -61,6 +64,8 @@ class KafkaGroupConsumer implements GroupConsumer {
   }
 
   subscribe(topics: string[]): void {
+    this.topics = topics;
+    this.restart = false;
     const generation = ++this.generation;
     const previous = this.stopStream();
     this.failure = undefined;
@@ -80,17 +85,23 @@ class KafkaGroupConsumer implements GroupConsumer {
         this.stream = stream;
         stream.on("data", (message: Message<Buffer, Buffer, Buffer, Buffer>) => this.take(message));
         stream.on("error", (error: unknown) => {
+          if (generation !== this.generation) return;
           this.failure = error;
+          this.restart = true;
           this.wake?.();
         });
       } catch (error) {
-        if (generation === this.generation) this.failure = error;
+        if (generation !== this.generation) return;
+        this.failure = error;
+        this.restart = true;
       }
     });
     void this.starting;
   }
 
   async unsubscribe(): Promise<void> {
+    this.topics = [];
+    this.restart = false;
     this.generation++;
     this.starting = undefined;
     await this.stopStream();
@@ -104,6 +115,8 @@ class KafkaGroupConsumer implements GroupConsumer {
 
   async poll(timeoutMs: number, maxBytes: number): Promise<ConsumedRecord[]> {
     const deadline = Date.now() + timeoutMs;
+    // A failure is answered once; the poll after it joins again (a fresh broker's coordinator may still be loading).
+    if (this.restart && this.failure === undefined && this.topics.length > 0) this.subscribe(this.topics);
     if (this.starting) await withTimeout(this.starting, timeoutMs);
     while (this.buffer.length === 0 && this.failure === undefined && Date.now() < deadline) {
       await new Promise<void>((resolve) => {
