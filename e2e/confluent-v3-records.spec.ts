@@ -57,6 +57,7 @@ async function readAll(count: number) {
     headers: Record<string, string>;
     partition: number;
   }[] = [];
+  const next = new Map<number, number>();
   await consumer.connect();
   try {
     await consumer.subscribe({ topic: TOPIC, fromBeginning: true });
@@ -67,6 +68,7 @@ async function readAll(count: number) {
       consumer
         .run({
           eachMessage: async ({ message, partition }) => {
+            next.set(partition, Math.max(next.get(partition) ?? 0, Number(message.offset) + 1));
             seen.push({
               key: message.key?.toString() ?? null,
               value: message.value,
@@ -80,7 +82,10 @@ async function readAll(count: number) {
         })
         .catch(reject);
     });
-    await consumer.commitOffsets([]).catch(() => undefined);
+    // Commit what was read explicitly: kafkajs's own commit may still be pending when it disconnects.
+    await consumer.commitOffsets(
+      [...next].map(([partition, offset]) => ({ topic: TOPIC, partition, offset: String(offset) })),
+    );
   } finally {
     await consumer.disconnect();
   }
