@@ -25,20 +25,32 @@ const createBody = z.strictObject({
 export const POST = confluentRoute(
   { permission: "consumer.instance", params: groupParams, body: { schema: createBody, empty: {} } },
   async (request, { params: { group }, body, principal }) =>
-    v2Operation(async () => {
-      const instance = consumerRegistry().create({
-        group,
-        name: body.name,
-        options: {
+    v2Operation(
+      async () => {
+        const instance = consumerRegistry().create({
+          group,
+          name: body.name,
+          options: {
+            format: body.format,
+            autoOffsetReset: body["auto.offset.reset"],
+            autoCommit: body["auto.commit.enable"],
+          },
+          holder: principal,
+        });
+        return v2Json(request, {
+          instance_id: instance.name,
+          base_uri: instanceBaseUri(request, group, instance.name),
+        });
+      },
+      {
+        principal,
+        action: "consumer.create",
+        target: `${group}/${body.name ?? "(generated)"}`,
+        details: {
           format: body.format,
           autoOffsetReset: body["auto.offset.reset"],
           autoCommit: body["auto.commit.enable"],
         },
-        holder: principal,
-      });
-      return v2Json(request, {
-        instance_id: instance.name,
-        base_uri: instanceBaseUri(request, group, instance.name),
-      });
-    }),
+      },
+    ),
 );

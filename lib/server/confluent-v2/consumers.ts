@@ -2,7 +2,9 @@ import "server-only";
 
 // The process's one v2 consumer registry, built from the configuration (restProxy) on first use. It
 // lives on globalThis (a dev reload must not forget open instances) and closes them on SIGTERM/SIGINT.
+import { authSettings } from "@/lib/server/auth/settings";
 import { getConfig } from "@/lib/server/config";
+import { publicBaseUrl } from "@/lib/server/confluent";
 import { openV2GroupConsumer } from "@/lib/server/kafka";
 
 import { ConsumerRegistry } from "./consumer-registry";
@@ -37,8 +39,14 @@ export function consumerRegistry(): ConsumerRegistry {
   return registry;
 }
 
-/** The base_uri of an instance: the configured public URL, else the request's own origin. */
+/**
+ * The base_uri of an instance: restProxy.publicUrl, else CONSOLE_PUBLIC_URL (as the v3 links), else the
+ * address the client called (X-Forwarded-Host/-Proto behind a trusted proxy).
+ */
 export function instanceBaseUri(request: Request, group: string, name: string): string {
-  const base = getConfig().restProxy.publicUrl ?? new URL(request.url).origin;
+  const base = publicBaseUrl(request, {
+    publicUrl: getConfig().restProxy.publicUrl,
+    trustProxy: authSettings().trustProxy,
+  });
   return `${base}/consumers/${encodeURIComponent(group)}/instances/${encodeURIComponent(name)}`;
 }

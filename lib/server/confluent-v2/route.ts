@@ -5,6 +5,7 @@ import "server-only";
 // holder, and refusals (ConsumerV2Error) and Kafka failures answered as Confluent errors.
 import { z } from "zod";
 
+import { type Principal, recordAudit } from "@/lib/server/auth";
 import { confluentError, confluentFailure } from "@/lib/server/confluent";
 import * as kafka from "@/lib/server/kafka";
 
@@ -37,12 +38,39 @@ export function v2NoContent(): Response {
   return new Response(null, { status: 204, headers: { "Cache-Control": "no-store" } });
 }
 
-/** Runs an instance operation: its refusals and Kafka's failures become Confluent errors. */
-export async function v2Operation(run: () => Promise<Response>): Promise<Response> {
+export interface V2Audit {
+  principal: Principal;
+  /** "consumer.create", "consumer.subscribe", "consumer.commit", "consumer.delete". */
+  action: string;
+  /** "<group>/<instance>". */
+  target: string;
+  details?: Record<string, string | number | boolean | null>;
+}
+
+/**
+ * Runs an instance operation: its refusals and Kafka's failures become Confluent errors. A change
+ * (audit given) is recorded with its outcome; reads are not.
+ */
+export async function v2Operation(run: () => Promise<Response>, audit?: V2Audit): Promise<Response> {
+  let response: Response;
   try {
-    return await run();
+    response = await run();
   } catch (error) {
-    if (error instanceof ConsumerV2Error) return confluentError(error.status, error.errorCode, error.message);
-    return confluentFailure(kafka.problemResult(kafka.describeKafkaError(error)));
+    response =
+      error instanceof ConsumerV2Error
+        ? confluentError(error.status, error.errorCode, error.message)
+        : confluentFailure(kafka.problemResult(kafka.describeKafkaError(error)));
   }
+  if (audit) {
+    const { principal, action, target, details } = audit;
+    const outcome = response.ok ? "success" : "failure";
+    await recordAudit({
+      actor: principal.actor,
+      action,
+      target,
+      outcome,
+      details: { ...details, ...(response.ok ? {} : { status: response.status }) },
+    });
+  }
+  return response;
 }

@@ -8,8 +8,11 @@ export const dynamic = "force-dynamic";
 export const DELETE = confluentRoute(
   { permission: "consumer.instance", params: instanceParams },
   async (_request, { params: { group, instance }, principal }) =>
-    v2Operation(async () => {
-      await consumerRegistry().delete(group, instance, principal);
-      return v2NoContent();
-    }),
+    v2Operation(
+      async () => {
+        await consumerRegistry().delete(group, instance, principal);
+        return v2NoContent();
+      },
+      { principal, action: "consumer.delete", target: `${group}/${instance}` },
+    ),
 );

@@ -25,8 +25,16 @@ const commitBody = z.strictObject({
 export const POST = confluentRoute(
   { permission: "consumer.instance", params: instanceParams, body: { schema: commitBody, empty: {} } },
   async (_request, { params: { group, instance }, body, principal }) =>
-    v2Operation(async () => {
-      await consumerRegistry().get(group, instance, principal).commit(body.offsets);
-      return v2NoContent();
-    }),
+    v2Operation(
+      async () => {
+        await consumerRegistry().get(group, instance, principal).commit(body.offsets);
+        return v2NoContent();
+      },
+      {
+        principal,
+        action: "consumer.commit",
+        target: `${group}/${instance}`,
+        details: { offsets: body.offsets?.length ?? "all answered" },
+      },
+    ),
 );

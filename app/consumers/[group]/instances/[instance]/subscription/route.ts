@@ -39,12 +39,20 @@ async function topicsMatching(pattern: string): Promise<string[]> {
 export const POST = confluentRoute(
   { permission: "consumer.instance", params: instanceParams, body: subscribeBody },
   async (_request, { params: { group, instance }, body, principal }) =>
-    v2Operation(async () => {
-      const consumer = consumerRegistry().get(group, instance, principal);
-      const topics = body.topics ?? (await topicsMatching(body.topic_pattern ?? ""));
-      consumer.subscribe(topics, body.topic_pattern);
-      return v2NoContent();
-    }),
+    v2Operation(
+      async () => {
+        const consumer = consumerRegistry().get(group, instance, principal);
+        const topics = body.topics ?? (await topicsMatching(body.topic_pattern ?? ""));
+        consumer.subscribe(topics, body.topic_pattern);
+        return v2NoContent();
+      },
+      {
+        principal,
+        action: "consumer.subscribe",
+        target: `${group}/${instance}`,
+        details: { topics: (body.topics ?? []).join(",").slice(0, 500), pattern: body.topic_pattern ?? null },
+      },
+    ),
 );
 
 export const GET = confluentRoute(
@@ -59,8 +67,11 @@ export const GET = confluentRoute(
 export const DELETE = confluentRoute(
   { permission: "consumer.instance", params: instanceParams },
   async (_request, { params: { group, instance }, principal }) =>
-    v2Operation(async () => {
-      await consumerRegistry().get(group, instance, principal).unsubscribe();
-      return v2NoContent();
-    }),
+    v2Operation(
+      async () => {
+        await consumerRegistry().get(group, instance, principal).unsubscribe();
+        return v2NoContent();
+      },
+      { principal, action: "consumer.unsubscribe", target: `${group}/${instance}` },
+    ),
 );
