@@ -284,6 +284,22 @@ test("brokers, broker configs and cluster-wide broker defaults", async ({ baseUR
   expect(list.data.map((config) => config.name)).toContain("log.cleaner.backoff.ms");
   expect((await api.delete(`${defaults}/log.cleaner.backoff.ms`)).status()).toBe(204);
   expect((await api.get(`${defaults}/log.cleaner.backoff.ms`)).status()).toBe(404);
+
+  const batch = (data: unknown[]) => ({ headers: JSON_TYPE, data: { data } });
+  const setDefault = [{ name: "log.cleaner.backoff.ms", value: "15002" }];
+  expect((await api.post(`${cluster}/broker-configs:alter`, batch(setDefault))).status()).toBe(204);
+  expect((await (await api.get(`${defaults}/log.cleaner.backoff.ms`)).json()).value).toBe("15002");
+  const resetDefault = [{ name: "log.cleaner.backoff.ms", operation: "DELETE" }];
+  expect((await api.post(`${cluster}/broker-configs:alter`, batch(resetDefault))).status()).toBe(204);
+  expect((await api.get(`${defaults}/log.cleaner.backoff.ms`)).status()).toBe(404);
+  const own = `${cluster}/brokers/${id}/configs`;
+  expect((await api.post(`${own}:alter`, batch(setDefault))).status()).toBe(204);
+  expect(await (await api.get(`${own}/log.cleaner.backoff.ms`)).json()).toMatchObject({
+    value: "15002",
+    source: "DYNAMIC_BROKER_CONFIG",
+  });
+  expect((await api.delete(`${own}/log.cleaner.backoff.ms`)).status()).toBe(204);
+  expect((await api.post(`${cluster}/configs:nothing`, batch(setDefault))).status()).toBe(404);
   await api.dispose();
 });
 

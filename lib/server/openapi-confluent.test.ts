@@ -20,6 +20,8 @@ describe("the Confluent v3 clusters, topics, configs and brokers in the OpenAPI 
     expect(methods(`${base}/topics/{topic_name}/configs:alter`)).toEqual(["post"]);
     expect(methods(`${base}/brokers/{broker_id}/configs/{name}`)).toEqual(["get", "put", "delete"]);
     expect(methods(`${base}/broker-configs/{name}`)).toEqual(["get", "put", "delete"]);
+    expect(methods(`${base}/brokers/{broker_id}/configs:alter`)).toEqual(["post"]);
+    expect(methods(`${base}/broker-configs:alter`)).toEqual(["post"]);
   });
 
   it("has Confluent's error shape and the create body", () => {

@@ -361,6 +361,22 @@ export function confluentPaths(): Record<string, unknown> {
       "ConfluentKafkaBrokerConfig",
       "admin",
     ),
+    [`${broker}/configs:alter`]: {
+      post: {
+        summary: summary("Set and reset several of the broker's configs in one change", "admin"),
+        parameters: b,
+        requestBody: body("ConfluentAlterConfigBatch"),
+        responses: { ...noContent, ...writeErrors },
+      },
+    },
+    [`${cluster}/broker-configs:alter`]: {
+      post: {
+        summary: summary("Set and reset several cluster-wide broker defaults in one change", "admin"),
+        parameters: c,
+        requestBody: body("ConfluentAlterConfigBatch"),
+        responses: { ...noContent, ...writeErrors },
+      },
+    },
     [`${cluster}/broker-configs`]: {
       get: {
         summary: summary("The cluster-wide broker defaults that are set", "viewer"),
