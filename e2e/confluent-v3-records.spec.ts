@@ -215,6 +215,18 @@ test("records produced as JSON, STRING and BINARY with a header are read back; t
     max_lag_topic_name: TOPIC,
     max_lag_partition_id: 1,
   });
+  // The same routes under /v3, as clients configured with a bare /v3 base call them.
+  const one = await api.get(`/v3/clusters/e2e/consumer-groups/${GROUP}/lags/${TOPIC}/partitions/0`);
+  expect(one.status()).toBe(200);
+  expect(await one.json()).toMatchObject({
+    kind: "KafkaConsumerLag",
+    current_offset: 3,
+    log_end_offset: 3,
+    lag: 0,
+  });
+  const unknown = await api.get(`${V3}/consumer-groups/no-such-group-${STAMP}/lag-summary`);
+  expect(unknown.status()).toBe(404);
+  expect(await unknown.json()).toMatchObject({ error_code: 404 });
   const groups = (await (await api.get(`${V3}/consumer-groups`)).json()) as {
     kind: string;
     data: { consumer_group_id: string }[];

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 
 import {
+  assignmentList,
   confluentState,
   consumerList,
   groupData,
   lagList,
   lagSummary,
+  partitionLag,
   type V3GroupDetails,
 } from "./groups-v3";
 
@@ -99,5 +101,24 @@ describe("consumer group shapes", () => {
       total_lag: 0,
       max_lag_consumer: null,
     });
+  });
+});
+
+describe("assignments and one partition's lag", () => {
+  it("lists the consumer's partitions with links to the partition and its lag", () => {
+    const list = assignmentList("abc", base, "billing", group.members![0]!);
+    expect(list.kind).toBe("KafkaConsumerAssignmentList");
+    expect(list.data.map((row) => [row.topic_name, row.partition_id, row.lag.related])).toEqual([
+      ["orders", 0, `${base}/consumer-groups/billing/lags/orders/partitions/0`],
+      ["orders", 1, `${base}/consumer-groups/billing/lags/orders/partitions/1`],
+    ]);
+  });
+
+  it("finds a committed partition's lag, and none for an uncommitted one", () => {
+    expect(partitionLag("abc", base, group, "orders", 1)).toMatchObject({
+      kind: "KafkaConsumerLag",
+      lag: 15,
+    });
+    expect(partitionLag("abc", base, group, "orders", 2)).toBeUndefined();
   });
 });

@@ -191,3 +191,41 @@ export function lagSummary(clusterId: string, base: string, group: V3GroupDetail
     max_lag_partition: max ? related(`${base}/topics/${enc(max.topic)}/partitions/${max.partition}`) : null,
   };
 }
+
+/** The partitions the group gave one consumer, each linked to its partition and its lag. */
+export function assignmentList(clusterId: string, base: string, groupId: string, member: V3GroupMember) {
+  const groupUrl = `${base}/consumer-groups/${enc(groupId)}`;
+  const self = `${groupUrl}/consumers/${enc(member.memberId)}/assignments`;
+  const data = (member.assignment ?? []).flatMap(({ topic, partitions }) =>
+    [...partitions]
+      .sort((a, b) => a - b)
+      .map((partition) => ({
+        kind: "KafkaConsumerAssignment",
+        metadata: {
+          self: `${self}/${enc(topic)}/partitions/${partition}`,
+          resource_name: `crn:///kafka=${clusterId}/consumer-group=${groupId}/consumer=${member.memberId}/assignment=${topic}/partition=${partition}`,
+        },
+        cluster_id: clusterId,
+        consumer_group_id: groupId,
+        consumer_id: member.memberId,
+        topic_name: topic,
+        partition_id: partition,
+        partition: related(`${base}/topics/${enc(topic)}/partitions/${partition}`),
+        lag: related(`${groupUrl}/lags/${enc(topic)}/partitions/${partition}`),
+      })),
+  );
+  return { kind: "KafkaConsumerAssignmentList", metadata: { self, next: null }, data };
+}
+
+/** One partition's lag, or undefined when the group has no committed offset there. */
+export function partitionLag(
+  clusterId: string,
+  base: string,
+  group: V3GroupDetails,
+  topic: string,
+  partition: number,
+) {
+  return lagList(clusterId, base, group).data.find(
+    (row) => row.topic_name === topic && row.partition_id === partition,
+  );
+}

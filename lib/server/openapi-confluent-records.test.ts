@@ -11,7 +11,15 @@ describe("the Confluent v3 records, groups and ACLs in the OpenAPI document", ()
   it("describes produce, the group routes and the ACL methods", () => {
     const base = "/kafka/v3/clusters/{cluster_id}";
     expect(Object.keys(document.paths[`${base}/topics/{topic_name}/records`] ?? {})).toEqual(["post"]);
-    for (const path of ["", "/consumers", "/consumers/{consumer_id}", "/lags", "/lag-summary"])
+    for (const path of [
+      "",
+      "/consumers",
+      "/consumers/{consumer_id}",
+      "/consumers/{consumer_id}/assignments",
+      "/lags",
+      "/lags/{topic_name}/partitions/{partition_id}",
+      "/lag-summary",
+    ])
       expect(Object.keys(document.paths[`${base}/consumer-groups/{consumer_group_id}${path}`] ?? {})).toEqual(
         ["get"],
       );

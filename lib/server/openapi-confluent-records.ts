@@ -161,6 +161,21 @@ export function confluentRecordsSchemas(): Record<string, JsonSchema> {
       },
     },
     ConfluentV3ConsumerList: listOf("KafkaConsumerList", "ConfluentV3Consumer"),
+    ConfluentV3ConsumerAssignment: {
+      type: "object",
+      properties: {
+        kind: { const: "KafkaConsumerAssignment" },
+        metadata,
+        cluster_id: { type: "string" },
+        consumer_group_id: { type: "string" },
+        consumer_id: { type: "string" },
+        topic_name: { type: "string" },
+        partition_id: { type: "integer" },
+        partition: related,
+        lag: related,
+      },
+    },
+    ConfluentV3ConsumerAssignmentList: listOf("KafkaConsumerAssignmentList", "ConfluentV3ConsumerAssignment"),
     ConfluentV3ConsumerLag: {
       type: "object",
       properties: {
@@ -250,7 +265,17 @@ export function confluentRecordsPaths(): Record<string, JsonSchema> {
       "ConfluentV3Consumer",
       pathParameters("consumer_id"),
     ),
+    [`${groupPath}/consumers/{consumer_id}/assignments`]: groupGet(
+      "The partitions the group gave the consumer",
+      "ConfluentV3ConsumerAssignmentList",
+      pathParameters("consumer_id"),
+    ),
     [`${groupPath}/lags`]: groupGet("Lag per committed partition", "ConfluentV3ConsumerLagList"),
+    [`${groupPath}/lags/{topic_name}/partitions/{partition_id}`]: groupGet(
+      "One committed partition's lag (404 without a committed offset)",
+      "ConfluentV3ConsumerLag",
+      pathParameters("topic_name", "partition_id"),
+    ),
     [`${groupPath}/lag-summary`]: groupGet(
       "The group's max and total lag",
       "ConfluentV3ConsumerGroupLagSummary",
