@@ -323,6 +323,12 @@ test("errors in Confluent's shape: 401 without a token, 403 for a viewer's chang
   await reader.dispose();
 
   const api = await as(baseURL!, admin.basic);
+  const nowhere = await api.get(`/v3/clusters/${clusterId}/not/a/resource`);
+  expect(nowhere.status()).toBe(404);
+  expect(await nowhere.json()).toMatchObject({
+    error_code: 404,
+    message: expect.stringContaining("/not/a/resource"),
+  });
   expect((await api.delete(`/v3/clusters/${clusterId}/topics/${TOPIC}`)).status()).toBe(204);
   await expect(async () => {
     expect((await (await api.get(`${V3}/clusters/${clusterId}/topics/${TOPIC}`)).json()).error_code).toBe(
