@@ -15,7 +15,6 @@ function fakeConsumer(records: ConsumedRecord[] = []) {
     assignments: () => [],
     poll: async () => records.splice(0),
     commit: async (offsets) => void state.commits.push(offsets),
-    committed: async () => [],
     close: async () => void (state.closed = true),
   };
   return { consumer, state };

@@ -42,8 +42,6 @@ export interface GroupConsumer {
   /** Waits up to timeoutMs for records; answers at most maxBytes of key+value (at least one record). */
   poll(timeoutMs: number, maxBytes: number): Promise<ConsumedRecord[]>;
   commit(offsets: NextOffset[]): Promise<void>;
-  /** The group's committed offsets for these partitions (-1 when none). */
-  committed(partitions: TopicPartition[]): Promise<NextOffset[]>;
   close(): Promise<void>;
 }
 

@@ -158,20 +158,6 @@ class KafkaGroupConsumer implements GroupConsumer {
     });
   }
 
-  async committed(partitions: TopicPartition[]): Promise<NextOffset[]> {
-    const byTopic = new Map<string, number[]>();
-    for (const { topic, partition } of partitions)
-      byTopic.set(topic, [...(byTopic.get(topic) ?? []), partition]);
-    const answer = await this.consumer.listCommittedOffsets({
-      topics: [...byTopic].map(([topic, list]) => ({ topic, partitions: list })),
-    });
-    return partitions.map(({ topic, partition }) => ({
-      topic,
-      partition,
-      offset: answer.get(topic)?.[partition] ?? -1n,
-    }));
-  }
-
   async close(): Promise<void> {
     this.generation++;
     await this.stopStream();
