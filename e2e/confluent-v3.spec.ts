@@ -43,7 +43,14 @@ test.beforeAll(async () => {
   admin = await tokenFor(session, baseURL, "admin");
   viewer = await tokenFor(session, baseURL, "viewer");
   await session.dispose();
+  // Here rather than in a test: a failed test restarts the worker, and the next test needs the id too.
+  const api = await as(baseURL, admin.basic);
+  clusterId = ((await (await api.get(`${V3}/clusters/e2e`)).json()) as { cluster_id: string }).cluster_id;
+  await api.dispose();
 });
+
+/** A broker applies a config change once the controller's metadata record reaches it. */
+const eventually = (check: () => Promise<unknown>) => expect(check).toPass({ timeout: 15_000 });
 
 /** A client with no cookies, as automation is. */
 function as(baseURL: string, basic: string) {
@@ -74,7 +81,7 @@ test("clusters: list and get by Kafka cluster id or console name, under /kafka/v
     cluster_id: string;
     metadata: { self: string; resource_name: string };
   };
-  clusterId = cluster.cluster_id;
+  expect(cluster.cluster_id).toBe(clusterId);
   expect(clusters.data.map((entry) => entry.cluster_id)).toContain(clusterId);
   expect(cluster).toMatchObject({
     kind: "KafkaCluster",
@@ -207,15 +214,17 @@ test("topic configs: list, get, update, configs:alter and reset", async ({ baseU
   expect(
     (await api.put(`${configs}/retention.ms`, { headers: JSON_TYPE, data: { value: "3600000" } })).status(),
   ).toBe(204);
-  expect(await (await api.get(`${configs}/retention.ms`)).json()).toMatchObject({
-    kind: "KafkaTopicConfig",
-    metadata: { resource_name: `crn:///kafka=${clusterId}/topic=${TOPIC}/config=retention.ms` },
-    topic_name: TOPIC,
-    name: "retention.ms",
-    value: "3600000",
-    is_default: false,
-    source: "DYNAMIC_TOPIC_CONFIG",
-  });
+  await eventually(async () =>
+    expect(await (await api.get(`${configs}/retention.ms`)).json()).toMatchObject({
+      kind: "KafkaTopicConfig",
+      metadata: { resource_name: `crn:///kafka=${clusterId}/topic=${TOPIC}/config=retention.ms` },
+      topic_name: TOPIC,
+      name: "retention.ms",
+      value: "3600000",
+      is_default: false,
+      source: "DYNAMIC_TOPIC_CONFIG",
+    }),
+  );
 
   const batch = await api.post(`${configs}:alter`, {
     headers: JSON_TYPE,
@@ -227,11 +236,15 @@ test("topic configs: list, get, update, configs:alter and reset", async ({ baseU
     },
   });
   expect(batch.status()).toBe(204);
-  expect((await (await api.get(`${configs}/retention.ms`)).json()).is_default).toBe(true);
-  expect((await (await api.get(`${configs}/cleanup.policy`)).json()).value).toBe("compact");
+  await eventually(async () => {
+    expect((await (await api.get(`${configs}/retention.ms`)).json()).is_default).toBe(true);
+    expect((await (await api.get(`${configs}/cleanup.policy`)).json()).value).toBe("compact");
+  });
 
   expect((await api.delete(`${configs}/cleanup.policy`)).status()).toBe(204);
-  expect((await (await api.get(`${configs}/cleanup.policy`)).json()).value).toBe("delete");
+  await eventually(async () =>
+    expect((await (await api.get(`${configs}/cleanup.policy`)).json()).value).toBe("delete"),
+  );
   const bad = await api.put(`${configs}/retention.ms`, { headers: JSON_TYPE, data: { value: "soon" } });
   expect(bad.status()).toBeGreaterThanOrEqual(400);
   expect((await bad.json()).message).toContain("retention.ms");
@@ -273,32 +286,46 @@ test("brokers, broker configs and cluster-wide broker defaults", async ({ baseUR
       await api.put(`${defaults}/log.cleaner.backoff.ms`, { headers: JSON_TYPE, data: { value: "15001" } })
     ).status(),
   ).toBe(204);
-  expect(await (await api.get(`${defaults}/log.cleaner.backoff.ms`)).json()).toMatchObject({
-    kind: "KafkaClusterConfig",
-    config_type: "BROKER",
-    value: "15001",
-    source: "DYNAMIC_DEFAULT_BROKER_CONFIG",
-  });
+  await expect(async () => {
+    expect(await (await api.get(`${defaults}/log.cleaner.backoff.ms`)).json()).toMatchObject({
+      kind: "KafkaClusterConfig",
+      config_type: "BROKER",
+      value: "15001",
+      source: "DYNAMIC_DEFAULT_BROKER_CONFIG",
+    });
+  }).toPass({ timeout: 15_000 });
   const list = (await (await api.get(defaults)).json()) as { kind: string; data: { name: string }[] };
   expect(list.kind).toBe("KafkaClusterConfigList");
   expect(list.data.map((config) => config.name)).toContain("log.cleaner.backoff.ms");
   expect((await api.delete(`${defaults}/log.cleaner.backoff.ms`)).status()).toBe(204);
-  expect((await api.get(`${defaults}/log.cleaner.backoff.ms`)).status()).toBe(404);
+  await expect(async () => {
+    expect((await api.get(`${defaults}/log.cleaner.backoff.ms`)).status()).toBe(404);
+  }).toPass({ timeout: 15_000 });
 
   const batch = (data: unknown[]) => ({ headers: JSON_TYPE, data: { data } });
   const setDefault = [{ name: "log.cleaner.backoff.ms", value: "15002" }];
   expect((await api.post(`${cluster}/broker-configs:alter`, batch(setDefault))).status()).toBe(204);
-  expect((await (await api.get(`${defaults}/log.cleaner.backoff.ms`)).json()).value).toBe("15002");
+  await expect(async () => {
+    expect((await (await api.get(`${defaults}/log.cleaner.backoff.ms`)).json()).value).toBe("15002");
+  }).toPass({ timeout: 15_000 });
   const resetDefault = [{ name: "log.cleaner.backoff.ms", operation: "DELETE" }];
   expect((await api.post(`${cluster}/broker-configs:alter`, batch(resetDefault))).status()).toBe(204);
-  expect((await api.get(`${defaults}/log.cleaner.backoff.ms`)).status()).toBe(404);
+  await expect(async () => {
+    expect((await api.get(`${defaults}/log.cleaner.backoff.ms`)).status()).toBe(404);
+  }).toPass({ timeout: 15_000 });
   const own = `${cluster}/brokers/${id}/configs`;
   expect((await api.post(`${own}:alter`, batch(setDefault))).status()).toBe(204);
-  expect(await (await api.get(`${own}/log.cleaner.backoff.ms`)).json()).toMatchObject({
-    value: "15002",
-    source: "DYNAMIC_BROKER_CONFIG",
-  });
+  // The broker applies a dynamic change once the controller's metadata record reaches it.
+  await expect(async () => {
+    expect(await (await api.get(`${own}/log.cleaner.backoff.ms`)).json()).toMatchObject({
+      value: "15002",
+      source: "DYNAMIC_BROKER_CONFIG",
+    });
+  }).toPass({ timeout: 15_000 });
   expect((await api.delete(`${own}/log.cleaner.backoff.ms`)).status()).toBe(204);
+  await expect(async () => {
+    expect((await (await api.get(`${own}/log.cleaner.backoff.ms`)).json()).source).toBe("DEFAULT_CONFIG");
+  }).toPass({ timeout: 15_000 });
   expect((await api.post(`${cluster}/configs:nothing`, batch(setDefault))).status()).toBe(404);
   await api.dispose();
 });
