@@ -20,8 +20,9 @@ export interface Related {
 }
 
 /**
- * The base URL links are built on: CONSOLE_PUBLIC_URL when set (behind a load balancer), else the
- * request's own origin; X-Forwarded-Proto/-Host only when a trusted proxy writes them.
+ * The base URL links are built on: the configured public URL (restProxy.publicUrl), else
+ * CONSOLE_PUBLIC_URL (behind a load balancer), else the request's own origin;
+ * X-Forwarded-Proto/-Host only when a trusted proxy writes them.
  */
 export function publicBaseUrl(
   request: Request,

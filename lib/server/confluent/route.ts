@@ -9,6 +9,7 @@ import { guardedRoute, type RouteContext } from "@/lib/server/auth";
 import type { RouteInput, RouteSpec } from "@/lib/server/http/route-input";
 
 import { authSettings } from "@/lib/server/auth/settings";
+import { getConfig } from "@/lib/server/config";
 
 import { confluentCodeOf, confluentError, isConfluentErrorBody, withFields } from "./errors";
 import { publicBaseUrl, ResourceLinks } from "./resources";
@@ -81,7 +82,12 @@ export function confluentJson(request: Request, body: unknown, status = 200): Re
   });
 }
 
-/** The links of an answer, on the configured public URL or the request's origin. */
+/** The links of an answer, on restProxy.publicUrl, else CONSOLE_PUBLIC_URL, else the request's origin. */
 export function linksFor(request: Request): ResourceLinks {
-  return new ResourceLinks(publicBaseUrl(request, { trustProxy: authSettings().trustProxy }));
+  return new ResourceLinks(
+    publicBaseUrl(request, {
+      publicUrl: getConfig().restProxy.publicUrl,
+      trustProxy: authSettings().trustProxy,
+    }),
+  );
 }
