@@ -357,6 +357,11 @@ test("errors in Confluent's shape: 401 without a token, 403 for a viewer's chang
     message: expect.stringContaining("/not/a/resource"),
   });
   expect((await api.delete(`/v3/clusters/${clusterId}/topics/${TOPIC}`)).status()).toBe(204);
+  // Audited as the pages audit: the creation by the token, the deletion.
+  const created = await (await api.get("/api/v1/audit?format=ndjson&action=topic.create")).text();
+  expect(created.split("\n").find((line) => line.includes(`"${TOPIC}"`))).toMatch(/token:/);
+  const deleted = await (await api.get("/api/v1/audit?format=ndjson&action=topic.delete")).text();
+  expect(deleted).toContain(`"${TOPIC}"`);
   await expect(async () => {
     expect((await (await api.get(`${V3}/clusters/${clusterId}/topics/${TOPIC}`)).json()).error_code).toBe(
       40401,
