@@ -301,16 +301,23 @@ if (!kafkaAtLeast(4, 0)) {
       ]);
 
       // share.auto.offset.reset is latest: the share-partition starts where the log ends when the member
-      // first fetches it, so records are sent one by one until one is delivered. Once the member left
-      // (acknowledging what it got), 3 more records are the broker's lag.
+      // first fetches it, so records are sent one by one until the one just sent is delivered (an
+      // earlier one's delivery is not enough: the one sent after it could still be unacknowledged, and
+      // lag). Once the member left (acknowledging what it got), 3 more records are the broker's lag.
       const producer = kafkajsAs(broker, APP).producer({ allowAutoTopicCreation: false });
       await producer.connect();
-      const firstDelivery = printed(java, /^RECORD 0 \d+$/m);
       let delivered = false;
       for (let attempt = 0; attempt < 30 && !delivered; attempt++) {
-        await producer.send({ topic: KIP848_TOPIC, messages: [{ value: `share ${attempt}` }] });
+        const [sent] = await producer.send({
+          topic: KIP848_TOPIC,
+          messages: [{ value: `share ${attempt}` }],
+        });
+        const thisRecord = new RegExp(`^RECORD 0 ${sent!.baseOffset}$`, "m");
         delivered = await Promise.race([
-          firstDelivery.then(() => true),
+          printed(java, thisRecord).then(
+            () => true,
+            () => false,
+          ),
           new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1_000)),
         ]);
       }
