@@ -5,13 +5,10 @@ import "server-only";
 import { DATA_TYPES } from "@/lib/confluent/records-v3";
 import { OPERATIONS, PATTERN_TYPES, PERMISSIONS, RESOURCE_TYPES } from "@/lib/acl/types";
 
+import { answer, content, errorWith, listOf, metadata, ref, related } from "./openapi-confluent-parts";
 import { pathParameters, type JsonSchema } from "./openapi-parts";
 
-const TYPES = ["application/json", "application/vnd.kafka.v3+json"];
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const content = (schema: JsonSchema) => Object.fromEntries(TYPES.map((type) => [type, { schema }]));
-const answer = (description: string, name: string) => ({ description, content: content(ref(name)) });
-const error = (description: string) => ({ description, content: content(ref("ConfluentV3RecordsError")) });
+const error = errorWith("ConfluentV3RecordsError");
 const readErrors = {
   "401": error("No valid API token (Basic id:secret or Bearer): error_code 40101"),
   "403": error("Role too low: error_code 40301"),
@@ -20,23 +17,6 @@ const readErrors = {
 const writeErrors = {
   ...readErrors,
   "422": error("Invalid input: error_code 42201 with each field's problem"),
-};
-const related = { type: "object", properties: { related: { type: "string", format: "uri" } } };
-const listOf = (kind: string, item: string) => ({
-  type: "object",
-  required: ["kind", "metadata", "data"],
-  properties: {
-    kind: { const: kind },
-    metadata: {
-      type: "object",
-      properties: { self: { type: "string" }, next: { type: ["string", "null"] } },
-    },
-    data: { type: "array", items: ref(item) },
-  },
-});
-const metadata = {
-  type: "object",
-  properties: { self: { type: "string", format: "uri" }, resource_name: { type: "string" } },
 };
 const group = pathParameters("cluster_id", "consumer_group_id");
 const aclFilters = [

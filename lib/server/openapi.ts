@@ -27,7 +27,8 @@ import { groupOffsetsPaths, groupOffsetsSchemas, type OpenApiParts } from "./ope
 import { groupsPaths, groupsSchemas } from "./openapi-groups";
 import { confluentV2Paths, confluentV2Schemas } from "./openapi-confluent-v2";
 import { confluentRecordsPaths, confluentRecordsSchemas } from "./openapi-confluent-records";
-import { confluentPaths, confluentSchemas } from "./openapi-confluent";
+import { confluentPaths } from "./openapi-confluent";
+import { confluentSchemas } from "./openapi-confluent-schemas";
 import { securityPaths, securitySchemas } from "./openapi-security";
 import { topicOpsPaths, topicOpsSchemas } from "./openapi-topic-ops";
 import { topicAdminPaths, topicAdminSchemas } from "./openapi-topic-admin";
