@@ -18,6 +18,16 @@ const rejected = (overrides: Partial<AuditEventInput> = {}): AuditEventInput => 
 });
 
 describe("RefusalLedger", () => {
+  it("keeps a row for the first of each kind of another action while one action floods", () => {
+    const ledger = new RefusalLedger({ windowMs: 60 * SECOND, maxTallies: 3 });
+    for (let i = 0; i < 5; i++)
+      ledger.record(rejected({ action: "access.denied", target: `/route/${i}` }), T0 + i);
+    const earlier = ledger.record(rejected({ target: "token:first" }), T0 + 10);
+    const forged = ledger.record(rejected({ target: "token:forged" }), T0 + 11);
+    expect(earlier).toEqual([expect.objectContaining({ target: "token:first", count: 1 })]);
+    expect(forged).toEqual([expect.objectContaining({ target: "token:forged", count: 1 })]);
+  });
+
   it("writes the first refusal of a kind at once and the rest of its window as one summary", () => {
     const ledger = new RefusalLedger({ windowMs: 60 * SECOND, maxTallies: 10 });
     expect(ledger.record(rejected(), T0 + SECOND)).toEqual([{ ...rejected(), count: 1 }]);

@@ -6,7 +6,10 @@ import type { AuditEventInput } from "@/lib/server/store/types";
 export interface RefusalLimits {
   /** Windows start at multiples of this, in epoch milliseconds. */
   windowMs: number;
-  /** Kinds of refusal tallied per window; beyond, further kinds fold into one tally per action and outcome. */
+  /**
+   * Kinds of refusal tallied per window and action (a flood of denied requests does not hide a forged
+   * token); beyond, further kinds fold into one tally per action and outcome.
+   */
   maxTallies: number;
 }
 
@@ -33,6 +36,8 @@ export class RefusalLedger {
   private readonly tallies = new Map<string, Tally>();
   /** Kinds met after the map was full, by action and outcome (a fixed, small set). */
   private readonly folded = new Map<string, Tally>();
+  /** Tallies held per action, against maxTallies. */
+  private readonly perAction = new Map<string, number>();
 
   constructor(private readonly limits: RefusalLimits) {}
 
@@ -58,7 +63,9 @@ export class RefusalLedger {
       count(known, now, event);
       return rows;
     }
-    if (this.tallies.size < this.limits.maxTallies) {
+    const held = this.perAction.get(event.action) ?? 0;
+    if (held < this.limits.maxTallies) {
+      this.perAction.set(event.action, held + 1);
       this.tallies.set(kind, {
         summary: { ...event, requestId: null, count: 0 },
         firstAt: null,
@@ -97,6 +104,7 @@ export class RefusalLedger {
       }));
     this.tallies.clear();
     this.folded.clear();
+    this.perAction.clear();
     this.windowStart = start;
     return rows;
   }
