@@ -5,7 +5,7 @@ import "server-only";
 // action, target, outcome and reason) are counted per window instead: the first is a row at once,
 // the rest become one summary row with its count when the window closes, on a timer, at the next
 // refusal, or at exit. Nothing is dropped and the trail grows by at most about
-// 2 × (maxTallies + folded buckets) rows a window, however many sources there are.
+// 2 × (maxTallies per refusal action + folded buckets) rows a window, however many sources there are.
 import type { AuditEventInput, ConsoleStore } from "@/lib/server/store/types";
 
 import { RefusalLedger, type RefusalLimits } from "./refusal-ledger";
