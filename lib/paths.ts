@@ -93,18 +93,24 @@ export const consumerGroupOffsetsExportPath = (cluster: string, group: string, f
   `/api/v1/clusters/${encodeURIComponent(cluster)}/groups/${encodeURIComponent(group)}/offsets/export?format=${format}`;
 export const securityPath = (cluster: string) => `${clusterRoot(cluster)}/security`;
 
+/** The ACL page's tabs (`?tab=`); without one, Bindings (or By resource when a resource is named). */
+export const ACL_TABS = ["bindings", "lint", "check", "resource"] as const;
+export type AclTab = (typeof ACL_TABS)[number];
+
 /** The ACL page; a principal pre-fills the create form, a resource opens "who may do what" on it. */
 export function aclsPath(
   cluster: string,
-  focus: { principal?: string; resource?: { type: "TOPIC" | "GROUP"; name: string } } = {},
+  focus: { principal?: string; resource?: { type: "TOPIC" | "GROUP"; name: string }; tab?: AclTab } = {},
 ) {
   const base = `${clusterRoot(cluster)}/security/acls`;
-  if (focus.principal !== undefined) return `${base}?principal=${encodeURIComponent(focus.principal)}`;
+  const tab = focus.tab ? `tab=${focus.tab}` : "";
+  if (focus.principal !== undefined)
+    return `${base}?principal=${encodeURIComponent(focus.principal)}${tab && `&${tab}`}`;
   if (focus.resource) {
     const { type, name } = focus.resource;
-    return `${base}?resource=${type.toLowerCase()}:${encodeURIComponent(name)}`;
+    return `${base}?resource=${type.toLowerCase()}:${encodeURIComponent(name)}${tab && `&${tab}`}`;
   }
-  return base;
+  return tab ? `${base}?${tab}` : base;
 }
 
 // Certificates (one CA for every cluster).

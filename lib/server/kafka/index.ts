@@ -181,3 +181,4 @@ export { listClientQuotas, alterClientQuota, type QuotaAltered } from "./client-
 export { listBrokers, describeBroker } from "./brokers";
 export { describeQuorumAndFeatures } from "./quorum";
 export { openV2GroupConsumer, listV2TopicNames } from "./v2-group-consumer";
+export { aclLintErrorCount, rememberAclLintErrorCount } from "./acl-lint-errors";
