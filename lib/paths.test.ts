@@ -8,6 +8,7 @@ import {
   loginPath,
   passwordChangePath,
   sameKindOfPage,
+  topicMessagePath,
   topicPath,
   topicsPath,
 } from "./paths";
@@ -54,6 +55,16 @@ describe("console paths", () => {
     );
     expect(aclsPath("local", { resource: { type: "GROUP", name: "g/1" } })).toBe(
       "/console/clusters/local/security/acls?resource=group:g%2F1",
+    );
+    expect(aclsPath("local", { tab: "lint" })).toBe("/console/clusters/local/security/acls?tab=lint");
+    expect(aclsPath("local", { principal: "User:a", tab: "check" })).toBe(
+      "/console/clusters/local/security/acls?principal=User%3Aa&tab=check",
+    );
+  });
+
+  it("links one record: a search from its offset that opens its drawer", () => {
+    expect(topicMessagePath("local", "orders", 2, "41")).toBe(
+      "/console/clusters/local/topics/orders?start=offset&partition=2&offset=41&max=1&open=2%3A41",
     );
   });
 

@@ -54,6 +54,18 @@ export function topicPath(
   return tab && tab !== "messages" ? `${path}?tab=${tab}` : path;
 }
 
+/** One record in the topic's inspector: a search from its offset in its partition that opens its drawer (`open`). */
+export function topicMessagePath(cluster: string, topic: string, partition: number, offset: string, max = 1) {
+  const search = new URLSearchParams({
+    start: "offset",
+    partition: String(partition),
+    offset,
+    max: String(max),
+    open: `${partition}:${offset}`,
+  });
+  return `${topicPath(cluster, topic)}?${search}`;
+}
+
 /** The create-topic page (not under /topics: a topic may be called "new"); `like` fills the form from another topic's partitions, replication and configs. */
 export function newTopicPath(cluster: string, like?: string) {
   const search = new URLSearchParams();

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { AclBinding } from "@/lib/acl/types";
-import { EMPTY_FILTERS, groupBindings, matchesFilters, parseResourceParam } from "./binding-filters";
+import {
+  EMPTY_FILTERS,
+  filtersFromSearchParams,
+  groupBindings,
+  hasMoreFilters,
+  matchesFilters,
+  parseResourceParam,
+} from "./binding-filters";
 
 const binding = (change: Partial<AclBinding>): AclBinding => ({
   principal: "User:orders",
@@ -51,5 +58,27 @@ describe("parseResourceParam", () => {
     expect(parseResourceParam("group:a:b")).toEqual({ resourceType: "GROUP", resourceName: "a:b" });
     expect(parseResourceParam("cluster:x")).toBeUndefined();
     expect(parseResourceParam(undefined)).toBeUndefined();
+  });
+});
+
+describe("filtersFromSearchParams", () => {
+  it("keeps the text filters and the known choices a link sets, in any case", () => {
+    expect(
+      filtersFromSearchParams({
+        principal: " User:orders ",
+        operation: "write",
+        host: ["10.0.0.1", "x"],
+        tab: "lint",
+      }),
+    ).toEqual({ principal: "User:orders", operation: "WRITE", host: "10.0.0.1" });
+  });
+
+  it("drops unknown choices and empty values", () => {
+    expect(filtersFromSearchParams({ operation: "FLY", permission: "", q: "  " })).toEqual({});
+  });
+
+  it("says when a filter behind More filters is set", () => {
+    expect(hasMoreFilters(filtersFromSearchParams({ principal: "User:a", permission: "DENY" }))).toBe(false);
+    expect(hasMoreFilters(filtersFromSearchParams({ patternType: "prefixed" }))).toBe(true);
   });
 });

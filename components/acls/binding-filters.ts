@@ -1,9 +1,13 @@
-import type {
-  AclBinding,
-  AclOperation,
-  AclPatternType,
-  AclPermission,
-  AclResourceType,
+import {
+  OPERATIONS,
+  PATTERN_TYPES,
+  PERMISSIONS,
+  RESOURCE_TYPES,
+  type AclBinding,
+  type AclOperation,
+  type AclPatternType,
+  type AclPermission,
+  type AclResourceType,
 } from "@/lib/acl/types";
 
 export const bindingCount = (count: number) => `${count} ${count === 1 ? "binding" : "bindings"}`;
@@ -119,3 +123,39 @@ export function parseResourceParam(
   if (!match?.[1] || !match[2]) return undefined;
   return { resourceType: match[1].toLowerCase() === "topic" ? "TOPIC" : "GROUP", resourceName: match[2] };
 }
+
+const FILTER_CHOICES = {
+  resourceType: RESOURCE_TYPES,
+  patternType: PATTERN_TYPES,
+  operation: OPERATIONS,
+  permission: PERMISSIONS,
+} as const;
+
+/** The filters a link sets (`?principal=…&operation=WRITE`); unknown choices are left out. */
+export function filtersFromSearchParams(
+  params: Record<string, string | string[] | undefined>,
+): Partial<BindingFilters> {
+  const single = (name: keyof BindingFilters) => {
+    const value = params[name];
+    return (Array.isArray(value) ? value[0] : value)?.trim() ?? "";
+  };
+  const filters: Partial<BindingFilters> = {};
+  for (const name of ["principal", "host", "resourceName", "q"] as const) {
+    const value = single(name);
+    if (value) filters[name] = value.slice(0, 1_000);
+  }
+  for (const [name, choices] of Object.entries(FILTER_CHOICES) as [
+    keyof typeof FILTER_CHOICES,
+    readonly string[],
+  ][]) {
+    const value = single(name).toUpperCase();
+    if (choices.includes(value)) Object.assign(filters, { [name]: value });
+  }
+  return filters;
+}
+
+/** The filters behind "More filters": the compact row shows search, principal, resource type and permission. */
+export const MORE_FILTERS = ["resourceName", "host", "patternType", "operation"] as const;
+
+export const hasMoreFilters = (filters: Partial<BindingFilters>) =>
+  MORE_FILTERS.some((name) => Boolean(filters[name]));

@@ -47,19 +47,29 @@ export function HeadersView({ headers }: { headers: readonly WireHeader[] }) {
               header.value === null ? "null" : showHex ? hexDump(payloadBytes(header.value)) : (text ?? "");
             return (
               <tr key={index} className="align-top">
-                <th scope="row" className="py-1.5 pr-3 font-mono font-normal break-all">
+                {/* py-2 on the text and py-1 on the 24px buttons put both on the same first line. */}
+                <th scope="row" className="py-2 pr-3 font-mono font-normal break-all">
                   {header.name}
                 </th>
-                <td className="py-1.5 pr-3">
+                <td className="py-2 pr-3">
                   <pre className="font-mono break-all whitespace-pre-wrap">{shown}</pre>
                 </td>
                 <td className="py-1 whitespace-nowrap">
-                  {header.value !== null && text !== null && (
-                    <Button variant="ghost" className="px-2 py-1 text-xs" onClick={() => toggle(index)}>
-                      {showHex ? "UTF-8" : "Hex"}
-                    </Button>
-                  )}
-                  <CopyButton text={shown} label={`Copy header ${header.name}`} />
+                  {/* A fixed-width Hex column (empty when the value has no text form) keeps Copy in one column. */}
+                  <div className="flex items-center justify-end gap-1">
+                    {header.value !== null && text !== null ? (
+                      <Button
+                        variant="ghost"
+                        className="w-14 px-2 py-1 text-xs"
+                        onClick={() => toggle(index)}
+                      >
+                        {showHex ? "UTF-8" : "Hex"}
+                      </Button>
+                    ) : (
+                      <span aria-hidden="true" className="w-14" />
+                    )}
+                    <CopyButton text={shown} label={`Copy header ${header.name}`} />
+                  </div>
                 </td>
               </tr>
             );

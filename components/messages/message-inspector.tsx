@@ -51,6 +51,8 @@ export function MessageInspector({ cluster, topic, partitions, canProduce }: Mes
   const [keyMode, setKeyMode] = useState<DecodeMode>("auto");
   const [valueMode, setValueMode] = useState<DecodeMode>("auto");
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  // `?open=partition:offset` (the produce form's link) opens that record's drawer once it arrives.
+  const [pendingOpen, setPendingOpen] = useState(() => searchParams.get("open"));
 
   const { start } = search;
   const runSearch = useCallback(
@@ -60,10 +62,12 @@ export function MessageInspector({ cluster, topic, partitions, canProduce }: Mes
         new URLSearchParams(window.location.search),
         encodeMessageQuery(next),
       );
+      params.delete("open");
       const text = params.toString();
       window.history.replaceState(null, "", `${window.location.pathname}${text ? `?${text}` : ""}`);
       setQuery(next);
       setSelectedId(null);
+      setPendingOpen(null);
       start(next);
     },
     [start],
@@ -80,6 +84,11 @@ export function MessageInspector({ cluster, topic, partitions, canProduce }: Mes
     () => quickSearch(orderRecords(results.records.slice(0, results.count), query.start), deferredQuick),
     [results, query.start, deferredQuick],
   );
+  // Adjusting state while rendering (not in an effect): the drawer opens in the same pass.
+  if (pendingOpen !== null && rows.some((record) => recordId(record) === pendingOpen)) {
+    setSelectedId(pendingOpen);
+    setPendingOpen(null);
+  }
   const selectedIndex =
     selectedId === null ? -1 : rows.findIndex((record) => recordId(record) === selectedId);
   const selected = selectedIndex === -1 ? undefined : rows[selectedIndex];

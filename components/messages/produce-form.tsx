@@ -11,10 +11,11 @@ import {
 } from "@/lib/schemas/messages";
 import { useFocusFirstInvalid } from "@/components/ui/use-focus-first-invalid";
 import { HeaderRowsField, headerRow, type HeaderRow } from "@/components/topics/header-rows-field";
-import { describeProduced } from "@/components/topics/produce-summary";
+import { describeProduced, firstWritten } from "@/components/topics/produce-summary";
 import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Select, TextInput, inputClassName } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
+import { topicMessagePath } from "@/lib/paths";
 
 export interface ProduceFormProps {
   cluster: string;
@@ -268,7 +269,34 @@ export function ProduceForm({
         </Button>
       </div>
       {!localErrors && state && !state.ok && <FormMessage tone="error">{state.error}</FormMessage>}
-      {!localErrors && produced && <FormMessage tone="notice">{describeProduced(produced)}</FormMessage>}
+      {!localErrors && produced && (
+        <FormMessage tone="notice">
+          {describeProduced(produced)} <ProducedLink cluster={cluster} produced={produced} />
+        </FormMessage>
+      )}
     </form>
+  );
+}
+
+/**
+ * The first message sent, opened in the inspector. A full page load: the inspector reads its search
+ * from the address when it mounts, and it may already be mounted (republishing from its drawer).
+ */
+function ProducedLink({ cluster, produced }: { cluster: string; produced: ProduceMessagesAnswer }) {
+  const first = firstWritten(produced);
+  if (!first) return null;
+  return (
+    <a
+      href={topicMessagePath(
+        cluster,
+        produced.topic,
+        first.partition,
+        first.offset,
+        Math.min(produced.count, 100),
+      )}
+      className="font-medium underline underline-offset-2"
+    >
+      {produced.count === 1 ? "Open it in the inspector" : "Open the first in the inspector"}
+    </a>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { describeProduced } from "./produce-summary";
+import { describeProduced, firstWritten } from "./produce-summary";
 
 describe("describeProduced", () => {
   it("names the partition and offset of one message", () => {
@@ -30,5 +30,23 @@ describe("describeProduced", () => {
     expect(describeProduced({ topic: "t", count: 10_000, written })).toBe(
       "Sent 10,000 messages to t: partition 1 offsets 0–99 (the first 100 shown).",
     );
+  });
+});
+
+describe("firstWritten", () => {
+  it("is the lowest offset of the first partition written, skipping unknown offsets", () => {
+    expect(
+      firstWritten({
+        topic: "orders",
+        count: 4,
+        written: [
+          { partition: 2, offset: "-1" },
+          { partition: 0, offset: "42" },
+          { partition: 1, offset: "3" },
+          { partition: 0, offset: "41" },
+        ],
+      }),
+    ).toEqual({ partition: 0, offset: "41" });
+    expect(firstWritten({ topic: "orders", count: 1, written: [] })).toBeUndefined();
   });
 });

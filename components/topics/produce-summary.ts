@@ -37,3 +37,16 @@ function offsetRanges(offsets: bigint[]): string {
   const single = sorted.length === 1;
   return `${single ? "offset" : "offsets"} ${ranges.join(", ")}`;
 }
+
+/** The first message written (lowest offset of the first partition), for a link to it. */
+export function firstWritten({
+  written,
+}: ProduceMessagesAnswer): { partition: number; offset: string } | undefined {
+  const numeric = written.filter(({ offset }) => /^\d+$/.test(offset));
+  const first = numeric[0];
+  if (!first) return undefined;
+  const lowest = numeric
+    .filter(({ partition }) => partition === first.partition)
+    .reduce((low, item) => (BigInt(item.offset) < BigInt(low.offset) ? item : low), first);
+  return { partition: lowest.partition, offset: lowest.offset };
+}

@@ -6,6 +6,8 @@ import { cn } from "@/components/ui/cn";
 export interface TabItem {
   id: string;
   label: string;
+  /** Shown after the label (a count), part of the tab's name. */
+  badge?: ReactNode;
   panel: ReactNode;
 }
 
@@ -13,9 +15,27 @@ export interface TabItem {
  * WAI-ARIA tabs: one tab stop, arrow keys (and Home/End) move between tabs and select them. Every
  * panel stays mounted, so switching tabs never loses what was typed in a form.
  */
-export function Tabs({ items, label, className }: { items: TabItem[]; label: string; className?: string }) {
+export function Tabs({
+  items,
+  label,
+  className,
+  selected: controlled,
+  onSelect,
+}: {
+  items: TabItem[];
+  label: string;
+  className?: string;
+  /** Controlled: the selected tab's id (e.g. from the URL), changed through onSelect. */
+  selected?: string;
+  onSelect?: (id: string) => void;
+}) {
   const baseId = useId();
-  const [selected, setSelected] = useState(items[0]?.id ?? "");
+  const [uncontrolled, setUncontrolled] = useState(items[0]?.id ?? "");
+  const selected = controlled ?? uncontrolled;
+  const setSelected = (id: string) => {
+    setUncontrolled(id);
+    onSelect?.(id);
+  };
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
@@ -65,13 +85,14 @@ export function Tabs({ items, label, className }: { items: TabItem[]; label: str
               onClick={() => setSelected(item.id)}
               onKeyDown={(event) => onKeyDown(event, index)}
               className={cn(
-                "-mb-px border-b-2 px-3 py-2 text-sm font-medium focus-visible:ring-2 focus-visible:ring-sky-600/40 focus-visible:outline-none",
+                "-mb-px inline-flex items-center gap-1.5 border-b-2 px-3 py-2 text-sm font-medium focus-visible:ring-2 focus-visible:ring-sky-600/40 focus-visible:outline-none",
                 active
                   ? "border-zinc-900 text-zinc-900 dark:border-zinc-100 dark:text-zinc-100"
                   : "border-transparent text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100",
               )}
             >
               {item.label}
+              {item.badge}
             </button>
           );
         })}

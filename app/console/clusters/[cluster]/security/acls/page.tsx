@@ -3,17 +3,26 @@ import Link from "next/link";
 import { lintAcls } from "@/lib/acl/lint";
 import { flagsByPrincipal } from "@/lib/acl/lint-before-create";
 import { whoCan } from "@/lib/acl/matcher";
-import { scramUsersPath } from "@/lib/paths";
+import { aclsPath, scramUsersPath, type AclTab } from "@/lib/paths";
 import { can } from "@/lib/permissions";
 import { requirePagePermission } from "@/lib/server/auth";
-import { clusterCapabilities, listAcls, unavailableReason } from "@/lib/server/kafka";
+import {
+  clusterCapabilities,
+  listAcls,
+  rememberAclLintErrorCount,
+  unavailableReason,
+} from "@/lib/server/kafka";
 import { AclBindingsSection } from "@/components/acls/acl-bindings-section";
 import { AclLintPanel } from "@/components/acls/acl-lint-panel";
 import { AclsProblemPanel } from "@/components/acls/acls-problem-panel";
-import { parseResourceParam } from "@/components/acls/binding-filters";
+import { AclTabLink, AclTabs } from "@/components/acls/acl-tabs";
+import { filtersFromSearchParams, parseResourceParam } from "@/components/acls/binding-filters";
 import { CheckAccessForm } from "@/components/acls/check-access-form";
 import { CreateAclsPanel } from "@/components/acls/create-acls-panel";
 import { ResourceAccessView } from "@/components/acls/resource-access-view";
+import { ResourcePicker } from "@/components/acls/resource-picker";
+import { PublishNavBadge } from "@/components/shell/nav-badges";
+import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardHeader } from "@/components/ui/card";
 import { CapabilityUnavailable } from "@/components/cluster/capability-unavailable";
@@ -41,22 +50,13 @@ export default async function AclsPage({
   const principal = single(params.principal)?.trim() ?? "";
   const resource = parseResourceParam(single(params.resource));
   const isAdmin = can(role, "acl.create");
-  const header = (
-    <PageHeader
-      title="ACLs"
-      description={`Who may do what on ${cluster}: every binding the brokers' authorizer holds.`}
-      actions={
-        can(role, "scramUser.manage") && (
-          <Link
-            href={scramUsersPath(cluster)}
-            className="text-sm text-sky-700 hover:underline dark:text-sky-400"
-          >
-            SCRAM users →
-          </Link>
-        )
-      }
-    />
+  const description = `Who may do what on ${cluster}: every binding the brokers' authorizer holds.`;
+  const scramLink = can(role, "scramUser.manage") && (
+    <Link href={scramUsersPath(cluster)} className="text-sm text-sky-700 hover:underline dark:text-sky-400">
+      SCRAM users →
+    </Link>
   );
+  const header = <PageHeader title="ACLs" description={description} actions={scramLink} />;
 
   const [capabilities, listed, lintContext] = await Promise.all([
     clusterCapabilities(cluster),
@@ -86,80 +86,134 @@ export default async function AclsPage({
   const bindings = listed.data;
   const superUsers = assumedSuperUsers();
   const findings = lintAcls(bindings, lintContext);
+  const errors = findings.filter((finding) => finding.severity === "error").length;
+  // The sidebar's badge reads a cached count: what this page just linted is the current one.
+  rememberAclLintErrorCount(cluster, errors);
+  const errorsText = `${errors} lint ${errors === 1 ? "error" : "errors"}`;
+  const fallback: AclTab = resource ? "resource" : "bindings";
+
+  const bindingsPanel = (
+    <div className="space-y-6">
+      <Card id="bindings" aria-labelledby="acls-bindings-title">
+        <CardHeader
+          titleId="acls-bindings-title"
+          title="Bindings"
+          description={isAdmin ? changesUnavailable : "Creating and deleting bindings needs the admin role."}
+        />
+        <AclBindingsSection
+          cluster={cluster}
+          bindings={bindings}
+          canDelete={canChange}
+          initialFilters={filtersFromSearchParams(params)}
+          findings={findings}
+        />
+      </Card>
+      {canChange && (
+        <Card id="create" aria-labelledby="acls-create-title">
+          <CardHeader
+            titleId="acls-create-title"
+            title="Create bindings"
+            description="Custom bindings or a preset; you see the exact bindings before anything is created."
+          />
+          <div className="px-5 py-4">
+            <CreateAclsPanel
+              initialPrincipal={principal}
+              baseline={{
+                cluster,
+                existing: bindings,
+                topics: lintContext.topics,
+                groups: lintContext.groups,
+              }}
+            />
+          </div>
+        </Card>
+      )}
+    </div>
+  );
 
   return (
     <>
-      {header}
-      <div className="space-y-6">
-        {resource && (
-          <Card id="by-resource" aria-labelledby="acls-by-resource-title">
-            <CardHeader
-              titleId="acls-by-resource-title"
-              title={`Who may do what on ${resource.resourceType === "TOPIC" ? "topic" : "group"} ${resource.resourceName}`}
-            />
-            <ResourceAccessView
-              cluster={cluster}
-              {...resource}
-              access={whoCan(bindings, resource)}
-              principalFlags={flagsByPrincipal(findings)}
-            />
-          </Card>
-        )}
-        <Card id="bindings" aria-labelledby="acls-bindings-title">
-          <CardHeader
-            titleId="acls-bindings-title"
-            title="Bindings"
-            description={
-              isAdmin ? changesUnavailable : "Creating and deleting bindings needs the admin role."
-            }
-          />
-          <AclBindingsSection
-            cluster={cluster}
-            bindings={bindings}
-            canDelete={canChange}
-            initialFilters={principal ? { principal } : undefined}
-            findings={findings}
-          />
-        </Card>
-        {canChange && (
-          <Card id="create" aria-labelledby="acls-create-title">
-            <CardHeader
-              titleId="acls-create-title"
-              title="Create bindings"
-              description="Custom bindings or a preset; you see the exact bindings before anything is created."
-            />
-            <div className="px-5 py-4">
-              <CreateAclsPanel
-                initialPrincipal={principal}
-                baseline={{
-                  cluster,
-                  existing: bindings,
-                  topics: lintContext.topics,
-                  groups: lintContext.groups,
-                }}
+      <PageHeader
+        title="ACLs"
+        description={description}
+        actions={
+          <>
+            <AclTabLink tab="lint" href={aclsPath(cluster, { tab: "lint" })}>
+              <Badge tone={errors > 0 ? "danger" : "success"}>{errorsText}</Badge>
+            </AclTabLink>
+            {scramLink}
+          </>
+        }
+      />
+      <PublishNavBadge href={aclsPath(cluster)} count={errors} noun="lint errors" />
+      <AclTabs
+        fallback={fallback}
+        badges={{
+          bindings: <CountBadge>{bindings.length}</CountBadge>,
+          lint: errors > 0 ? <CountBadge tone="danger">{errors}</CountBadge> : undefined,
+        }}
+        panels={{
+          bindings: bindingsPanel,
+          lint: (
+            <Card id="lint" aria-labelledby="acls-lint-title">
+              <CardHeader
+                titleId="acls-lint-title"
+                title="Lint"
+                description={`${findings.length} ${findings.length === 1 ? "finding" : "findings"}, ${errorsText}`}
               />
-            </div>
-          </Card>
-        )}
-        <Card id="lint" aria-labelledby="acls-lint-title">
-          <CardHeader
-            titleId="acls-lint-title"
-            title="Lint"
-            description={`${findings.length} ${findings.length === 1 ? "finding" : "findings"}`}
-          />
-          <AclLintPanel cluster={cluster} findings={findings} canCreate={canChange} />
-        </Card>
-        <Card id="check-access" aria-labelledby="acls-check-title">
-          <CardHeader
-            titleId="acls-check-title"
-            title="Check access"
-            description="Would the broker let this client do this? Kafka's authorizer rules, applied to the bindings above."
-          />
-          <div className="px-5 py-4">
-            <CheckAccessForm bindings={bindings} superUsers={superUsers} initialPrincipal={principal} />
-          </div>
-        </Card>
-      </div>
+              <AclLintPanel cluster={cluster} findings={findings} canCreate={canChange} />
+            </Card>
+          ),
+          check: (
+            <Card id="check-access" aria-labelledby="acls-check-title">
+              <CardHeader
+                titleId="acls-check-title"
+                title="Check access"
+                description="Would the broker let this client do this? Kafka's authorizer rules, applied to the cluster's bindings."
+              />
+              <div className="px-5 py-4">
+                <CheckAccessForm bindings={bindings} superUsers={superUsers} initialPrincipal={principal} />
+              </div>
+            </Card>
+          ),
+          resource: (
+            <Card id="by-resource" aria-labelledby="acls-by-resource-title">
+              <CardHeader
+                titleId="acls-by-resource-title"
+                title={
+                  resource
+                    ? `Who may do what on ${resource.resourceType === "TOPIC" ? "topic" : "group"} ${resource.resourceName}`
+                    : "Who may do what on a topic or group"
+                }
+              />
+              <ResourcePicker key={single(params.resource)} cluster={cluster} initial={resource} />
+              {resource && (
+                <ResourceAccessView
+                  cluster={cluster}
+                  {...resource}
+                  access={whoCan(bindings, resource)}
+                  principalFlags={flagsByPrincipal(findings)}
+                />
+              )}
+            </Card>
+          ),
+        }}
+      />
     </>
+  );
+}
+
+/** A tab's count: part of its name ("Lint 2"), visually a pill. */
+function CountBadge({ tone, children }: { tone?: "danger"; children: number }) {
+  return (
+    <span
+      className={
+        tone === "danger"
+          ? "rounded-full bg-red-600 px-1.5 text-xs leading-5 font-semibold text-white tabular-nums dark:bg-red-500 dark:text-zinc-950"
+          : "rounded-full bg-zinc-100 px-1.5 text-xs leading-5 text-zinc-700 tabular-nums dark:bg-zinc-800 dark:text-zinc-300"
+      }
+    >
+      {children.toLocaleString("en")}
+    </span>
   );
 }

@@ -1,0 +1,43 @@
+"use client";
+
+import { useEffect, useSyncExternalStore } from "react";
+
+// Counts a page or layout publishes for a sidebar item (the ACL page's lint errors), by the item's
+// href: the sidebar renders in the shell, the figures come from the server below it.
+export interface NavBadge {
+  count: number;
+  /** What is counted, for the accessible name: "lint errors". */
+  noun: string;
+}
+
+const badges = new Map<string, NavBadge>();
+const listeners = new Set<() => void>();
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function setNavBadge(href: string, badge: NavBadge | undefined): void {
+  const current = badges.get(href);
+  if (current?.count === badge?.count && current?.noun === badge?.noun) return;
+  if (badge) badges.set(href, badge);
+  else badges.delete(href);
+  for (const listener of listeners) listener();
+}
+
+export function useNavBadge(href: string): NavBadge | undefined {
+  return useSyncExternalStore(
+    subscribe,
+    () => badges.get(href),
+    () => undefined,
+  );
+}
+
+/** Renders nothing: hands a count to the sidebar item with this href. */
+export function PublishNavBadge({ href, count, noun }: { href: string; count: number; noun: string }) {
+  useEffect(() => {
+    setNavBadge(href, { count, noun });
+  }, [href, count, noun]);
+  return null;
+}
