@@ -77,7 +77,7 @@ export function navSections(cluster: string): NavSection[] {
       heading: "Tools",
       items: [
         { href: certificatesPath(), label: "Certificates", Icon: CertificateIcon },
-        // Public, outside the shell: the CA certificates and the CRL.
+        // Public: the CA certificates and the CRL (in this shell when signed in, bare otherwise).
         { href: caPath(), label: "CA and CRL", Icon: KeyIcon },
       ],
     },
