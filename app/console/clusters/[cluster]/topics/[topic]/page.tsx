@@ -15,6 +15,7 @@ import {
 import { MessageInspector } from "@/components/messages/message-inspector";
 import { ProduceForm } from "@/components/messages/produce-form";
 import { PageHeader } from "@/components/shell/page-header";
+import { TableSkeleton } from "@/components/shell/page-skeleton";
 import { PartitionsTab } from "@/components/topics/partitions-tab";
 import { TopicHealthBadges } from "@/components/topics/topic-health-badges";
 import { TopicConsumersCard } from "@/components/topics/topic-consumers-card";
@@ -113,22 +114,12 @@ export default async function TopicPage({
           />
         </Suspense>
       )}
-      {tab === "partitions" && <TopicPartitions cluster={cluster} role={role} details={details} />}
-      {tab === "configs" && (
-        <TopicConfigsSection
-          cluster={cluster}
-          topic={details.name}
-          configs={await describeConfigs(cluster, { type: "topic", name: details.name })}
-          canEdit={can(role, "topic.configure")}
-        />
-      )}
-      {tab === "consumers" && (
-        <TopicConsumersCard
-          cluster={cluster}
-          topic={details.name}
-          consumers={await listTopicConsumers(cluster, details.name)}
-        />
-      )}
+      {/* A tab's own reads stream in: the header and the tabs show at once, the body keeps its place. */}
+      <Suspense key={tab} fallback={<TableSkeleton label={`Loading the topic's ${tab}…`} />}>
+        {tab === "partitions" && <TopicPartitions cluster={cluster} role={role} details={details} />}
+        {tab === "configs" && <TopicConfigs cluster={cluster} topic={details.name} role={role} />}
+        {tab === "consumers" && <TopicConsumers cluster={cluster} topic={details.name} />}
+      </Suspense>
       {tab === "produce" && (
         <Card aria-labelledby="produce-title">
           <CardHeader
@@ -142,6 +133,27 @@ export default async function TopicPage({
         </Card>
       )}
     </>
+  );
+}
+
+async function TopicConfigs({ cluster, topic, role }: { cluster: string; topic: string; role: Role }) {
+  return (
+    <TopicConfigsSection
+      cluster={cluster}
+      topic={topic}
+      configs={await describeConfigs(cluster, { type: "topic", name: topic })}
+      canEdit={can(role, "topic.configure")}
+    />
+  );
+}
+
+async function TopicConsumers({ cluster, topic }: { cluster: string; topic: string }) {
+  return (
+    <TopicConsumersCard
+      cluster={cluster}
+      topic={topic}
+      consumers={await listTopicConsumers(cluster, topic)}
+    />
   );
 }
 
