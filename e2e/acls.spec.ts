@@ -115,3 +115,89 @@ test("a principal that never matches is flagged in the preview, in the bindings 
   await page.getByRole("dialog").getByRole("button", { name: "Delete 1 binding" }).click();
   await expect(page.getByText(/Deleted 1 binding\./)).toBeVisible();
 });
+
+test("the ACL page's tabs follow the address and the keyboard, and the lint error count shows in the header and the sidebar", async ({
+  page,
+  baseURL,
+}) => {
+  const binding = {
+    principal: `User:*.tabs-${Date.now()}`,
+    host: "*",
+    resourceType: "TOPIC",
+    resourceName: "acl-tabs-e2e",
+    patternType: "LITERAL",
+    operation: "READ",
+    permission: "ALLOW",
+  };
+  const api = "/api/v1/clusters/e2e/acls";
+  const created = await page.request.post(api, {
+    headers: { Origin: baseURL! },
+    data: { bindings: [binding] },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  try {
+    await page.goto("/console/clusters/e2e/security/acls?tab=lint");
+    const tabs = page.getByRole("tablist", { name: "ACL page sections" });
+    await expect(tabs.getByRole("tab", { name: /^Lint/ })).toHaveAttribute("aria-selected", "true");
+    await expect(page.getByRole("tabpanel")).toContainText(`${binding.principal} never matches anyone`);
+
+    // The same count in the header, on the Lint tab and on the sidebar's ACL item.
+    const headerCount = page.getByRole("link", { name: /^\d+ lint errors?$/ });
+    const errors = Number((await headerCount.textContent())?.match(/^\d+/)?.[0]);
+    expect(errors).toBeGreaterThanOrEqual(1);
+    await expect(tabs.getByRole("tab", { name: new RegExp(`^Lint\\s*${errors}$`) })).toBeVisible();
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await expect(nav.getByRole("link", { name: `ACLs, ${errors} lint error` })).toBeVisible();
+    // Other pages get it from the server (the cluster layout), not from the ACL page.
+    await page.goto("/console/clusters/e2e/topics");
+    await expect(nav.getByRole("link", { name: `ACLs, ${errors} lint error` })).toBeVisible();
+
+    // Arrow keys, Home and End move between the tabs and put the tab in the address.
+    await page.goto("/console/clusters/e2e/security/acls");
+    await expect(tabs.getByRole("tab", { name: /^Bindings/ })).toHaveAttribute("aria-selected", "true");
+    await tabs.getByRole("tab", { name: /^Bindings/ }).focus();
+    await page.keyboard.press("ArrowRight");
+    await expect(tabs.getByRole("tab", { name: /^Lint/ })).toBeFocused();
+    await expect(page).toHaveURL(/[?&]tab=lint\b/);
+    await page.keyboard.press("ArrowRight");
+    await expect(tabs.getByRole("tab", { name: "Check access" })).toHaveAttribute("aria-selected", "true");
+    await expect(page.getByRole("tabpanel").getByRole("heading", { name: "Check access" })).toBeVisible();
+    await page.keyboard.press("End");
+    await expect(tabs.getByRole("tab", { name: "By resource" })).toBeFocused();
+    await expect(page).toHaveURL(/[?&]tab=resource\b/);
+    await page.reload();
+    await expect(tabs.getByRole("tab", { name: "By resource" })).toHaveAttribute("aria-selected", "true");
+    const picker = page.getByRole("form", { name: "Choose a resource" });
+    await picker.getByRole("textbox", { name: "Name" }).fill(binding.resourceName);
+    await picker.getByRole("button", { name: "Show access" }).click();
+    await expect(page.getByRole("list", { name: `Access to topic ${binding.resourceName}` })).toContainText(
+      binding.principal,
+    );
+    await tabs.getByRole("tab", { name: "By resource" }).focus();
+    await page.keyboard.press("Home");
+    await expect(tabs.getByRole("tab", { name: /^Bindings/ })).toHaveAttribute("aria-selected", "true");
+
+    // The compact filter row; a filter behind "More filters" set by a link opens it.
+    const filters = page.getByRole("search", { name: "Filter bindings" });
+    await expect(filters.getByRole("button", { name: "More filters" })).toHaveAttribute(
+      "aria-expanded",
+      "false",
+    );
+    await expect(filters.getByRole("combobox", { name: "Operation" })).toBeHidden();
+    await page.goto(
+      `/console/clusters/e2e/security/acls?operation=read&q=${encodeURIComponent("acl-tabs-e2e")}`,
+    );
+    await expect(filters.getByRole("button", { name: "Fewer filters" })).toHaveAttribute(
+      "aria-expanded",
+      "true",
+    );
+    await expect(filters.getByRole("combobox", { name: "Operation" })).toHaveValue("READ");
+    await expect(page.getByRole("table", { name: "ACL bindings" })).toContainText(binding.principal);
+  } finally {
+    const deleted = await page.request.delete(api, {
+      headers: { Origin: baseURL! },
+      data: { bindings: [binding] },
+    });
+    expect(deleted.ok(), await deleted.text()).toBe(true);
+  }
+});

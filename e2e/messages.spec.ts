@@ -279,3 +279,55 @@ test.describe("as a viewer", () => {
     await expect(drawer.getByRole("button", { name: "Republish…" })).toHaveCount(0);
   });
 });
+
+test("after a produce, the result links to that message, opened in the inspector's drawer", async ({
+  page,
+}) => {
+  const topic = unique("inspector-produced-link");
+  await createTopic(topic, 2);
+  await produce(topic, [{ value: "earlier", partition: 1 }]);
+
+  await page.goto(topicPage(topic, "tab=produce"));
+  const form = page.getByRole("form", { name: "Produce a message" });
+  await form.getByRole("combobox", { name: "Partition" }).selectOption("1");
+  await form.getByRole("textbox", { name: "Value", exact: true }).fill("just produced");
+  await form.getByRole("button", { name: "Produce" }).click();
+  await expect(form.getByText(`Sent 1 message to ${topic}: partition 1 offset 1.`)).toBeVisible();
+  await form.getByRole("link", { name: "Open it in the inspector" }).click();
+
+  await expect(page).toHaveURL(/[?&]open=1%3A1\b/);
+  const drawer = page.getByTestId("message-drawer");
+  await expect(drawer.getByTestId("value-view")).toHaveText("just produced");
+  await expect(page.getByTestId("message-row")).toHaveCount(1);
+});
+
+test("in the drawer's headers, the Copy buttons line up whether or not a header has a Hex button", async ({
+  page,
+}) => {
+  const topic = unique("inspector-header-buttons");
+  await createTopic(topic, 1);
+  const producer = consoleKafka().producer();
+  await producer.connect();
+  try {
+    await producer.send({
+      topic,
+      messages: [
+        { value: "x", headers: { text: "utf-8 value", binary: Buffer.from([0xff, 0xfe, 0x00, 0xc3]) } },
+      ],
+    });
+  } finally {
+    await producer.disconnect();
+  }
+  await page.goto(topicPage(topic, "start=oldest"));
+  await page.getByTestId("message-row").first().click();
+  const headers = page.getByTestId("message-drawer").getByRole("table", { name: "Headers" });
+  const textCopy = await headers.getByRole("button", { name: "Copy header text" }).boundingBox();
+  const binaryCopy = await headers.getByRole("button", { name: "Copy header binary" }).boundingBox();
+  expect(binaryCopy?.x).toBe(textCopy?.x);
+  await expect(
+    headers.getByRole("row", { name: /^text/ }).getByRole("button", { name: "Hex" }),
+  ).toBeVisible();
+  await expect(
+    headers.getByRole("row", { name: /^binary/ }).getByRole("button", { name: "Hex" }),
+  ).toHaveCount(0);
+});

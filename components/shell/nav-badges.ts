@@ -6,11 +6,13 @@ import { useEffect, useSyncExternalStore } from "react";
 // href: the sidebar renders in the shell, the figures come from the server below it.
 export interface NavBadge {
   count: number;
-  /** What is counted, for the accessible name: "lint errors". */
+  /** What is counted, singular, for the accessible name: "lint error" ("s" added for other counts). */
   noun: string;
 }
 
 const badges = new Map<string, NavBadge>();
+/** Hrefs whose page is showing and publishing its own, fresher count: the layout's cached one waits. */
+const pinned = new Set<string>();
 const listeners = new Set<() => void>();
 
 function subscribe(listener: () => void) {
@@ -34,10 +36,28 @@ export function useNavBadge(href: string): NavBadge | undefined {
   );
 }
 
-/** Renders nothing: hands a count to the sidebar item with this href. */
-export function PublishNavBadge({ href, count, noun }: { href: string; count: number; noun: string }) {
+/**
+ * Renders nothing: hands a count to the sidebar item with this href. `pin` (the page the count is
+ * about) wins over unpinned publishers (the layout's cached count) while it is mounted.
+ */
+export function PublishNavBadge({
+  href,
+  count,
+  noun,
+  pin = false,
+}: {
+  href: string;
+  count: number;
+  noun: string;
+  pin?: boolean;
+}) {
   useEffect(() => {
+    if (!pin && pinned.has(href)) return;
+    if (pin) pinned.add(href);
     setNavBadge(href, { count, noun });
-  }, [href, count, noun]);
+    return () => {
+      if (pin) pinned.delete(href);
+    };
+  }, [href, count, noun, pin]);
   return null;
 }

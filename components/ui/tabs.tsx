@@ -92,7 +92,7 @@ export function Tabs({
               )}
             >
               {item.label}
-              {item.badge}
+              {item.badge && <> {item.badge}</>}
             </button>
           );
         })}

@@ -32,5 +32,5 @@ async function AclLintNavBadge({ cluster }: { cluster: string }) {
     return null;
   const count = await aclLintErrorCount(cluster);
   if (count === null) return null;
-  return <PublishNavBadge href={aclsPath(cluster)} count={count} noun="lint errors" />;
+  return <PublishNavBadge href={aclsPath(cluster)} count={count} noun="lint error" />;
 }

@@ -145,7 +145,7 @@ export default async function AclsPage({
           </>
         }
       />
-      <PublishNavBadge href={aclsPath(cluster)} count={errors} noun="lint errors" />
+      <PublishNavBadge href={aclsPath(cluster)} count={errors} noun="lint error" pin />
       <AclTabs
         fallback={fallback}
         badges={{
