@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { safeNextPath } from "@/lib/safe-next-path";
-import { getPrincipal } from "@/lib/server/auth";
+import { getPrincipal, localAccountsEnabled, oidcSettings, readSsoNotice } from "@/lib/server/auth";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { SsoSignInLink } from "@/components/auth/sso-sign-in-link";
 import { FormMessage } from "@/components/ui/field";
 import { passwordChangePath } from "@/lib/paths";
 
@@ -31,12 +32,26 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
     redirect(principal.user.mustChangePassword ? passwordChangePath() : next);
   }
   const notice = reason !== undefined && Object.hasOwn(notices, reason) ? notices[reason] : undefined;
+  // Sealed by the console when single sign-on refused someone; a made-up value shows nothing.
+  const refusal = readSsoNotice(firstValue(params.sso));
+  const sso = oidcSettings();
+  const local = localAccountsEnabled();
   return (
-    <AuthCard title="Sign in" description="Use your console account.">
+    <AuthCard
+      title="Sign in"
+      description={
+        local ? "Use your console account." : `Use your ${sso?.displayName ?? "single sign-on"} account.`
+      }
+    >
       <div className="space-y-4">
         {notice && <FormMessage tone="notice">{notice}</FormMessage>}
+        {refusal && <FormMessage tone="error">{refusal}</FormMessage>}
+        {sso && <SsoSignInLink displayName={sso.displayName} next={next} primary={!local} />}
+        {sso && local && (
+          <p className="text-center text-xs text-zinc-500 dark:text-zinc-400">or with a console account</p>
+        )}
         {/* Already made safe for the page; the action checks again, since anyone can post any value. */}
-        <SignInForm next={next} />
+        {local && <SignInForm next={next} />}
       </div>
     </AuthCard>
   );

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { flag, wholeNumber } from "./config-scalars";
 import { lagHistorySettingsSchema } from "./lag-history-config";
 import { restProxySettingsSchema } from "./rest-proxy-config";
+import { authConfigSchema } from "./auth-config";
 import { caSettingsSchema } from "./config-ca";
 import {
   certificateCheck,
@@ -213,6 +214,7 @@ export function consoleConfigSchema(resolve: ValueResolver, resolvePath: PathRes
       messages: messageSettingsSchema.prefault({}),
       lagHistory: lagHistorySettingsSchema.prefault({}),
       restProxy: restProxySettingsSchema.prefault({}),
+      auth: authConfigSchema(resolve).prefault({}),
     })
     .superRefine(reportUnknownDefaultCluster, evenIfFieldsAreInvalid);
 }

@@ -53,6 +53,7 @@ describe("loadConfig", () => {
         },
         lagHistory: { enabled: true, intervalSeconds: 30, retentionDays: 7, timeLag: true },
         restProxy: { consumerIdleSeconds: 300, maxConsumersPerToken: 10, publicUrl: undefined },
+        auth: { localAccounts: true, oidc: undefined },
       },
     });
   });

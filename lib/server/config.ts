@@ -11,6 +11,7 @@ import {
 } from "@/lib/schemas/config";
 import type { LagHistorySettings } from "@/lib/schemas/lag-history-config";
 import type { RestProxySettings } from "@/lib/schemas/rest-proxy-config";
+import type { AuthConfigSettings } from "@/lib/schemas/auth-config";
 
 import {
   applyEnvOverrides,
@@ -35,6 +36,8 @@ export interface ConsoleConfig {
   messages: MessageSettings;
   lagHistory: LagHistorySettings;
   restProxy: RestProxySettings;
+  /** Local accounts and single sign-on (OIDC). */
+  auth: AuthConfigSettings;
 }
 
 export type ConfigLoadResult =

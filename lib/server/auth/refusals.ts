@@ -18,6 +18,7 @@ export const REFUSAL_ACTIONS: ReadonlySet<string> = new Set([
   "auth.session-expired",
   "auth.sign-in",
   "auth.change-password",
+  "auth.sso.refused",
 ]);
 
 export const isRefusal = (event: AuditEventInput) =>

@@ -11,7 +11,7 @@ const GENERATED_BYTES = 32;
 const MIN_SECRET_LENGTH = 32;
 
 /** What each derived key is for; a new use gets a new label, never a shared key. */
-export type KeyPurpose = "session-cookie" | "general";
+export type KeyPurpose = "session-cookie" | "oidc-transaction" | "general";
 
 /**
  * The configured secret, or the one in <dataDir>/session-secret (created when missing). Throws

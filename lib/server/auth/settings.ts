@@ -19,6 +19,8 @@ export function authSettings(): AuthSettings {
 
 interface SessionKeys {
   cookie: Buffer;
+  /** Seals the single sign-on login transaction and its refusal notices (oidc/sealed-value.ts). */
+  oidc: Buffer;
 }
 
 const KEYS = Symbol.for("kafka-console.auth.keys");
@@ -38,7 +40,7 @@ export function sessionKeys(): SessionKeys {
   const cached = shared[KEYS];
   if (cached?.source === source) return cached.keys;
   const secret = loadServerSecret({ dataDir, sessionSecret });
-  const keys = { cookie: deriveKey(secret, "session-cookie") };
+  const keys = { cookie: deriveKey(secret, "session-cookie"), oidc: deriveKey(secret, "oidc-transaction") };
   shared[KEYS] = { source, keys };
   return keys;
 }

@@ -2,6 +2,7 @@ import "server-only";
 
 import { newPasswordSchema } from "@/lib/schemas/auth";
 import { actionError, actionOk, type ActionResult } from "@/lib/errors";
+import { getConfig } from "@/lib/server/config";
 import { getStore } from "@/lib/server/store";
 
 import { appendAudit } from "./audit";
@@ -72,14 +73,26 @@ export async function signIn(input: {
   const accountDelayMs = signInThrottle().retryAfterMs([keys.account]);
   if (accountDelayMs > 0) await sleep(accountDelayMs);
 
+  if (!getConfig().auth.localAccounts) {
+    audit("denied", { reason: "local-accounts-off" });
+    return actionError(403, "Password sign-in is turned off; use single sign-on.");
+  }
   const user = store.users.findByUsername(username);
-  const usable = user !== undefined && user.disabledAt === null;
+  // Single sign-on users have no password: their provider signs them in.
+  const usable = user !== undefined && user.disabledAt === null && user.provider === null;
   const matches = usable
     ? await verifyPassword(input.password, user.passwordHash)
     : await verifyAgainstDummy(input.password);
   if (!usable || !matches) {
     signInThrottle().recordFailure([keys.pair, keys.address, keys.account]);
-    audit("failure", { reason: !user ? "unknown-user" : !usable ? "user-disabled" : "wrong-password" });
+    const reason = !user
+      ? "unknown-user"
+      : user.provider !== null
+        ? "single-sign-on-user"
+        : user.disabledAt !== null
+          ? "user-disabled"
+          : "wrong-password";
+    audit("failure", { reason });
     return actionError(401, WRONG_CREDENTIALS);
   }
 
@@ -98,14 +111,17 @@ export async function signIn(input: {
   return actionOk({ mustChangePassword: user.mustChangePassword });
 }
 
-/** Ends the current session (if any) and clears the cookie; recorded when there was a session. */
-export async function signOut(): Promise<void> {
+/**
+ * Ends the current session (if any) and clears the cookie; recorded when there was a session. Tells
+ * whether the user came through single sign-on, whose provider may end its own session too.
+ */
+export async function signOut(): Promise<{ singleSignOn: boolean }> {
   const store = getStore();
   const sessionId = await sessionIdFromCookie();
   const session = sessionId ? store.sessions.find(sessionId) : undefined;
+  const user = session ? store.users.findById(session.userId) : undefined;
   if (session) {
     const facts = await currentRequestFacts();
-    const user = store.users.findById(session.userId);
     store.transaction(() => {
       store.sessions.delete(session.id);
       appendAudit(
@@ -116,6 +132,7 @@ export async function signOut(): Promise<void> {
     });
   }
   await dropSessionCookie();
+  return { singleSignOn: user !== undefined && user.provider !== null };
 }
 
 /**
@@ -147,6 +164,11 @@ export async function changeOwnPassword(
   }
   const user = store.users.findById(principal.user.id);
   if (!user) return actionError(401, "Your account no longer exists.");
+  if (user.provider !== null)
+    return actionError(
+      403,
+      "You sign in through single sign-on; your password is kept by your identity provider.",
+    );
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
     signInThrottle().recordFailure(keys);
     audit("failure", { reason: "wrong-password" });

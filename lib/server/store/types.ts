@@ -22,6 +22,9 @@ export interface UserRecord {
   updatedAt: Timestamp;
   disabledAt: Timestamp | null;
   lastSignInAt: Timestamp | null;
+  /** The OpenID issuer and the user's `sub` there, for single sign-on users; null for local accounts. */
+  provider: string | null;
+  subject: string | null;
 }
 
 export interface SessionRecord {
@@ -86,8 +89,12 @@ export interface UserStore {
   list(): UserRecord[];
   findById(id: string): UserRecord | undefined;
   findByUsername(username: string): UserRecord | undefined;
-  /** Throws StoreConflictError when the username exists. */
-  create(user: Pick<UserRecord, "username" | "role" | "passwordHash" | "mustChangePassword">): UserRecord;
+  findBySubject(provider: string, subject: string): UserRecord | undefined;
+  /** Throws StoreConflictError when the username (or the provider and subject) exists. */
+  create(
+    user: Pick<UserRecord, "username" | "role" | "passwordHash" | "mustChangePassword"> &
+      Partial<Pick<UserRecord, "provider" | "subject">>,
+  ): UserRecord;
   update(
     id: string,
     patch: Partial<

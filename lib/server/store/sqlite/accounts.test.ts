@@ -28,6 +28,8 @@ describe("users", () => {
       updatedAt: "2025-03-01T10:00:00.000Z",
       disabledAt: null,
       lastSignInAt: null,
+      provider: null,
+      subject: null,
     });
     expect(store.users.count()).toBe(2);
     expect(store.users.list().map(({ username }) => username)).toEqual(["alice", "bob"]);
@@ -69,6 +71,22 @@ describe("users", () => {
     expect(() => store.users.create(newUser("alice", "admin"))).toThrow(StoreConflictError);
     expect(() => store.users.create(newUser("alice"))).toThrow("a user named alice already exists");
     expect(store.users.count()).toBe(1);
+  });
+
+  it("finds single sign-on users by provider and subject, one user per subject", () => {
+    const { store } = temp.open();
+    const issuer = "https://id.example.com";
+    const sso = store.users.create({ ...newUser("sam"), provider: issuer, subject: "sub-1" });
+    expect(sso).toMatchObject({ provider: issuer, subject: "sub-1" });
+    expect(store.users.findBySubject(issuer, "sub-1")).toEqual(sso);
+    expect(store.users.findBySubject("https://other.example.com", "sub-1")).toBeUndefined();
+    expect(() => store.users.create({ ...newUser("sam2"), provider: issuer, subject: "sub-1" })).toThrow(
+      StoreConflictError,
+    );
+    // Local accounts have neither, and any number of them may.
+    store.users.create(newUser("local-1"));
+    store.users.create(newUser("local-2"));
+    expect(store.users.count()).toBe(3);
   });
 });
 

@@ -162,6 +162,17 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 5,
+    name: "users signed in through an OpenID provider",
+    // provider is the issuer URL and subject its `sub`: together they name one person for good, while a
+    // user name or email may change. Local accounts have neither.
+    sql: `
+      ALTER TABLE users ADD COLUMN provider TEXT;
+      ALTER TABLE users ADD COLUMN subject TEXT;
+      CREATE UNIQUE INDEX users_provider_subject ON users (provider, subject) WHERE provider IS NOT NULL;
+    `,
+  },
 ];
 
 /**

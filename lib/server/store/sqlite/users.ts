@@ -26,6 +26,8 @@ function toUser(row: Row): UserRecord {
     updatedAt: text(row, "updated_at"),
     disabledAt: nullableText(row, "disabled_at"),
     lastSignInAt: nullableText(row, "last_sign_in_at"),
+    provider: nullableText(row, "provider"),
+    subject: nullableText(row, "subject"),
   };
 }
 
@@ -38,13 +40,16 @@ export function createUserStore(connection: Connection): UserStore {
     list: () => statement("SELECT * FROM users ORDER BY username").all().map(toUser),
     findById: (id) => one(statement("SELECT * FROM users WHERE id = ?").get(id)),
     findByUsername: (username) => one(statement("SELECT * FROM users WHERE username = ?").get(username)),
+    findBySubject: (provider, subject) =>
+      one(statement("SELECT * FROM users WHERE provider = ? AND subject = ?").get(provider, subject)),
 
     create(user) {
       const at = now();
       const row = withConflict(`a user named ${user.username} already exists`, () =>
         statement(
-          `INSERT INTO users (id, username, role, password_hash, must_change_password, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+          `INSERT INTO users (id, username, role, password_hash, must_change_password, created_at, updated_at,
+             provider, subject)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
         ).get(
           randomUUID(),
           user.username,
@@ -53,6 +58,8 @@ export function createUserStore(connection: Connection): UserStore {
           user.mustChangePassword ? 1 : 0,
           at,
           at,
+          user.provider ?? null,
+          user.subject ?? null,
         ),
       );
       return toUser(row as Row);
