@@ -12,11 +12,18 @@ describe("the Confluent REST v2 consumer paths in the OpenAPI document", () => {
       "/consumers/{group}/instances/{instance}",
       "/consumers/{group}/instances/{instance}/assignments",
       "/consumers/{group}/instances/{instance}/offsets",
+      "/consumers/{group}/instances/{instance}/positions",
+      "/consumers/{group}/instances/{instance}/positions/beginning",
+      "/consumers/{group}/instances/{instance}/positions/end",
       "/consumers/{group}/instances/{instance}/records",
       "/consumers/{group}/instances/{instance}/subscription",
     ]);
     expect(Object.keys(document.paths["/consumers/{group}/instances/{instance}/subscription"] ?? {})).toEqual(
       ["post", "get", "delete"],
     );
+    expect(Object.keys(document.paths["/consumers/{group}/instances/{instance}/assignments"] ?? {})).toEqual([
+      "get",
+      "post",
+    ]);
   });
 });

@@ -3,33 +3,24 @@ import "server-only";
 // The OpenAPI paths and schemas of the Confluent REST Proxy v2 consumer API (/consumers/…): stateful
 // instances on the console replica that created them, answered in Confluent's shapes and error shape.
 import { pathParameters, type JsonSchema } from "./openapi-parts";
-
-const V2_TYPES = [
-  "application/vnd.kafka.v2+json",
-  "application/vnd.kafka.json.v2+json",
-  "application/vnd.kafka.binary.v2+json",
-  "application/json",
-];
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const content = (schema: JsonSchema) => Object.fromEntries(V2_TYPES.map((type) => [type, { schema }]));
-const confluentError = (description: string) => ({
-  description,
-  content: content(ref("ConfluentV2Error")),
-});
-const errors = {
-  "401": confluentError("No valid API token (Basic id:secret or Bearer): error_code 40101"),
-  "403": confluentError("Role below operator: error_code 40301"),
-  "404": confluentError(
-    "Consumer instance not found (40403): deleted, closed when idle, another token's, or on another replica",
-  ),
-  "422": confluentError("Invalid input (42201), every field's problem in the message"),
-};
-const noContent = { "204": { description: "Done" } };
-const instance = pathParameters("group", "instance");
-const summary = (text: string) => `${text} (operator; Confluent REST v2)`;
+import {
+  confluentError,
+  content,
+  errors,
+  instance,
+  noContent,
+  ref,
+  summary,
+} from "./openapi-confluent-v2-parts";
+import {
+  assignPartitions,
+  confluentV2PositionPaths,
+  confluentV2PositionSchemas,
+} from "./openapi-confluent-v2-positions";
 
 export function confluentV2Schemas(): Record<string, JsonSchema> {
   return {
+    ...confluentV2PositionSchemas(),
     ConfluentV2Error: {
       type: "object",
       required: ["error_code", "message"],
@@ -64,6 +55,7 @@ export function confluentV2Schemas(): Record<string, JsonSchema> {
 
 export function confluentV2Paths(): Record<string, JsonSchema> {
   return {
+    ...confluentV2PositionPaths(),
     "/consumers/{group}": {
       post: {
         summary: summary("Create a consumer instance in the group"),
@@ -136,7 +128,7 @@ export function confluentV2Paths(): Record<string, JsonSchema> {
     },
     "/consumers/{group}/instances/{instance}/assignments": {
       get: {
-        summary: summary("The partitions the group assigned to the instance"),
+        summary: summary("The partitions the group assigned to the instance, or the ones assigned manually"),
         parameters: instance,
         responses: {
           "200": {
@@ -157,6 +149,7 @@ export function confluentV2Paths(): Record<string, JsonSchema> {
           ...errors,
         },
       },
+      post: assignPartitions,
     },
     "/consumers/{group}/instances/{instance}/records": {
       get: {
@@ -182,7 +175,7 @@ export function confluentV2Paths(): Record<string, JsonSchema> {
             content: content({ type: "array", items: ref("ConfluentV2Record") }),
           },
           ...errors,
-          "409": confluentError("No subscription yet (40903)"),
+          "409": confluentError("No subscription nor assignment yet (40903)"),
           "500": confluentError("A record is not JSON for a json instance (50002)"),
         },
       },

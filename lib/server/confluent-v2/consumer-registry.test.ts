@@ -1,18 +1,34 @@
 import { describe, expect, it } from "vitest";
 
 import { ConsumerRegistry, V2_CODES } from "./consumer-registry";
-import type { ConsumedRecord, GroupConsumer, InstanceOptions, NextOffset } from "./consumer-types";
+import type {
+  ConsumedRecord,
+  GroupConsumer,
+  InstanceOptions,
+  NextOffset,
+  TopicPartition,
+} from "./consumer-types";
 
 const JSON_OPTIONS: InstanceOptions = { format: "json", autoOffsetReset: "earliest", autoCommit: false };
 const alice = { actor: "token:a (alice)" };
 const bob = { actor: "token:b (bob)" };
 
-function fakeConsumer(records: ConsumedRecord[] = []) {
-  const state = { commits: [] as NextOffset[][], closed: false, subscribed: [] as string[] };
+function fakeConsumer(records: ConsumedRecord[] = [], assigned: TopicPartition[] = []) {
+  const state = {
+    commits: [] as NextOffset[][],
+    closed: false,
+    subscribed: [] as string[],
+    assigned: [] as TopicPartition[],
+    seeks: [] as NextOffset[][],
+  };
   const consumer: GroupConsumer = {
     subscribe: (topics) => void (state.subscribed = topics),
-    unsubscribe: async () => void (state.subscribed = []),
-    assignments: () => [],
+    assign: async (partitions) => void (state.assigned = partitions),
+    unsubscribe: async () => void ((state.subscribed = []), (state.assigned = [])),
+    assignments: () => (state.assigned.length > 0 ? state.assigned : assigned),
+    seek: async (offsets) => void state.seeks.push(offsets),
+    edgeOffsets: async (partitions, edge) =>
+      partitions.map((row) => ({ ...row, offset: edge === "beginning" ? 0n : 42n })),
     poll: async () => records.splice(0),
     commit: async (offsets) => void state.commits.push(offsets),
     close: async () => void (state.closed = true),
@@ -118,5 +134,55 @@ describe("ConsumerRegistry", () => {
       { topic: "orders", key: null, value: Buffer.from("x").toString("base64"), partition: 0, offset: 0 },
     ]);
     expect(fake.state.commits).toEqual([[{ topic: "orders", partition: 0, offset: 1n, leaderEpoch: 3 }]]);
+  });
+
+  it("seeks only assigned partitions, changing nothing when one is not, and commits the new positions", async () => {
+    const fake = fakeConsumer([], [{ topic: "orders", partition: 0 }]);
+    const instance = registryWith(fake).create({
+      group: "g",
+      name: "one",
+      options: JSON_OPTIONS,
+      holder: alice,
+    });
+    instance.subscribe(["orders"]);
+    await expect(
+      instance.seek([
+        { topic: "orders", partition: 0, offset: 5 },
+        { topic: "orders", partition: 3, offset: 1 },
+      ]),
+    ).rejects.toMatchObject({
+      errorCode: V2_CODES.illegalState,
+      message: expect.stringContaining("orders-3"),
+    });
+    expect(fake.state.seeks).toEqual([]);
+    await instance.seek([{ topic: "orders", partition: 0, offset: 5 }]);
+    await instance.seekToEdge([{ topic: "orders", partition: 0 }], "end");
+    expect(fake.state.seeks).toEqual([
+      [{ topic: "orders", partition: 0, offset: 5n }],
+      [{ topic: "orders", partition: 0, offset: 42n }],
+    ]);
+    await instance.commit();
+    expect(fake.state.commits).toEqual([[{ topic: "orders", partition: 0, offset: 42n, leaderEpoch: -1 }]]);
+  });
+
+  it("keeps a subscription and a manual assignment exclusive, and reads with an assignment", async () => {
+    const fake = fakeConsumer([record(1, 0n, "1")]);
+    const instance = registryWith(fake).create({
+      group: "g",
+      name: "one",
+      options: JSON_OPTIONS,
+      holder: alice,
+    });
+    instance.subscribe(["orders"]);
+    await expect(instance.assign([{ topic: "orders", partition: 1 }])).rejects.toMatchObject({
+      errorCode: V2_CODES.illegalState,
+      message: expect.stringContaining("mutually exclusive"),
+    });
+    expect(fake.state.assigned).toEqual([]);
+    await instance.unsubscribe();
+    await instance.assign([{ topic: "orders", partition: 1 }]);
+    expect(() => instance.subscribe(["orders"])).toThrow(/mutually exclusive/);
+    expect(fake.state.subscribed).toEqual([]);
+    expect(await instance.records(100, 1000)).toHaveLength(1);
   });
 });

@@ -36,9 +36,19 @@ export interface NextOffset extends TopicPartition {
 export interface GroupConsumer {
   /** Replaces the subscription; joining the group happens in the background (poll waits for it). */
   subscribe(topics: string[]): void;
+  /**
+   * Reads the given partitions without joining the group (Kafka's assign): from the group's committed
+   * offsets, else auto.offset.reset. Refuses (ConsumerV2Error) a topic or partition that does not exist.
+   */
+  assign(partitions: TopicPartition[]): Promise<void>;
+  /** Ends the subscription or the assignment. */
   unsubscribe(): Promise<void>;
-  /** The partitions the group gave this member (empty before the join completes). */
+  /** The partitions the group gave this member (empty before the join completes), or the ones assigned. */
   assignments(): TopicPartition[];
+  /** Moves assigned partitions' positions: the next poll reads each from its given (next) offset. */
+  seek(offsets: NextOffset[]): Promise<void>;
+  /** The first (beginning) or next-to-be-written (end) offset of each partition. */
+  edgeOffsets(partitions: TopicPartition[], edge: "beginning" | "end"): Promise<NextOffset[]>;
   /** Waits up to timeoutMs for records; answers at most maxBytes of key+value (at least one record). */
   poll(timeoutMs: number, maxBytes: number): Promise<ConsumedRecord[]>;
   commit(offsets: NextOffset[]): Promise<void>;

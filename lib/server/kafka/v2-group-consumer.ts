@@ -3,16 +3,17 @@ import "server-only";
 // The Kafka side of a v2 consumer instance: a real member of the group, with the console's
 // connection (and so the console's Kafka identity and its ACLs). Records arrive on the library's
 // stream into a bounded buffer (the stream pauses above it); GET …/records takes from the buffer.
-import { Consumer, type Message, type MessagesStream } from "@platformatic/kafka";
+import { Consumer, ListOffsetTimestamps, type Message, MessagesStream } from "@platformatic/kafka";
 
 import { getConfig } from "@/lib/server/config";
 
-import type {
-  ConsumedRecord,
-  GroupConsumer,
-  InstanceOptions,
-  NextOffset,
-  TopicPartition,
+import {
+  type ConsumedRecord,
+  ConsumerV2Error,
+  type GroupConsumer,
+  type InstanceOptions,
+  type NextOffset,
+  type TopicPartition,
 } from "@/lib/server/confluent-v2/consumer-types";
 import { recordBytes } from "@/lib/server/confluent-v2/record-format";
 
@@ -40,67 +41,82 @@ export function openV2GroupConsumer(
   return connection && new KafkaGroupConsumer(connection, group, options);
 }
 
+/** What the instance reads: nothing, a subscription (as a group member) or a manual assignment (outside the group). */
+type Reading =
+  | { kind: "none" }
+  | { kind: "subscription"; topics: string[] }
+  | { kind: "assignment"; partitions: TopicPartition[] };
+
+/** The library's key of a partition's fetch position (MessagesStream.offsetsToFetch). */
+const positionKey = (topic: string, partition: number) => `${topic}:${partition}`;
+
 class KafkaGroupConsumer implements GroupConsumer {
   private readonly consumer: Consumer;
   private stream: Stream | undefined;
-  /** The join and stream start of the current subscription; poll waits for it. */
+  /** The start of the current stream; poll (and seek) wait for it. */
   private starting: Promise<void> | undefined;
   private failure: unknown;
   private buffer: ConsumedRecord[] = [];
   private bufferedBytes = 0;
   private wake: (() => void) | undefined;
-  /** Bumped on every (un)subscribe: a stale stream's late start is closed, not adopted. */
+  /** Bumped on every start: a stale stream's late start is closed, not adopted. */
   private generation = 0;
-  /** The current subscription, and whether its start (or its stream) failed: the next poll starts it again. */
-  private topics: string[] = [];
+  private reading: Reading = { kind: "none" };
+  /** Whether the current stream's start (or the stream) failed: the next poll starts it again. */
   private restart = false;
+  /**
+   * Per partition, the next offset to hand out, as far as this instance moved it (records handed out,
+   * seeks) since the last rebalance: a restarted stream resumes there, not at the committed offset.
+   */
+  private readonly positions = new Map<string, bigint>();
 
   constructor(
-    connection: Parameters<typeof adminOptions>[0],
-    group: string,
+    private readonly connection: Parameters<typeof adminOptions>[0],
+    private readonly group: string,
     private readonly options: InstanceOptions,
   ) {
     this.consumer = new Consumer({ ...adminOptions(connection, defaultTimeouts), groupId: group });
+    // A rebalance restarts every partition at the group's committed offset (the library re-reads them).
+    this.consumer.on("consumer:group:join", () => this.positions.clear());
   }
 
   subscribe(topics: string[]): void {
-    this.topics = topics;
-    this.restart = false;
-    const generation = ++this.generation;
-    const previous = this.stopStream();
-    this.failure = undefined;
-    this.starting = previous.then(async () => {
-      try {
-        const stream = await this.consumer.consume({
-          topics,
-          mode: "committed",
-          fallbackMode: this.options.autoOffsetReset,
-          autocommit: false,
-          maxWaitTime: 500,
-        });
-        if (generation !== this.generation) {
-          await stream.close();
-          return;
-        }
-        this.stream = stream;
-        stream.on("data", (message: Message<Buffer, Buffer, Buffer, Buffer>) => this.take(message));
-        stream.on("error", (error: unknown) => {
-          if (generation !== this.generation) return;
-          this.failure = error;
-          this.restart = true;
-          this.wake?.();
-        });
-      } catch (error) {
-        if (generation !== this.generation) return;
-        this.failure = error;
-        this.restart = true;
-      }
-    });
-    void this.starting;
+    this.untrackAssignment();
+    this.reading = { kind: "subscription", topics };
+    this.positions.clear();
+    void this.start("replace");
+  }
+
+  async assign(partitions: TopicPartition[]): Promise<void> {
+    const topics = [...new Set(partitions.map(({ topic }) => topic))];
+    const metadata = await this.consumer.metadata({ topics, autocreateTopics: false, forceUpdate: true });
+    for (const { topic, partition } of partitions) {
+      const count = metadata.topics.get(topic)?.partitionsCount ?? 0;
+      if (partition >= count)
+        throw new ConsumerV2Error(
+          404,
+          40402,
+          `Partition ${partition} of topic ${topic} does not exist (the topic has ${count} partitions); nothing was assigned.`,
+        );
+    }
+    // A member of the group (an earlier subscription) leaves it: the group's rebalances must not replace the assignment.
+    if (this.consumer.memberId)
+      await new Promise<void>((resolve) => this.consumer.leaveGroup(true, () => resolve()));
+    this.untrackAssignment();
+    this.consumer.topics.trackAll(...topics);
+    this.consumer.assignments = topics.map((topic) => ({
+      topic,
+      partitions: partitions.filter((row) => row.topic === topic).map(({ partition }) => partition),
+    }));
+    this.reading = { kind: "assignment", partitions };
+    this.positions.clear();
+    void this.start("replace");
   }
 
   async unsubscribe(): Promise<void> {
-    this.topics = [];
+    this.untrackAssignment();
+    this.reading = { kind: "none" };
+    this.positions.clear();
     this.restart = false;
     this.generation++;
     this.starting = undefined;
@@ -108,15 +124,44 @@ class KafkaGroupConsumer implements GroupConsumer {
   }
 
   assignments(): TopicPartition[] {
+    if (this.reading.kind === "none") return [];
     return (this.consumer.assignments ?? []).flatMap(({ topic, partitions }) =>
       partitions.map((partition) => ({ topic, partition })),
     );
   }
 
+  async seek(offsets: NextOffset[]): Promise<void> {
+    if (this.starting) await this.starting;
+    for (const { topic, partition, offset } of offsets)
+      this.positions.set(positionKey(topic, partition), offset);
+    // The new stream starts before the old one closes: its topics stay tracked, so the group is not rejoined.
+    await this.start("swap");
+  }
+
+  async edgeOffsets(partitions: TopicPartition[], edge: "beginning" | "end"): Promise<NextOffset[]> {
+    const topics = [...new Set(partitions.map(({ topic }) => topic))];
+    const offsets = await this.consumer.listOffsets({
+      topics,
+      partitions: Object.fromEntries(
+        topics.map((topic) => [
+          topic,
+          partitions.filter((row) => row.topic === topic).map(({ partition }) => partition),
+        ]),
+      ),
+      timestamp: edge === "beginning" ? ListOffsetTimestamps.EARLIEST : ListOffsetTimestamps.LATEST,
+    });
+    return partitions.map(({ topic, partition }) => ({
+      topic,
+      partition,
+      offset: offsets.get(topic)?.[partition] ?? 0n,
+    }));
+  }
+
   async poll(timeoutMs: number, maxBytes: number): Promise<ConsumedRecord[]> {
     const deadline = Date.now() + timeoutMs;
-    // A failure is answered once; the poll after it joins again (a fresh broker's coordinator may still be loading).
-    if (this.restart && this.failure === undefined && this.topics.length > 0) this.subscribe(this.topics);
+    // A failure is answered once; the poll after it starts again (a fresh broker's coordinator may still be loading).
+    if (this.restart && this.failure === undefined && this.reading.kind !== "none")
+      void this.start("replace");
     if (this.starting) await withTimeout(this.starting, timeoutMs);
     while (this.buffer.length === 0 && this.failure === undefined && Date.now() < deadline) {
       await new Promise<void>((resolve) => {
@@ -141,6 +186,7 @@ class KafkaGroupConsumer implements GroupConsumer {
       taken.push(next);
       this.buffer.shift();
       bytes += size;
+      this.positions.set(positionKey(next.topic, next.partition), next.offset + 1n);
     }
     this.bufferedBytes -= bytes;
     if (this.bufferedBytes < BUFFER_BYTES && this.stream?.isPaused()) this.stream.resume();
@@ -148,6 +194,7 @@ class KafkaGroupConsumer implements GroupConsumer {
   }
 
   async commit(offsets: NextOffset[]): Promise<void> {
+    if (this.reading.kind === "assignment") return this.commitOutsideGroup(offsets);
     await this.consumer.commit({
       offsets: offsets.map(({ topic, partition, offset, leaderEpoch }) => ({
         topic,
@@ -160,8 +207,116 @@ class KafkaGroupConsumer implements GroupConsumer {
 
   async close(): Promise<void> {
     this.generation++;
+    this.untrackAssignment();
     await this.stopStream();
     await this.consumer.close(true).catch(() => {});
+  }
+
+  /**
+   * Starts a stream for what the instance reads. "replace" stops the current stream first (a new
+   * subscription or assignment); "swap" stops it once the new one started (a seek).
+   */
+  private start(order: "replace" | "swap"): Promise<void> {
+    const generation = ++this.generation;
+    this.restart = false;
+    this.failure = undefined;
+    const stopped = order === "replace" ? this.stopStream() : Promise.resolve();
+    this.starting = stopped.then(async () => {
+      try {
+        const stream = await this.openStream();
+        if (generation !== this.generation) {
+          await stream.close().catch(() => {});
+          return;
+        }
+        const previous = this.stream;
+        this.adopt(stream, generation);
+        if (previous) await previous.close().catch(() => {});
+      } catch (error) {
+        if (generation !== this.generation) return;
+        this.failure = error;
+        this.restart = true;
+      }
+    });
+    return this.starting;
+  }
+
+  private async openStream(): Promise<Stream> {
+    const common = {
+      mode: "committed",
+      fallbackMode: this.options.autoOffsetReset,
+      autocommit: false,
+      maxWaitTime: 500,
+    } as const;
+    let stream: Stream;
+    if (this.reading.kind === "subscription") {
+      stream = await this.consumer.consume({ topics: this.reading.topics, ...common });
+    } else if (this.reading.kind === "assignment") {
+      // Built directly: consume() would join the group, and a manual assignment stays outside it.
+      const topics = [...new Set(this.reading.partitions.map(({ topic }) => topic))];
+      stream = new MessagesStream<Buffer, Buffer, Buffer, Buffer>(this.consumer, {
+        topics,
+        ...common,
+        minBytes: 1,
+        maxBytes: BUFFER_BYTES,
+        maxBytesPerPartition: BUFFER_BYTES,
+        highWaterMark: 1024,
+        deserializers: {},
+      });
+    } else {
+      throw new Error("The consumer instance reads nothing.");
+    }
+    // Before the first fetch: the positions this instance moved win over the committed offsets.
+    stream.once("offsets", () => {
+      const assigned = new Set(
+        this.assignments().map(({ topic, partition }) => positionKey(topic, partition)),
+      );
+      for (const [key, offset] of this.positions)
+        if (assigned.has(key)) stream.offsetsToFetch.set(key, offset);
+    });
+    return stream;
+  }
+
+  private adopt(stream: Stream, generation: number) {
+    this.stream = stream;
+    this.buffer = [];
+    this.bufferedBytes = 0;
+    stream.on("data", (message: Message<Buffer, Buffer, Buffer, Buffer>) => {
+      if (this.stream === stream) this.take(message);
+    });
+    stream.on("error", (error: unknown) => {
+      if (generation !== this.generation) return;
+      this.failure = error;
+      this.restart = true;
+      this.wake?.();
+    });
+  }
+
+  /** Commits of a manual assignment go through the admin client: the instance is no member of the group. */
+  private async commitOutsideGroup(offsets: NextOffset[]): Promise<void> {
+    const topics = [...new Set(offsets.map(({ topic }) => topic))];
+    const result = await withClusterAdmin(this.connection.name, (admin) =>
+      admin.alterConsumerGroupOffsets({
+        groupId: this.group,
+        topics: topics.map((name) => ({
+          name,
+          partitionOffsets: offsets
+            .filter((row) => row.topic === name)
+            .map(({ partition, offset }) => ({ partition, offset })),
+        })),
+      }),
+    );
+    if (!result.ok)
+      throw new ConsumerV2Error(
+        502,
+        50002,
+        `The offsets could not be committed for group ${this.group}: ${result.problem.title}${result.problem.code ? ` (${result.problem.code})` : ""}. ${result.problem.hint}`,
+      );
+  }
+
+  private untrackAssignment() {
+    if (this.reading.kind !== "assignment") return;
+    this.consumer.topics.untrackAll(...new Set(this.reading.partitions.map(({ topic }) => topic)));
+    this.consumer.assignments = null;
   }
 
   private take(message: Message<Buffer, Buffer, Buffer, Buffer>) {
