@@ -40,5 +40,8 @@ export async function register(): Promise<void> {
     // Last, on the store and the clusters: records every group's lag (lagHistory). Not in `next build`.
     const { startLagHistorySampler } = await import("@/lib/server/lag-history/start");
     startLagHistorySampler();
+    // On the same schedule: every topic's high watermarks and log sizes (lagHistory.throughput).
+    const { startThroughputSampler } = await import("@/lib/server/throughput/start");
+    startThroughputSampler();
   }
 }

@@ -9,6 +9,7 @@ describe("lagHistory settings", () => {
       intervalSeconds: 30,
       retentionDays: 7,
       timeLag: true,
+      throughput: true,
     });
   });
 
@@ -19,8 +20,9 @@ describe("lagHistory settings", () => {
         intervalSeconds: "60",
         retentionDays: "30",
         timeLag: "false",
+        throughput: "false",
       }),
-    ).toEqual({ enabled: false, intervalSeconds: 60, retentionDays: 30, timeLag: false });
+    ).toEqual({ enabled: false, intervalSeconds: 60, retentionDays: 30, timeLag: false, throughput: false });
   });
 
   it("refuses an interval under 5 s, a retention over 90 days and unknown keys", () => {

@@ -15,6 +15,11 @@ export interface LagHistorySettings {
   retentionDays: number;
   /** Also record time lag: one small fetch per lagging partition whose committed offset moved. */
   timeLag: boolean;
+  /**
+   * Also record every topic's throughput on the same schedule: each round reads all high watermarks
+   * (ListOffsets, one request per leader) and log sizes (DescribeLogDirs, one per broker).
+   */
+  throughput: boolean;
 }
 
 export const lagHistorySettingsSchema = z.strictObject({
@@ -22,4 +27,5 @@ export const lagHistorySettingsSchema = z.strictObject({
   intervalSeconds: wholeNumber(5, 3600).default(DEFAULT_LAG_SAMPLE_INTERVAL_SECONDS),
   retentionDays: wholeNumber(1, 90).default(DEFAULT_LAG_RETENTION_DAYS),
   timeLag: flag.default(true),
+  throughput: flag.default(true),
 });

@@ -51,7 +51,7 @@ describe("loadConfig", () => {
           maxConcurrentSearches: { perUser: 5, perToken: 5 },
           fetchBytes: 2 * 1024 * 1024,
         },
-        lagHistory: { enabled: true, intervalSeconds: 30, retentionDays: 7, timeLag: true },
+        lagHistory: { enabled: true, intervalSeconds: 30, retentionDays: 7, timeLag: true, throughput: true },
         restProxy: { consumerIdleSeconds: 300, maxConsumersPerToken: 10, publicUrl: undefined },
         auth: { localAccounts: true, oidc: undefined },
       },

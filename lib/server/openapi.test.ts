@@ -34,12 +34,14 @@ describe("buildOpenApiDocument", () => {
       "/api/v1/clusters/{cluster}/quotas",
       "/api/v1/clusters/{cluster}/scram-users",
       "/api/v1/clusters/{cluster}/scram-users/{user}",
+      "/api/v1/clusters/{cluster}/throughput",
       "/api/v1/clusters/{cluster}/topics",
       "/api/v1/clusters/{cluster}/topics/{topic}",
       "/api/v1/clusters/{cluster}/topics/{topic}/configs",
       "/api/v1/clusters/{cluster}/topics/{topic}/configs/{name}",
       "/api/v1/clusters/{cluster}/topics/{topic}/partitions",
       "/api/v1/clusters/{cluster}/topics/{topic}/records/delete",
+      "/api/v1/clusters/{cluster}/topics/{topic}/throughput",
     ]);
     expect(Object.keys(document.paths["/api/v1/certificates"] ?? {})).toEqual(["get", "post"]);
   });

@@ -32,6 +32,7 @@ import { confluentSchemas } from "./openapi-confluent-schemas";
 import { securityPaths, securitySchemas } from "./openapi-security";
 import { topicOpsPaths, topicOpsSchemas } from "./openapi-topic-ops";
 import { topicAdminPaths, topicAdminSchemas } from "./openapi-topic-admin";
+import { throughputPaths, throughputSchemas } from "./openapi-throughput";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -262,6 +263,7 @@ export function buildOpenApiDocument(): JsonSchema {
       ...topicOpsPaths({ ...parts, jsonSchema }),
       ...topicAdminPaths({ ...parts, jsonSchema }, queryParameters(topicListQuerySchema)),
       ...brokersPaths({ ...parts, jsonSchema }),
+      ...throughputPaths(parts),
     },
     components: {
       securitySchemes: {
@@ -290,6 +292,7 @@ export function buildOpenApiDocument(): JsonSchema {
         ...topicOpsSchemas({ ...parts, jsonSchema }),
         ...topicAdminSchemas({ ...parts, jsonSchema }),
         ...brokersSchemas(),
+        ...throughputSchemas(parts),
       },
     },
   };

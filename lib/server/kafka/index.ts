@@ -180,5 +180,7 @@ export { listScramUsers, upsertScramUser, deleteScramUser, type ScramUserDeleted
 export { listClientQuotas, alterClientQuota, type QuotaAltered } from "./client-quotas";
 export { listBrokers, describeBroker } from "./brokers";
 export { describeQuorumAndFeatures } from "./quorum";
+export { readClusterCounters, type ClusterCounters } from "./topic-counters";
+export { readOverviewDisk } from "./overview-disk";
 export { openV2GroupConsumer, listV2TopicNames } from "./v2-group-consumer";
 export { aclLintErrorCount, rememberAclLintErrorCount } from "./acl-lint-errors";

@@ -4,9 +4,11 @@ import type { AuditOutcome, AuditQuery } from "@/lib/schemas/audit";
 import type { Role } from "@/lib/schemas/auth";
 
 import type { LagHistoryStore, LeaseStore } from "./lag-history-types";
+import type { ThroughputStore } from "./throughput-types";
 
 export type { AuditOutcome, AuditQuery } from "@/lib/schemas/audit";
 export type * from "./lag-history-types";
+export type * from "./throughput-types";
 
 /** ISO-8601 timestamps in UTC throughout. */
 export type Timestamp = string;
@@ -208,6 +210,7 @@ export interface ConsoleStore {
   audit: AuditStore;
   certificates: CertificateStore;
   lagHistory: LagHistoryStore;
+  throughput: ThroughputStore;
   leases: LeaseStore;
   /** Runs fn in one transaction (BEGIN IMMEDIATE … COMMIT, ROLLBACK on throw). */
   transaction<T>(fn: () => T): T;

@@ -1,9 +1,14 @@
 import type { Metadata } from "next";
 import { requirePagePermission } from "@/lib/server/auth";
 import { Suspense } from "react";
-import { getClusterStatus } from "@/lib/server/kafka";
+import { throughputQuerySchema } from "@/lib/schemas/throughput";
+import type { LagHistoryRange } from "@/lib/schemas/lag-history";
+import { getClusterStatus, readOverviewDisk } from "@/lib/server/kafka";
+import { readThroughput, readTopTopicRates } from "@/lib/server/throughput/read";
 import { OverviewSkeleton } from "@/components/cluster/overview-skeleton";
+import { Skeleton } from "@/components/ui/skeleton";
 import { ClusterOverviewLive } from "./_components/cluster-overview-live";
+import { OverviewFacts } from "./_components/overview-facts";
 import { clusterOf, type ClusterParams } from "./_lib/cluster-param";
 
 export const dynamic = "force-dynamic";
@@ -15,13 +20,41 @@ async function ClusterOverview({ cluster }: { cluster: string }) {
   return <ClusterOverviewLive cluster={cluster} initialStatus={status} />;
 }
 
-export default async function OverviewPage({ params }: { params: ClusterParams }) {
+const TOP_WINDOW_MINUTES = 5;
+
+async function OverviewExtras({ cluster, range }: { cluster: string; range: LagHistoryRange }) {
+  const disk = await readOverviewDisk(cluster);
+  return (
+    <OverviewFacts
+      cluster={cluster}
+      throughput={readThroughput(cluster, null, range)}
+      disk={disk.ok ? disk.data : null}
+      rates={readTopTopicRates(cluster, { windowSeconds: TOP_WINDOW_MINUTES * 60 })}
+      windowMinutes={TOP_WINDOW_MINUTES}
+    />
+  );
+}
+
+export default async function OverviewPage({
+  params,
+  searchParams,
+}: {
+  params: ClusterParams;
+  searchParams: Promise<{ range?: string | string[] }>;
+}) {
   await requirePagePermission("cluster.view");
   const cluster = await clusterOf(params);
+  // A hand-edited range falls back to the last hour.
+  const { range } = throughputQuerySchema.catch({ range: "1h" }).parse(await searchParams);
   // A down broker can take until its connect timeout to answer; the shell and a skeleton show meanwhile.
   return (
-    <Suspense fallback={<OverviewSkeleton />}>
-      <ClusterOverview cluster={cluster} />
-    </Suspense>
+    <>
+      <Suspense fallback={<OverviewSkeleton />}>
+        <ClusterOverview cluster={cluster} />
+      </Suspense>
+      <Suspense fallback={<Skeleton className="mt-6 h-72" />}>
+        <OverviewExtras cluster={cluster} range={range} />
+      </Suspense>
+    </>
   );
 }

@@ -173,6 +173,36 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX users_provider_subject ON users (provider, subject) WHERE provider IS NOT NULL;
     `,
   },
+  {
+    version: 6,
+    name: "topics' throughput history",
+    // Like the lag history: a series names (cluster, topic) once; topic '' is the cluster's total
+    // (Kafka topic names are never empty). A row holds what was produced over ms milliseconds, so a
+    // bucket adds its samples up and its mean rate is messages / ms. Rows only for topics that grew
+    // (the cluster's row every round): an idle topic costs nothing.
+    sql: `
+      CREATE TABLE throughput_series (
+        id INTEGER PRIMARY KEY,
+        cluster TEXT NOT NULL,
+        topic TEXT NOT NULL,
+        UNIQUE (cluster, topic)
+      ) STRICT;
+
+      -- resolution: seconds per bucket, 0 for a single sample; at: the sample's time or the bucket's start.
+      -- peak_*: the largest per-second rate of one sample in the bucket.
+      CREATE TABLE throughput_samples (
+        series_id INTEGER NOT NULL REFERENCES throughput_series (id) ON DELETE CASCADE,
+        resolution INTEGER NOT NULL,
+        at INTEGER NOT NULL,
+        ms INTEGER NOT NULL,
+        messages INTEGER NOT NULL,
+        bytes INTEGER NOT NULL,
+        peak_messages_per_second REAL NOT NULL,
+        peak_bytes_per_second REAL NOT NULL,
+        PRIMARY KEY (series_id, resolution, at)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
 
 /**

@@ -11,6 +11,7 @@ import { createLagHistoryStore } from "./lag-history";
 import { createLeaseStore } from "./leases";
 import { applyMigrations } from "./migrations";
 import { createSessionStore } from "./sessions";
+import { createThroughputStore } from "./throughput";
 import { createApiTokenStore } from "./tokens";
 import { createUserStore } from "./users";
 
@@ -52,6 +53,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       audit: createAuditStore(connection),
       certificates: createCertificateStore(connection),
       lagHistory: createLagHistoryStore(connection, (fn) => runInTransaction(db, fn)),
+      throughput: createThroughputStore(connection, (fn) => runInTransaction(db, fn)),
       leases: createLeaseStore(connection),
       transaction: (fn) => runInTransaction(db, fn),
       close() {

@@ -6,6 +6,7 @@ import { ApiVersionsTable } from "@/components/cluster/api-versions-table";
 import { BrokersTable } from "@/components/cluster/brokers-table";
 import { ClusterProblemPanel } from "@/components/cluster/cluster-problem-panel";
 import { ClusterSummary } from "@/components/cluster/cluster-summary";
+import { FeaturesCard } from "@/components/cluster/features-card";
 import { StatusFreshness } from "@/components/cluster/status-freshness";
 import { PageHeader } from "@/components/shell/page-header";
 import { AlertIcon } from "@/components/ui/icons";
@@ -46,6 +47,10 @@ export function ClusterOverviewLive({ cluster, initialStatus }: ClusterOverviewL
         <div className="space-y-6">
           <ClusterSummary overview={status.overview} />
           <BrokersTable brokers={status.overview.brokers} cluster={cluster} />
+          <FeaturesCard
+            features={status.overview.finalizedFeatures}
+            apiVersions={status.overview.apiVersions}
+          />
           <ApiVersionsTable apiVersions={status.overview.apiVersions} />
         </div>
       ) : (

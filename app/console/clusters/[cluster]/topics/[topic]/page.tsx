@@ -23,10 +23,13 @@ import { TopicTabs, type TopicTab } from "@/components/topics/topic-tabs";
 import { TopicsProblemPanel } from "@/components/topics/topics-problem-panel";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
-import { newTopicPath, topicsPath } from "@/lib/paths";
+import { newTopicPath, topicPath, topicsPath } from "@/lib/paths";
 import { buttonClassName } from "@/components/ui/button";
 import { clusterOf } from "../../_lib/cluster-param";
 import { TopicConfigsSection } from "./_components/topic-configs-section";
+import { throughputQuerySchema } from "@/lib/schemas/throughput";
+import { readThroughput } from "@/lib/server/throughput/read";
+import { ThroughputCard } from "@/components/throughput/throughput-card";
 
 export const dynamic = "force-dynamic";
 
@@ -51,6 +54,8 @@ export default async function TopicPage({
   const cluster = await clusterOf(params);
   const topic = topicOf((await params).topic);
   const requested = (await searchParams).tab;
+  // The Partitions tab's throughput chart; a hand-edited range falls back to the last hour.
+  const { range } = throughputQuerySchema.catch({ range: "1h" }).parse(await searchParams);
   const canProduce = can(role, "message.produce");
   const tabs: TopicTab[] = ["messages", "partitions", "configs"];
   if (can(role, "group.view")) tabs.push("consumers");
@@ -116,7 +121,9 @@ export default async function TopicPage({
       )}
       {/* A tab's own reads stream in: the header and the tabs show at once, the body keeps its place. */}
       <Suspense key={tab} fallback={<TableSkeleton label={`Loading the topic's ${tab}…`} />}>
-        {tab === "partitions" && <TopicPartitions cluster={cluster} role={role} details={details} />}
+        {tab === "partitions" && (
+          <TopicPartitions cluster={cluster} role={role} details={details} range={range} />
+        )}
         {tab === "configs" && <TopicConfigs cluster={cluster} topic={details.name} role={role} />}
         {tab === "consumers" && <TopicConsumers cluster={cluster} topic={details.name} />}
       </Suspense>
@@ -162,19 +169,29 @@ async function TopicPartitions({
   cluster,
   role,
   details,
+  range,
 }: {
   cluster: string;
   role: Role;
   details: TopicDetails;
+  range: "1h" | "24h" | "7d";
 }) {
   const sized = await readTopicSizes(cluster, details.name);
   return (
-    <PartitionsTab
-      cluster={cluster}
-      role={role}
-      details={details}
-      sizes={sized.ok ? sized.data : null}
-      sizesProblem={sized.ok ? undefined : sized.problem.title}
-    />
+    <>
+      <PartitionsTab
+        cluster={cluster}
+        role={role}
+        details={details}
+        sizes={sized.ok ? sized.data : null}
+        sizesProblem={sized.ok ? undefined : sized.problem.title}
+      />
+      <div className="mt-6">
+        <ThroughputCard
+          throughput={readThroughput(cluster, details.name, range)}
+          rangeHref={(option) => `${topicPath(cluster, details.name, "partitions")}&range=${option}`}
+        />
+      </div>
+    </>
   );
 }

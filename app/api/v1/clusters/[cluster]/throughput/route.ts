@@ -1,0 +1,20 @@
+// GET /api/v1/clusters/{cluster}/throughput?range=1h|24h|7d – the cluster's recorded messages/s and bytes/s over time (viewer)
+import { z } from "zod";
+
+import { apiError } from "@/lib/api-errors";
+import { throughputQuerySchema } from "@/lib/schemas/throughput";
+import { guardedRoute } from "@/lib/server/auth";
+import * as kafka from "@/lib/server/kafka";
+import { readThroughput } from "@/lib/server/throughput/read";
+
+export const dynamic = "force-dynamic";
+
+export const GET = guardedRoute(
+  { permission: "cluster.view", params: z.object({ cluster: z.string() }), query: throughputQuerySchema },
+  async (_request, { params: { cluster }, query: { range } }) => {
+    // From the store only: the answer does not wait for the cluster.
+    if (!kafka.isConfiguredCluster(cluster))
+      return apiError(404, "UNKNOWN_CLUSTER", `No cluster named "${cluster}" is configured.`);
+    return Response.json(readThroughput(cluster, null, range), { headers: { "Cache-Control": "no-store" } });
+  },
+);
