@@ -116,7 +116,7 @@ function classify(error: unknown): { reason: OidcRefusalReason; detail?: string 
       ? { reason: "code-rejected", detail: error.error }
       : { reason: "provider-error", detail: error.error };
   const code = (error as { code?: unknown }).code;
-  const claim = ((error as { cause?: { claim?: unknown } }).cause ?? {}).claim;
+  const claim = failedClaim(error);
   if (code === "OAUTH_JWT_CLAIM_COMPARISON_FAILED") {
     if (claim === "nonce") return { reason: "nonce-mismatch" };
     if (claim === "iss") return { reason: "issuer-mismatch" };
@@ -133,6 +133,17 @@ function classify(error: unknown): { reason: OidcRefusalReason; detail?: string 
     reason: "id-token-invalid",
     detail: error instanceof Error ? error.message.slice(0, 200) : undefined,
   };
+}
+
+/** openid-client wraps oauth4webapi's error, whose cause names the claim that failed. */
+function failedClaim(error: unknown): unknown {
+  let current: unknown = error;
+  for (let depth = 0; depth < 3 && typeof current === "object" && current !== null; depth += 1) {
+    const cause = (current as { cause?: unknown }).cause;
+    if (typeof cause === "object" && cause !== null && "claim" in cause) return cause.claim;
+    current = cause;
+  }
+  return undefined;
 }
 
 /**
