@@ -1,7 +1,8 @@
 // Confluent REST v3 records, consumer groups and ACLs with an admin API token (Basic id:secret, as
 // REST Proxy clients send it), against the e2e broker: produce JSON/STRING/BINARY records with a
 // header and read them back with kafkajs as a group, a multi-record and a chunked streamed produce,
-// the group's lags and lag summary, and an ACL created, listed and deleted by filter.
+// the group's lags and lag summary, an ACL created, listed and deleted by filter, and acls:batch
+// (all bindings created, or none when one entry is invalid).
 import {
   expect,
   request as playwrightRequest,
@@ -266,4 +267,38 @@ test("an ACL is created, listed by filter and deleted by filter", async () => {
   expect(deleted.status()).toBe(200);
   expect(await deleted.json()).toMatchObject({ data: [binding] });
   expect(((await (await api.get(`${V3}/acls?${filter}`)).json()) as { data: unknown[] }).data).toEqual([]);
+});
+
+test("acls:batch creates every binding, or none when one entry is invalid", async () => {
+  const principal = `User:v3-acl-batch-${STAMP}`;
+  const base = { pattern_type: "LITERAL", principal, host: "*", permission: "ALLOW" };
+  const bindings = [
+    { ...base, resource_type: "TOPIC", resource_name: TOPIC, operation: "READ" },
+    { ...base, resource_type: "TOPIC", resource_name: TOPIC, operation: "WRITE" },
+    { ...base, resource_type: "GROUP", resource_name: GROUP, operation: "READ" },
+  ];
+  const filter = `resource_type=ANY&principal=${encodeURIComponent(principal)}`;
+  const listed = async () =>
+    ((await (await api.get(`${V3}/acls?${filter}`)).json()) as { data: Record<string, unknown>[] }).data;
+
+  const refused = await api.post(`${V3}/acls:batch`, {
+    data: { data: [...bindings, { ...bindings[0], operation: "EAT" }] },
+  });
+  expect(refused.status()).toBe(422);
+  expect(await refused.json()).toMatchObject({ error_code: 42201 });
+  expect(await listed()).toEqual([]);
+
+  const created = await api.post(`${V3}/acls:batch`, { data: { data: bindings } });
+  expect(created.status()).toBe(204);
+  const found = await listed();
+  expect(found).toHaveLength(3);
+  expect(found).toEqual(
+    expect.arrayContaining(
+      bindings.map((binding) => expect.objectContaining({ kind: "KafkaAcl", ...binding })),
+    ),
+  );
+
+  expect((await api.post(`${V3}/acls:copy`, { data: { data: bindings } })).status()).toBe(404);
+  expect((await api.delete(`${V3}/acls?${filter}&pattern_type=ANY`)).status()).toBe(200);
+  expect(await listed()).toEqual([]);
 });

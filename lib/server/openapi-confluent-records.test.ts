@@ -24,6 +24,7 @@ describe("the Confluent v3 records, groups and ACLs in the OpenAPI document", ()
         ["get"],
       );
     expect(Object.keys(document.paths[`${base}/acls`] ?? {})).toEqual(["get", "post", "delete"]);
+    expect(Object.keys(document.paths[`${base}/acls:batch`] ?? {})).toEqual(["post"]);
     expect(document.components.schemas.ConfluentV3DeliveryReport).toBeDefined();
     expect(document.paths[`${base}/acls`]?.delete?.responses?.["403"]).toBeDefined();
   });

@@ -280,5 +280,22 @@ export function confluentRecordsPaths(): Record<string, JsonSchema> {
         responses: { "200": answer("The deleted bindings", "ConfluentV3AclList"), ...writeErrors },
       },
     },
+    [`${clusters}/acls:batch`]: {
+      post: {
+        summary: "Create several ACLs (admin; Confluent REST v3)",
+        description:
+          '{"data": [binding, …]} (at most 1000), each as POST …/acls takes it. Every binding is validated before any is created: one invalid entry answers 422 naming it, and nothing is created.',
+        parameters: pathParameters("cluster_id"),
+        requestBody: {
+          required: true,
+          content: content({
+            type: "object",
+            required: ["data"],
+            properties: { data: { type: "array", items: ref("ConfluentV3CreateAcl") } },
+          }),
+        },
+        responses: { "204": { description: "Created" }, ...writeErrors },
+      },
+    },
   };
 }

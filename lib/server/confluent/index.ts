@@ -23,3 +23,4 @@ export {
   resetConfigAnswer,
   alterConfigBatchAnswer,
 } from "./config-handlers";
+export { usableAclCluster, createAclsAnswer } from "./acl-handlers";

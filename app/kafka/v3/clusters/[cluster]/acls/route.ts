@@ -1,21 +1,15 @@
 // GET|POST|DELETE /kafka/v3/clusters/{cluster_id}/acls – Confluent v3 ACLs: list by filter (viewer), create one binding (admin), delete the bindings a filter matches, each exactly, answering them (admin)
 import { z } from "zod";
 
+import { aclList, aclQuerySchema, createAclBodySchema, matchesAclQuery } from "@/lib/confluent/acls-v3";
 import {
-  aclList,
-  aclQuerySchema,
-  bindingOfBody,
-  createAclBodySchema,
-  matchesAclQuery,
-} from "@/lib/confluent/acls-v3";
-import {
-  confluentError,
   confluentFailure,
   confluentInvalid,
   confluentJson,
   confluentRoute,
+  createAclsAnswer,
   linksFor,
-  resolveCluster,
+  usableAclCluster as usableCluster,
   type ResolvedCluster,
 } from "@/lib/server/confluent";
 import * as kafka from "@/lib/server/kafka";
@@ -41,14 +35,8 @@ export const GET = confluentRoute(
 
 export const POST = confluentRoute(
   { permission: "acl.create", params: clusterParams, body: createAclBodySchema },
-  async (_request, { params, body, principal }) => {
-    const cluster = await usableCluster(params.cluster, "aclChanges");
-    if (cluster instanceof Response) return cluster;
-    // The page's validation (principal, host, operation per resource type) and audit.
-    const result = await kafka.createAcls(cluster.name, [bindingOfBody(body)], principal);
-    if (!result.ok) return confluentFailure(result);
-    return new Response(null, { status: 201, headers: { "Cache-Control": "no-store" } });
-  },
+  // The page's validation (principal, host, operation per resource type) and audit.
+  async (_request, { params, body, principal }) => createAclsAnswer(params.cluster, [body], principal, 201),
 );
 
 /**
@@ -80,15 +68,4 @@ function answer(request: Request, cluster: ResolvedCluster, bindings: Parameters
   const base = linksFor(request).url("clusters", cluster.clusterId);
   const self = `${base}/acls${new URL(request.url).search}`;
   return aclList(cluster.clusterId, base, self, bindings);
-}
-
-/** The cluster, or 404, or 501 naming the missing API when the cluster (a gateway, KoP) lacks the ACL APIs. */
-async function usableCluster(
-  idOrName: string,
-  capability: "acls" | "aclChanges",
-): Promise<ResolvedCluster | Response> {
-  const cluster = await resolveCluster(idOrName);
-  if (cluster instanceof Response) return cluster;
-  const reason = kafka.unavailableReason(await kafka.clusterCapabilities(cluster.name), capability);
-  return reason ? confluentError(501, 501, reason) : cluster;
 }
