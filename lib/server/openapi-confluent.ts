@@ -74,6 +74,8 @@ export function confluentPaths(): Record<string, unknown> {
     [`${cluster}/topics`]: {
       get: {
         summary: summary("Every topic, internal ones included", "viewer"),
+        description:
+          "Read from one Metadata request whatever the number of topics: partitions_count, replication_factor and is_internal; no sizes, offsets or configs.",
         parameters: c,
         responses: { "200": answer("KafkaTopicList", "ConfluentKafkaTopicList"), ...readErrors },
       },
