@@ -1,6 +1,7 @@
 // Confluent REST v2 consumers with an operator API token (Basic id:secret, as REST Proxy clients send
 // it): produce with kafkajs, read back through a json and a binary instance, commit, and the group's
-// committed offsets as the console's group API reads them are what was committed.
+// committed offsets as the console's group API reads them are what was committed; a manually assigned
+// instance seeks (positions, beginning, end) and refuses a partition it does not hold.
 import {
   expect,
   request as playwrightRequest,
@@ -133,3 +134,53 @@ for (const format of ["json", "binary"] as const) {
     }
   });
 }
+
+test("a manually assigned instance seeks to an offset, to the beginning and to the end", async ({
+  page,
+  baseURL,
+}) => {
+  const group = `v2-seek-${Date.now()}`;
+  const type = "application/vnd.kafka.json.v2+json";
+  const api = await playwrightRequest.newContext({
+    baseURL,
+    extraHTTPHeaders: { Authorization: await operatorBasic(page), "Content-Type": V2 },
+  });
+  try {
+    const created = await api.post(`/consumers/${group}`, {
+      data: { name: "seeker", format: "json", "auto.offset.reset": "earliest" },
+    });
+    const path = new URL(((await created.json()) as { base_uri: string }).base_uri).pathname;
+    const partitions = [{ topic: TOPIC, partition: 0 }];
+    expect((await api.post(`${path}/assignments`, { data: { partitions } })).status()).toBe(204);
+    expect(await (await api.get(`${path}/assignments`)).json()).toEqual({ partitions });
+    const subscribed = await api.post(`${path}/subscription`, { data: { topics: [TOPIC] } });
+    expect(subscribed.status()).toBe(409);
+    expect(await subscribed.json()).toMatchObject({ error_code: 40903 });
+    expect((await readAll(api, path, type, 3)).map((record) => record.offset)).toEqual([0, 1, 2]);
+
+    const seek = await api.post(`${path}/positions`, {
+      data: { offsets: [{ topic: TOPIC, partition: 0, offset: 1 }] },
+    });
+    expect(seek.status()).toBe(204);
+    expect((await readAll(api, path, type, 2)).map((record) => record.offset)).toEqual([1, 2]);
+
+    const unassigned = await api.post(`${path}/positions`, {
+      data: { offsets: [{ topic: TOPIC, partition: 5, offset: 0 }] },
+    });
+    expect(unassigned.status()).toBe(409);
+    expect(await unassigned.json()).toMatchObject({
+      error_code: 40903,
+      message: expect.stringContaining(`${TOPIC}-5`),
+    });
+
+    expect((await api.post(`${path}/positions/beginning`, { data: { partitions } })).status()).toBe(204);
+    expect((await readAll(api, path, type, 3)).map((record) => record.offset)).toEqual([0, 1, 2]);
+    expect((await api.post(`${path}/positions/end`, { data: { partitions } })).status()).toBe(204);
+    expect(
+      await (await api.get(`${path}/records?timeout=1500`, { headers: { Accept: type } })).json(),
+    ).toEqual([]);
+    expect((await api.delete(path)).status()).toBe(204);
+  } finally {
+    await api.dispose();
+  }
+});
