@@ -57,7 +57,7 @@ function NavLink({ item: { href, label, Icon }, active }: { item: NavItem; activ
           className="ml-auto rounded-full bg-red-600 px-1.5 text-xs leading-5 font-semibold text-white tabular-nums dark:bg-red-500 dark:text-zinc-950"
         >
           <span aria-hidden="true">{badge.count.toLocaleString("en")}</span>
-          <span className="sr-only">{`, ${badge.count.toLocaleString("en")} ${badge.noun}${badge.count === 1 ? "" : "s"}`}</span>
+          <span className="sr-only">{` (${badge.count.toLocaleString("en")} ${badge.noun}${badge.count === 1 ? "" : "s"})`}</span>
         </span>
       )}
     </Link>
