@@ -21,8 +21,16 @@ describe("lagHistory settings", () => {
         retentionDays: "30",
         timeLag: "false",
         throughput: "false",
+        throughputIntervalSeconds: "10",
       }),
-    ).toEqual({ enabled: false, intervalSeconds: 60, retentionDays: 30, timeLag: false, throughput: false });
+    ).toEqual({
+      enabled: false,
+      intervalSeconds: 60,
+      retentionDays: 30,
+      timeLag: false,
+      throughput: false,
+      throughputIntervalSeconds: 10,
+    });
   });
 
   it("refuses an interval under 5 s, a retention over 90 days and unknown keys", () => {

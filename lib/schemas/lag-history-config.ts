@@ -20,6 +20,8 @@ export interface LagHistorySettings {
    * (ListOffsets, one request per leader) and log sizes (DescribeLogDirs, one per broker).
    */
   throughput: boolean;
+  /** Seconds between two throughput rounds; absent: intervalSeconds, the lag history's schedule. */
+  throughputIntervalSeconds?: number;
 }
 
 export const lagHistorySettingsSchema = z.strictObject({
@@ -28,4 +30,5 @@ export const lagHistorySettingsSchema = z.strictObject({
   retentionDays: wholeNumber(1, 90).default(DEFAULT_LAG_RETENTION_DAYS),
   timeLag: flag.default(true),
   throughput: flag.default(true),
+  throughputIntervalSeconds: wholeNumber(5, 3600).optional(),
 });

@@ -11,8 +11,8 @@ import { CLUSTER_TOTAL } from "@/lib/server/store/throughput-types";
 import { perSecond } from "@/lib/throughput/rates";
 
 export function throughputSamplerSettings(): Throughput["sampler"] {
-  const { enabled, throughput, intervalSeconds } = getConfig().lagHistory;
-  return { enabled: enabled && throughput, intervalSeconds };
+  const { enabled, throughput, intervalSeconds, throughputIntervalSeconds } = getConfig().lagHistory;
+  return { enabled: enabled && throughput, intervalSeconds: throughputIntervalSeconds ?? intervalSeconds };
 }
 
 /** topic null: the cluster's total. */

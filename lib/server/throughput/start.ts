@@ -26,7 +26,7 @@ export function startThroughputSampler(): void {
     clusters: listClusterNames,
     readCounters: (cluster) => readClusterCounters(cluster),
     owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
-    intervalMs: settings.intervalSeconds * 1000,
+    intervalMs: (settings.throughputIntervalSeconds ?? settings.intervalSeconds) * 1000,
     retentionSeconds: settings.retentionDays * 86_400,
   });
   shared[SAMPLER] = sampler;
