@@ -285,7 +285,10 @@ test("acls:batch creates every binding, or none when one entry is invalid", asyn
     data: { data: [...bindings, { ...bindings[0], operation: "EAT" }] },
   });
   expect(refused.status()).toBe(422);
-  expect(await refused.json()).toMatchObject({ error_code: 42201 });
+  expect(await refused.json()).toMatchObject({
+    error_code: 42201,
+    message: expect.stringContaining("binding 3.operation"),
+  });
   expect(await listed()).toEqual([]);
 
   const created = await api.post(`${V3}/acls:batch`, { data: { data: bindings } });
