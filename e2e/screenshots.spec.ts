@@ -1,5 +1,5 @@
 // The README's screenshots (issue 18's "Done when"): the ACL page at 1440×900, light and dark, with a
-// lint error visible without scrolling. `npm run screenshots` writes them to docs/screenshots/; a
+// lint error visible without scrolling (the Lint tab, and the Bindings tab with the header's count). `npm run screenshots` writes them to docs/screenshots/; a
 // plain e2e run checks the same and keeps the images with its other output.
 import { join } from "node:path";
 
@@ -38,7 +38,13 @@ test("the ACL page at 1440×900 shows a lint error without scrolling, light and 
       await expect(
         page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /lint error/ }),
       ).toBeVisible();
+      await expect(page.getByRole("status", { name: "Cluster health" })).toContainText("Healthy");
       await page.screenshot({ path: join(dir, `acls-${colorScheme}.png`) });
+      // The Bindings tab: the compact filter row above the list, the count still in the header.
+      await page.getByRole("tab", { name: /^Bindings/ }).click();
+      await expect(page.getByRole("search", { name: "Filter bindings" })).toBeInViewport();
+      await expect(page.getByRole("link", { name: /^\d+ lint errors?$/ })).toBeInViewport();
+      await page.screenshot({ path: join(dir, `acls-bindings-${colorScheme}.png`) });
     }
   } finally {
     await page.request.delete(api, { headers: { Origin: baseURL! }, data: { bindings: [binding] } });
