@@ -11,6 +11,7 @@ import { benchHostileFilters } from "./hostile-filters";
 import { benchKeyGeneration } from "./key-generation";
 import { benchMessageSearch } from "./message-search";
 import { benchStatusManyTopics } from "./status-many-topics";
+import { benchThroughputSampler } from "./throughput-sampler";
 import { benchTopicList } from "./topic-list";
 
 const benchmarks: Record<string, () => Promise<void>> = {
@@ -26,6 +27,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   "key-generation": () => benchKeyGeneration(),
   "message-search": () => benchMessageSearch(),
   "status-many-topics": () => benchStatusManyTopics(),
+  "throughput-sampler": () => benchThroughputSampler(),
   "topic-list": () => benchTopicList(),
 };
 
