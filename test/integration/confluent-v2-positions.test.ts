@@ -117,6 +117,8 @@ describe("v2 positions", () => {
     expect(first.kafka.assignments()).toEqual([{ topic: TOPIC, partition: 0 }]);
     expect(() => first.subscribe([TOPIC])).toThrow(/mutually exclusive/);
     expect(await codeOf(() => first.assign([{ topic: TOPIC, partition: 9 }]))).toBe(40402);
+    expect(await codeOf(() => first.assign([{ topic: "v2-positions-missing", partition: 0 }]))).toBe(40401);
+    expect(first.kafka.assignments()).toEqual([{ topic: TOPIC, partition: 0 }]);
     const read = await readAtLeast(first, 6);
     expect(read).toEqual(["a", "b", "c", "d", "e", "f"]);
 

@@ -89,9 +89,24 @@ class KafkaGroupConsumer implements GroupConsumer {
 
   async assign(partitions: TopicPartition[]): Promise<void> {
     const topics = [...new Set(partitions.map(({ topic }) => topic))];
-    const metadata = await this.consumer.metadata({ topics, autocreateTopics: false, forceUpdate: true });
+    const metadata = await this.consumer
+      .metadata({ topics, autocreateTopics: false, forceUpdate: true })
+      .catch((error: unknown) => {
+        // The library answers an unknown topic with a UserError that names it, its Kafka code dropped.
+        const unknown = error instanceof Error ? /^Unknown topic (.*)\.$/.exec(error.message) : null;
+        if (unknown)
+          throw new ConsumerV2Error(404, 40401, `Topic ${unknown[1]} not found; nothing was assigned.`);
+        throw error;
+      });
     for (const { topic, partition } of partitions) {
-      const count = metadata.topics.get(topic)?.partitionsCount ?? 0;
+      const known = metadata.topics.get(topic);
+      if (!known)
+        throw new ConsumerV2Error(
+          404,
+          40401,
+          `Topic ${topic} not found, or internal (internal topics are not read); nothing was assigned.`,
+        );
+      const count = known.partitionsCount;
       if (partition >= count)
         throw new ConsumerV2Error(
           404,
