@@ -12,6 +12,7 @@ import { brokerLayout } from "../../scripts/cluster/layout";
 import { SERVER_EXEC_ARGV, serverEnvironment } from "../../scripts/server-runtime";
 import { startTestBroker } from "../../test/support/broker";
 import { writeCredentials } from "./credentials";
+import { setUpSso } from "./oidc-setup";
 
 export const E2E_CLUSTER = "e2e";
 export const E2E_PLAIN_CLUSTER = "e2e-plain";
@@ -82,6 +83,7 @@ export default async function globalSetup(config: FullConfig) {
   process.env.E2E_PLAIN_BROKER_DIR = plainBroker.dir;
 
   const baseURL = String(config.projects.at(-1)?.use.baseURL);
+  const sso = await setUpSso(configPath, baseURL);
   // The specs load the CA code under the react-server condition (see package.json); Next must not.
   const env = {
     ...process.env,
@@ -90,6 +92,7 @@ export default async function globalSetup(config: FullConfig) {
     NODE_ENV: "production" as const,
     PORT: new URL(baseURL).port,
     HOSTNAME: "127.0.0.1",
+    ...sso.env,
     // throughput.spec measures a rate over a few rounds: 5 s rounds, not the lag history's 30 s.
     CONSOLE__LAG_HISTORY__THROUGHPUT_INTERVAL_SECONDS: "5",
   };
@@ -119,6 +122,6 @@ export default async function globalSetup(config: FullConfig) {
 
   return async () => {
     server.kill("SIGTERM");
-    await Promise.all([broker.dispose(), plainBroker.dispose()]);
+    await Promise.all([broker.dispose(), plainBroker.dispose(), sso.provider.close()]);
   };
 }

@@ -35,21 +35,19 @@ export const redirectUri = () => `${consolePublicUrl()}${OIDC_CALLBACK_PATH}`;
 export const postLogoutRedirectUri = () => `${consolePublicUrl()}${POST_LOGOUT_PATH}`;
 
 // Discovery once an hour at most; a failed one is forgotten at once, so the next sign-in tries again.
+// Per module, not on globalThis: Next bundles openid-client once per layer (route handlers, server
+// actions), and a Configuration made by one copy fails the other's instanceof check.
 const DISCOVERY_TTL_MS = 3_600_000;
-const CACHE = Symbol.for("kafka-console.auth.oidc-discovery");
-type CachedDiscovery = { key: string; at: number; configuration: Promise<Configuration> };
-type GlobalWithDiscovery = typeof globalThis & { [CACHE]?: CachedDiscovery };
-const shared = globalThis as GlobalWithDiscovery;
+let cached: { key: string; at: number; configuration: Promise<Configuration> } | undefined;
 
 export function providerConfiguration(settings: OidcSettings, now = Date.now()): Promise<Configuration> {
   const key = JSON.stringify([settings.issuer, settings.clientId, settings.clientSecret ?? ""]);
-  const cached = shared[CACHE];
   if (cached && cached.key === key && now - cached.at < DISCOVERY_TTL_MS) return cached.configuration;
   const configuration = discoverProvider(settings);
   const entry = { key, at: now, configuration };
-  shared[CACHE] = entry;
+  cached = entry;
   configuration.catch(() => {
-    if (shared[CACHE] === entry) delete shared[CACHE];
+    if (cached === entry) cached = undefined;
   });
   return configuration;
 }

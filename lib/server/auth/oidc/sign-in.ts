@@ -196,8 +196,11 @@ export async function oidcSignOutLocation(): Promise<string | null> {
   if (!settings) return null;
   try {
     return endSessionUrl(await providerConfiguration(settings), postLogoutRedirectUri())?.href ?? null;
-  } catch {
+  } catch (error) {
     // The console's session has ended either way; the provider's may outlive it.
+    console.warn(
+      `Single sign-on: no provider sign-out (${error instanceof Error ? error.message : "unknown error"})`,
+    );
     return null;
   }
 }
