@@ -3,8 +3,8 @@ import { PublishNavBadge } from "@/components/shell/nav-badges";
 import { aclsPath } from "@/lib/paths";
 import { can } from "@/lib/permissions";
 import { getPrincipal } from "@/lib/server/auth";
-import { aclLintErrorCount, isConfiguredCluster } from "@/lib/server/kafka";
-import type { ClusterParams } from "./_lib/cluster-param";
+import { aclLintErrorCount } from "@/lib/server/kafka";
+import { clusterOf, type ClusterParams } from "./_lib/cluster-param";
 
 // Streams the sidebar's per-cluster badges after the page: a slow broker never holds a page up.
 export default async function ClusterLayout({
@@ -14,7 +14,8 @@ export default async function ClusterLayout({
   children: ReactNode;
   params: ClusterParams;
 }) {
-  const { cluster } = await params;
+  // Here, above the pages' loading.tsx: once a skeleton streams, a page's notFound() can no longer make it a 404.
+  const cluster = await clusterOf(params);
   return (
     <>
       {children}
@@ -28,8 +29,7 @@ export default async function ClusterLayout({
 /** The ACL item's lint error count in the sidebar, for those who may view ACLs (cached a minute). */
 async function AclLintNavBadge({ cluster }: { cluster: string }) {
   const principal = await getPrincipal();
-  if (principal?.kind !== "user" || !can(principal.role, "acl.view") || !isConfiguredCluster(cluster))
-    return null;
+  if (principal?.kind !== "user" || !can(principal.role, "acl.view")) return null;
   const count = await aclLintErrorCount(cluster);
   if (count === null) return null;
   return <PublishNavBadge href={aclsPath(cluster)} count={count} noun="lint error" />;

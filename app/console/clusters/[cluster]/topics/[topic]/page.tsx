@@ -110,7 +110,7 @@ export default async function TopicPage({
       <TopicTabs cluster={cluster} topic={details.name} tabs={tabs} current={tab} />
       {tab === "messages" && (
         // The inspector reads its query from the URL (useSearchParams).
-        <Suspense>
+        <Suspense fallback={<TableSkeleton label="Loading the messages…" />}>
           <MessageInspector
             cluster={cluster}
             topic={details.name}
