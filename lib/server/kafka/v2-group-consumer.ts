@@ -1,35 +1,31 @@
 import "server-only";
 
-// The Kafka side of a v2 consumer instance: a real member of the group, with the console's
-// connection (and so the console's Kafka identity and its ACLs). Records arrive on the library's
-// stream into a bounded buffer (the stream pauses above it); GET …/records takes from the buffer.
-import { Consumer, ListOffsetTimestamps, type Message, MessagesStream } from "@platformatic/kafka";
+// The Kafka side of a v2 consumer instance: a member of the group (or a manual assignment's reader
+// outside it) on the console's connection, so with its Kafka identity and ACLs. Records arrive on the
+// library's stream into a bounded buffer (paused above it) that GET …/records drains. A seek starts a
+// new stream at the instance's positions before closing the old one: the group is not rejoined.
+import { Consumer, type Message, MessagesStream } from "@platformatic/kafka";
 
 import { getConfig } from "@/lib/server/config";
 
-import {
-  type ConsumedRecord,
-  ConsumerV2Error,
-  type GroupConsumer,
-  type InstanceOptions,
-  type NextOffset,
-  type TopicPartition,
+import type {
+  ConsumedRecord,
+  GroupConsumer,
+  InstanceOptions,
+  NextOffset,
+  TopicPartition,
 } from "@/lib/server/confluent-v2/consumer-types";
 import { recordBytes } from "@/lib/server/confluent-v2/record-format";
 
 import { adminOptions, defaultTimeouts } from "./client-options";
-import type { ClusterResult } from "./cluster-pool";
-import { withClusterAdmin } from "./pooled-clients";
+import { byTopic, checkAssignable, commitOutsideGroup, edgeOffsetsOf } from "./v2-partitions";
+
+export { listV2TopicNames } from "./v2-partitions";
 
 /** Above this many buffered key+value bytes the stream pauses until a poll drains it. */
 const BUFFER_BYTES = 8 * 1024 * 1024;
 
 type Stream = MessagesStream<Buffer, Buffer, Buffer, Buffer>;
-
-/** The cluster's topic names (internal ones left out), to resolve a v2 topic_pattern. */
-export function listV2TopicNames(cluster: string): Promise<ClusterResult<string[]>> {
-  return withClusterAdmin(cluster, (admin) => admin.listTopics({ includeInternals: false }));
-}
 
 /** A new member of the group on the cluster (the caller closes it); undefined for an unknown cluster. */
 export function openV2GroupConsumer(
@@ -88,41 +84,13 @@ class KafkaGroupConsumer implements GroupConsumer {
   }
 
   async assign(partitions: TopicPartition[]): Promise<void> {
-    const topics = [...new Set(partitions.map(({ topic }) => topic))];
-    const metadata = await this.consumer
-      .metadata({ topics, autocreateTopics: false, forceUpdate: true })
-      .catch((error: unknown) => {
-        // The library answers an unknown topic with a UserError that names it, its Kafka code dropped.
-        const unknown = error instanceof Error ? /^Unknown topic (.*)\.$/.exec(error.message) : null;
-        if (unknown)
-          throw new ConsumerV2Error(404, 40401, `Topic ${unknown[1]} not found; nothing was assigned.`);
-        throw error;
-      });
-    for (const { topic, partition } of partitions) {
-      const known = metadata.topics.get(topic);
-      if (!known)
-        throw new ConsumerV2Error(
-          404,
-          40401,
-          `Topic ${topic} not found, or internal (internal topics are not read); nothing was assigned.`,
-        );
-      const count = known.partitionsCount;
-      if (partition >= count)
-        throw new ConsumerV2Error(
-          404,
-          40402,
-          `Partition ${partition} of topic ${topic} does not exist (the topic has ${count} partitions); nothing was assigned.`,
-        );
-    }
+    await checkAssignable(this.consumer, partitions);
     // A member of the group (an earlier subscription) leaves it: the group's rebalances must not replace the assignment.
     if (this.consumer.memberId)
       await new Promise<void>((resolve) => this.consumer.leaveGroup(true, () => resolve()));
     this.untrackAssignment();
-    this.consumer.topics.trackAll(...topics);
-    this.consumer.assignments = topics.map((topic) => ({
-      topic,
-      partitions: partitions.filter((row) => row.topic === topic).map(({ partition }) => partition),
-    }));
+    this.consumer.assignments = byTopic(partitions);
+    this.consumer.topics.trackAll(...this.consumer.assignments.map(({ topic }) => topic));
     this.reading = { kind: "assignment", partitions };
     this.positions.clear();
     void this.start("replace");
@@ -153,23 +121,8 @@ class KafkaGroupConsumer implements GroupConsumer {
     await this.start("swap");
   }
 
-  async edgeOffsets(partitions: TopicPartition[], edge: "beginning" | "end"): Promise<NextOffset[]> {
-    const topics = [...new Set(partitions.map(({ topic }) => topic))];
-    const offsets = await this.consumer.listOffsets({
-      topics,
-      partitions: Object.fromEntries(
-        topics.map((topic) => [
-          topic,
-          partitions.filter((row) => row.topic === topic).map(({ partition }) => partition),
-        ]),
-      ),
-      timestamp: edge === "beginning" ? ListOffsetTimestamps.EARLIEST : ListOffsetTimestamps.LATEST,
-    });
-    return partitions.map(({ topic, partition }) => ({
-      topic,
-      partition,
-      offset: offsets.get(topic)?.[partition] ?? 0n,
-    }));
+  edgeOffsets(partitions: TopicPartition[], edge: "beginning" | "end"): Promise<NextOffset[]> {
+    return edgeOffsetsOf(this.consumer, partitions, edge);
   }
 
   async poll(timeoutMs: number, maxBytes: number): Promise<ConsumedRecord[]> {
@@ -209,7 +162,8 @@ class KafkaGroupConsumer implements GroupConsumer {
   }
 
   async commit(offsets: NextOffset[]): Promise<void> {
-    if (this.reading.kind === "assignment") return this.commitOutsideGroup(offsets);
+    if (this.reading.kind === "assignment")
+      return commitOutsideGroup(this.connection.name, this.group, offsets);
     await this.consumer.commit({
       offsets: offsets.map(({ topic, partition, offset, leaderEpoch }) => ({
         topic,
@@ -267,9 +221,8 @@ class KafkaGroupConsumer implements GroupConsumer {
       stream = await this.consumer.consume({ topics: this.reading.topics, ...common });
     } else if (this.reading.kind === "assignment") {
       // Built directly: consume() would join the group, and a manual assignment stays outside it.
-      const topics = [...new Set(this.reading.partitions.map(({ topic }) => topic))];
       stream = new MessagesStream<Buffer, Buffer, Buffer, Buffer>(this.consumer, {
-        topics,
+        topics: byTopic(this.reading.partitions).map(({ topic }) => topic),
         ...common,
         minBytes: 1,
         maxBytes: BUFFER_BYTES,
@@ -304,28 +257,6 @@ class KafkaGroupConsumer implements GroupConsumer {
       this.restart = true;
       this.wake?.();
     });
-  }
-
-  /** Commits of a manual assignment go through the admin client: the instance is no member of the group. */
-  private async commitOutsideGroup(offsets: NextOffset[]): Promise<void> {
-    const topics = [...new Set(offsets.map(({ topic }) => topic))];
-    const result = await withClusterAdmin(this.connection.name, (admin) =>
-      admin.alterConsumerGroupOffsets({
-        groupId: this.group,
-        topics: topics.map((name) => ({
-          name,
-          partitionOffsets: offsets
-            .filter((row) => row.topic === name)
-            .map(({ partition, offset }) => ({ partition, offset })),
-        })),
-      }),
-    );
-    if (!result.ok)
-      throw new ConsumerV2Error(
-        502,
-        50002,
-        `The offsets could not be committed for group ${this.group}: ${result.problem.title}${result.problem.code ? ` (${result.problem.code})` : ""}. ${result.problem.hint}`,
-      );
   }
 
   private untrackAssignment() {
