@@ -193,6 +193,11 @@ export function confluentRecordsSchemas(): Record<string, JsonSchema> {
       },
     },
     ConfluentV3CreateAcl: acl,
+    ConfluentV3CreateAclBatch: {
+      type: "object",
+      required: ["data"],
+      properties: { data: { type: "array", items: acl, maxItems: 1000 } },
+    },
     ConfluentV3Acl: {
       ...acl,
       properties: {
@@ -286,14 +291,7 @@ export function confluentRecordsPaths(): Record<string, JsonSchema> {
         description:
           '{"data": [binding, …]} (at most 1000), each as POST …/acls takes it. Every binding is validated before any is created: one invalid entry answers 422 naming it, and nothing is created.',
         parameters: pathParameters("cluster_id"),
-        requestBody: {
-          required: true,
-          content: content({
-            type: "object",
-            required: ["data"],
-            properties: { data: { type: "array", items: ref("ConfluentV3CreateAcl") } },
-          }),
-        },
+        requestBody: { required: true, content: content(ref("ConfluentV3CreateAclBatch")) },
         responses: { "204": { description: "Created" }, ...writeErrors },
       },
     },
