@@ -34,7 +34,9 @@ const { finishOidcSignIn, oidcSignOutLocation, startOidcSignIn } =
 const { readSsoNotice } = await import("@/lib/server/auth/oidc/notice");
 const { providerConfiguration } = await import("@/lib/server/auth/oidc/provider");
 const { TRANSACTION_COOKIE } = await import("@/lib/server/auth/oidc/transaction-cookie");
-const { signIn } = await import("@/lib/server/auth/sign-in");
+const { changeOwnPassword, signIn } = await import("@/lib/server/auth/sign-in");
+const { resetUserPassword } = await import("@/lib/server/auth/users");
+const { publicUser } = await import("@/lib/server/auth/principal-types");
 const { hashPassword } = await import("@/lib/server/auth/password");
 
 const CALLBACK = "http://console.test/auth/oidc/callback";
@@ -213,6 +215,24 @@ describe("single sign-on", () => {
       "username-taken",
       "user-disabled",
     ]);
+  });
+
+  it("has no console password to change or reset for single sign-on users", async () => {
+    await finishOidcSignIn(await throughProvider("olga"));
+    const olga = store.users.findBySubject(provider.issuer, "olga")!;
+    const self = {
+      kind: "user",
+      role: "operator",
+      actor: "user:olga",
+      user: publicUser(olga),
+      sessionId: "-",
+    } as const;
+    expect(
+      await changeOwnPassword(self, { currentPassword: "whatever", newPassword: "a-new-password-123" }),
+    ).toMatchObject({ ok: false, status: 403 });
+    const admin = { ...self, role: "admin", actor: "user:root" } as const;
+    expect(await resetUserPassword(olga.id, admin)).toMatchObject({ ok: false, status: 409 });
+    expect(store.users.findById(olga.id)?.passwordHash).toBe("sso$no-password");
   });
 
   it("turns password sign-in off when local accounts are off", async () => {

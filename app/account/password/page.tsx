@@ -30,8 +30,8 @@ export default async function ChangePasswordPage({ searchParams }: { searchParam
           </p>
         ) : (
           <p>
-            For <strong className="text-zinc-900 dark:text-zinc-100">{principal.user.username}</strong>. Your
-            other sessions end; this one stays signed in.
+            For <strong className="text-zinc-900 dark:text-zinc-100">{principal.user.username}</strong>.
+            {principal.user.provider === null && " Your other sessions end; this one stays signed in."}
           </p>
         )
       }
@@ -49,7 +49,14 @@ export default async function ChangePasswordPage({ searchParams }: { searchParam
         </div>
       }
     >
-      <ChangePasswordForm username={principal.user.username} next={next} />
+      {principal.user.provider === null ? (
+        <ChangePasswordForm username={principal.user.username} next={next} />
+      ) : (
+        // Single sign-on users have no console password; their provider keeps it.
+        <p className="text-sm text-zinc-700 dark:text-zinc-300">
+          You sign in through single sign-on: change your password with your identity provider.
+        </p>
+      )}
     </AuthCard>
   );
 }

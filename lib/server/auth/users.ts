@@ -131,6 +131,11 @@ export async function resetUserPassword(
   const password = randomPassword();
   const passwordHash = await hashPassword(password);
   return changeUser(userId, actor, "user.reset-password", (user, store) => {
+    if (user.provider !== null)
+      return actionError(
+        409,
+        `${user.username} signs in through single sign-on and has no password to reset.`,
+      );
     store.users.update(user.id, { passwordHash, mustChangePassword: true });
     const ended = store.sessions.deleteForUser(user.id);
     return { ...actionOk({ password }), details: { sessionsEnded: ended } };
