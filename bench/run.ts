@@ -10,6 +10,7 @@ import { benchGroups } from "./groups";
 import { benchHostileFilters } from "./hostile-filters";
 import { benchKeyGeneration } from "./key-generation";
 import { benchMessageSearch } from "./message-search";
+import { benchRestProxy } from "./rest-proxy";
 import { benchStatusManyTopics } from "./status-many-topics";
 import { benchThroughputSampler } from "./throughput-sampler";
 import { benchTopicList } from "./topic-list";
@@ -26,6 +27,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   "hostile-filters": () => benchHostileFilters(),
   "key-generation": () => benchKeyGeneration(),
   "message-search": () => benchMessageSearch(),
+  "rest-proxy": () => benchRestProxy(),
   "status-many-topics": () => benchStatusManyTopics(),
   "throughput-sampler": () => benchThroughputSampler(),
   "topic-list": () => benchTopicList(),

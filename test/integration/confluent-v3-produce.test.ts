@@ -1,7 +1,7 @@
 // Confluent v3 produce (produceV3Records) against a real Kafka through the console's pool: records
 // with their own key, value bytes, headers and timestamp land in order with consecutive offsets and
-// are read back by kcat; a partition past the count is refused alone (the others are written); an
-// unknown topic fails the call; one audit record per call.
+// are read back by kcat; a partition past the count is refused alone (the others are written), one
+// added since the last call is written; an unknown topic fails the call; one audit record per call.
 import { rmSync } from "node:fs";
 
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -104,6 +104,32 @@ describe("produceV3Records", () => {
         details: expect.objectContaining({ via: "confluent-v3", count: 3, requested: 4 }),
       }),
     ]);
+  });
+
+  it("writes to a partition added after the producer cached the topic's metadata", async () => {
+    await withConsoleAdmin(pool, async (admin) => {
+      await admin.createTopics({ topics: ["v3-grown"], partitions: 1, replicas: 1 });
+    });
+    const first = await produceV3Records(
+      "local",
+      "v3-grown",
+      [record({ value: { type: "STRING", data: "a" } })],
+      operator,
+    );
+    expect(first).toMatchObject({ ok: true, outcomes: [{ ok: true, written: { partition: 0 } }] });
+    await withConsoleAdmin(pool, async (admin) => {
+      await admin.createPartitions({ topics: [{ name: "v3-grown", count: 2 }] });
+    });
+    const grown = await produceV3Records(
+      "local",
+      "v3-grown",
+      [record({ partition_id: 1, value: { type: "STRING", data: "b" } })],
+      operator,
+    );
+    expect(grown).toMatchObject({
+      ok: true,
+      outcomes: [{ ok: true, written: { partition: 1, offset: "0" } }],
+    });
   });
 
   it("fails the call for an unknown topic with UNKNOWN_TOPIC_OR_PARTITION", async () => {
