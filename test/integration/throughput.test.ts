@@ -1,7 +1,8 @@
 // The throughput sampler against a real Kafka: a round primes, kafkajs then produces at a steady,
 // known rate into a 3-partition topic, and the next round stores exactly the records produced, at a
 // rate within 15% of the one produced at, and the bytes the leaders' logs grew by; an idle topic
-// writes no row. Rates are per sampled interval, so the test measures its own clock, not a deadline.
+// writes no row; the overview's disk figures name the busy topic the largest. Rates are per sampled
+// interval, so the test measures its own clock, not a deadline.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -24,7 +25,7 @@ vi.mock("@/lib/server/kafka/global-pool", () => ({
   closeCurrentPool: async () => {},
 }));
 
-const { readClusterCounters } = await import("@/lib/server/kafka");
+const { readClusterCounters, readOverviewDisk } = await import("@/lib/server/kafka");
 const { createThroughputSampler } = await import("@/lib/server/throughput/sampler");
 
 const BUSY = "tp-orders";
@@ -127,5 +128,14 @@ describe("the throughput sampler on a real broker", () => {
     expect(store.throughput.series("local", IDLE, 0, 0).map((idle) => idle.messages)).toEqual([0]);
     expect(store.throughput.topTopics("local", 0, 5).map((row) => row.topic)).toEqual([BUSY]);
     await sampler.stop();
+
+    // The overview's disk figures from the same broker: the busy topic is the largest.
+    const disk = await readOverviewDisk("local");
+    expect(disk.ok && disk.data.ok).toBe(true);
+    if (!disk.ok || !disk.data.ok) return;
+    const [only] = disk.data.brokers;
+    expect(only).toMatchObject({ broker: 1, error: null, offlineDirs: 0 });
+    expect(BigInt(only!.usedBytes!)).toBeGreaterThanOrEqual(BigInt(point!.bytes));
+    expect(disk.data.largestTopics[0]).toEqual({ topic: BUSY, bytes: String(point!.bytes) });
   });
 });
