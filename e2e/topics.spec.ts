@@ -48,7 +48,9 @@ test.describe("as an operator", () => {
     await form.getByRole("textbox", { name: "Header 1 value" }).fill("application/json");
     await form.getByLabel("Compression").selectOption("gzip");
     await form.getByRole("button", { name: "Produce" }).click();
-    await expect(form.getByRole("status")).toHaveText(`Sent 1 message to ${TOPIC}: partition 0 offset 1.`);
+    await expect(form.getByRole("status")).toHaveText(
+      `Sent 1 message to ${TOPIC}: partition 0 offset 1. Open it in the inspector`,
+    );
 
     // The broker has it, header and all, as any client reads it.
     const consumer = consoleKafka().consumer({
