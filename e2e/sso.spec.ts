@@ -4,6 +4,7 @@
 import { expect, test, type Page } from "@playwright/test";
 
 import { setProviderGroups } from "../test/support/oidc-provider";
+import { storageStateFor } from "./support/credentials";
 import { SSO_DISPLAY_NAME, SSO_USERS } from "./support/oidc-setup";
 
 test.use({ storageState: { cookies: [], origins: [] } });
@@ -86,4 +87,29 @@ test("a sign-in link whose next leaves the console is refused", async ({ page })
   await page.goto(`/auth/oidc/start?next=${encodeURIComponent("//evil.example/")}`);
   await expect(page).toHaveURL(/\/login\?sso=/);
   await expect(page.getByRole("alert").filter({ hasText: /./ })).toContainText("pointed outside the console");
+});
+
+test.describe("as an admin", () => {
+  test.use({ storageState: storageStateFor("admin") });
+
+  test("single sign-on users are marked in the user list and have no password to reset", async ({
+    page,
+    browser,
+  }) => {
+    const { username } = SSO_USERS.operator;
+    // Signed in once through the provider (its own browser context), so the console knows the user.
+    const visitor = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const visitorPage = await visitor.newPage();
+    await visitorPage.route(/^https:\/\/fonts\.(googleapis|gstatic)\.com\//, (route) => route.abort());
+    await signInThroughProvider(visitorPage, username);
+    await expectSignedInAs(visitorPage, username, "operator");
+    await visitor.close();
+
+    await page.goto("/console/admin/users");
+    const row = page.getByRole("row").filter({ hasText: username });
+    await expect(row.getByText("Single sign-on")).toBeVisible();
+    await expect(row.getByRole("button", { name: `Reset password for ${username}` })).toHaveCount(0);
+    const local = page.getByRole("row").filter({ hasText: "vera-viewer" });
+    await expect(local.getByRole("button", { name: "Reset password for vera-viewer" })).toBeVisible();
+  });
 });

@@ -60,9 +60,12 @@ export function UserRowActions({ user, onResetPassword, onDelete }: UserRowActio
   return (
     <div>
       <div className="flex justify-end gap-1.5 whitespace-nowrap">
-        <Button onClick={onResetPassword} aria-label={`Reset password for ${user.username}`}>
-          Reset password
-        </Button>
+        {/* A single sign-on user's password is the identity provider's to reset. */}
+        {user.provider === null && (
+          <Button onClick={onResetPassword} aria-label={`Reset password for ${user.username}`}>
+            Reset password
+          </Button>
+        )}
         {/* Enabling or disabling is undone as easily, so it does not ask first. */}
         <form action={formAction} onSubmit={(event) => pending && event.preventDefault()}>
           <input type="hidden" name="userId" value={user.id} />

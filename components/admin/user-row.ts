@@ -9,4 +9,6 @@ export interface UserRow {
   createdAt: string;
   disabledAt: string | null;
   lastSignInAt: string | null;
+  /** The OpenID issuer of a single sign-on user (who has no console password); null for local accounts. */
+  provider: string | null;
 }

@@ -99,6 +99,7 @@ export function UsersTable({ users, currentUserId }: UsersTableProps) {
                       <Badge tone="success">Active</Badge>
                     )}
                     {user.mustChangePassword && <Badge tone="warning">Must change password</Badge>}
+                    {user.provider !== null && <Badge tone="neutral">Single sign-on</Badge>}
                   </div>
                 </DenseCell>
                 <DenseCell>

@@ -163,6 +163,14 @@ describe("single sign-on", () => {
     expect(JSON.stringify(store.users.list())).not.toMatch(/eyJ/);
   });
 
+  it("finishes on another replica: the transaction is in the browser's cookie, sealed with the shared secret", async () => {
+    const callback = await throughProvider("olga", "/console/clusters/e2e");
+    // What a second process starts with: no keys derived yet, no throttle, no ledger.
+    resetProcessState();
+    expect(await finishOidcSignIn(callback)).toBe("/console/clusters/e2e");
+    expect(store.users.findBySubject(provider.issuer, "olga")?.role).toBe("operator");
+  });
+
   it("recomputes the role at every sign-in", async () => {
     expect(await finishOidcSignIn(await throughProvider("ada"))).toBe("/console");
     expect(store.users.findBySubject(provider.issuer, "ada")?.role).toBe("admin");
