@@ -30,6 +30,9 @@ const TEXT_LABELS: Record<TextFilter, string> = {
   host: "Host contains",
 };
 
+// One height for text boxes and selects, so the labels of the row line up.
+const CONTROL = "h-9 w-full";
+
 const CHOICES: Record<ChoiceFilter, { label: string; options: readonly string[] }> = {
   resourceType: { label: "Resource type", options: RESOURCE_TYPES },
   patternType: { label: "Pattern type", options: PATTERN_TYPES },
@@ -52,6 +55,7 @@ export function AclFilterBar({ filters, onFilters, sort, onSort }: AclFilterBarP
       {(control) => (
         <TextInput
           {...control}
+          className={CONTROL}
           type="search"
           value={filters[name]}
           autoComplete="off"
@@ -64,7 +68,12 @@ export function AclFilterBar({ filters, onFilters, sort, onSort }: AclFilterBarP
   const choice = (name: ChoiceFilter, className: string) => (
     <Field key={name} label={CHOICES[name].label} className={className}>
       {(control) => (
-        <Select {...control} value={filters[name]} onChange={(event) => set({ [name]: event.target.value })}>
+        <Select
+          {...control}
+          className={CONTROL}
+          value={filters[name]}
+          onChange={(event) => set({ [name]: event.target.value })}
+        >
           <option value="">Any</option>
           {CHOICES[name].options.map((option) => (
             <option key={option} value={option}>
@@ -100,6 +109,7 @@ export function AclFilterBar({ filters, onFilters, sort, onSort }: AclFilterBarP
           {(control) => (
             <Select
               {...control}
+              className={CONTROL}
               value={sort.key}
               onChange={(event) => onSort({ ...sort, key: event.target.value as BindingSortKey })}
             >
@@ -115,6 +125,7 @@ export function AclFilterBar({ filters, onFilters, sort, onSort }: AclFilterBarP
           {(control) => (
             <Select
               {...control}
+              className={CONTROL}
               value={sort.descending ? "desc" : "asc"}
               onChange={(event) => onSort({ ...sort, descending: event.target.value === "desc" })}
             >
