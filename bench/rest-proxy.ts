@@ -8,7 +8,12 @@ import { createClusterPool } from "../lib/server/kafka/cluster-pool";
 import { writeConsoleConfig } from "../scripts/cluster/console-config";
 import { brokerLayout } from "../scripts/cluster/layout";
 import { startTestBroker } from "../test/support/broker";
-import { createBenchToken, ensureProductionBuild, startConsoleProcess } from "./support/console-process";
+import {
+  countAuditEntries,
+  createBenchToken,
+  ensureProductionBuild,
+  startConsoleProcess,
+} from "./support/console-process";
 import { kcatConsume, kcatProduce, type KcatTarget } from "./support/kcat-reference";
 import { restClient, v2ReadAll, type RestClient } from "./support/rest-client";
 import { fmt, median, rate } from "./support/stats";
@@ -59,10 +64,11 @@ export async function benchRestProxy(): Promise<void> {
     if (!created.ok) throw new Error(`creating topics failed: ${created.problem.title}`);
     const configPath = writeConsoleConfig(layout, broker.ports, CLUSTER);
     const server = await startConsoleProcess(configPath);
-    const authorization = createBenchToken(join(broker.dir, "console-data", "console.db"), "operator");
+    const storePath = join(broker.dir, "console-data", "console.db");
+    const authorization = createBenchToken(storePath, "operator");
     const client = restClient(server.baseUrl, authorization);
     try {
-      await measureAll(client, server, kcat, rows, rss);
+      await measureAll(client, server, kcat, storePath, rows, rss);
     } finally {
       client.close();
       await server.close();
@@ -77,6 +83,7 @@ async function measureAll(
   client: RestClient,
   server: Awaited<ReturnType<typeof startConsoleProcess>>,
   kcat: KcatTarget,
+  storePath: string,
   rows: Row[],
   rss: { idle: number; peak: number },
 ) {
@@ -88,19 +95,23 @@ async function measureAll(
   /** One figure: its rate, or a row that says why there is none; the other figures are still taken. */
   const figure = async (row: Omit<Row, "console">, count: number, run: () => Promise<number | void>) => {
     const [cpu, began] = [server.cpuSeconds(), performance.now()];
+    let peakMB = server.rssMB();
+    const figureSampler = setInterval(() => (peakMB = Math.max(peakMB, server.rssMB())), 200);
     try {
       const given = await run();
       const seconds = (performance.now() - began) / 1000;
       const measured = typeof given === "number" ? given : rate(count, seconds);
       const serverCpu = server.cpuSeconds() - cpu;
       console.log(
-        `${row.figure}: ${fmt(count)} records, ${fmt(measured)} records/s; console CPU ${serverCpu.toFixed(2)} s (${((1000 * serverCpu) / count).toFixed(2)} ms per record)`,
+        `${row.figure}: ${fmt(count)} records, ${fmt(measured)} records/s; console CPU ${serverCpu.toFixed(2)} s (${((1000 * serverCpu) / count).toFixed(2)} ms per record), RSS peak ${peakMB.toFixed(0)} MB`,
       );
       rows.push({ ...row, console: measured });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       console.log(`${row.figure}: not measured: ${reason}`);
       rows.push({ ...row, console: null, note: reason.slice(0, 60) });
+    } finally {
+      clearInterval(figureSampler);
     }
   };
   try {
@@ -149,6 +160,10 @@ async function measureAll(
           64 * 1024,
         );
         const written = codes.filter((code) => code === 200).length;
+        const entries = countAuditEntries(storePath, "message.produce", TOPICS.stream);
+        console.log(
+          `streamed produce: ${fmt(entries)} produce calls (audit entries) for ${fmt(STREAMED)} records`,
+        );
         if (written !== STREAMED)
           throw new Error(`${written} of ${STREAMED} written, codes ${[...new Set(codes)].join(",")}`);
       },

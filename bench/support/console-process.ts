@@ -62,6 +62,19 @@ export function createBenchToken(storePath: string, role: Role): string {
   }
 }
 
+/** Audit entries of an action on a target in the console's store (read-only): how a call was recorded. */
+export function countAuditEntries(storePath: string, action: string, target: string): number {
+  const db = new DatabaseSync(storePath, { readOnly: true });
+  try {
+    const row = db
+      .prepare("SELECT count(*) AS entries FROM audit_events WHERE action = ? AND target = ?")
+      .get(action, target) as { entries: number };
+    return row.entries;
+  } finally {
+    db.close();
+  }
+}
+
 /** `node server.mjs` with CONSOLE_CONFIG; resolves once it answers HTTP. BENCH_CPU_PROFILE=<dir> profiles it. */
 export async function startConsoleProcess(configPath: string): Promise<ConsoleProcess> {
   const port = await freePort();

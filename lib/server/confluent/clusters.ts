@@ -44,6 +44,25 @@ export async function resolveCluster(idOrName: string): Promise<ResolvedCluster 
   );
 }
 
+/** Successful resolutions, keyed by the path's cluster_id: at most two per configured cluster. */
+const recentlyResolved = new Map<string, { at: number; cluster: ResolvedCluster }>();
+
+/**
+ * resolveCluster, reusing a successful answer for up to `maxAgeMs`: for v3 produce, called once per
+ * record by clients that send one record per request, where a status check per request (Metadata of
+ * the whole cluster and ApiVersions) cost more than writing the record.
+ */
+export async function resolveClusterRecently(
+  idOrName: string,
+  maxAgeMs = 1_000,
+): Promise<ResolvedCluster | Response> {
+  const known = recentlyResolved.get(idOrName);
+  if (known && Date.now() - known.at < maxAgeMs) return known.cluster;
+  const resolved = await resolveCluster(idOrName);
+  if (!(resolved instanceof Response)) recentlyResolved.set(idOrName, { at: Date.now(), cluster: resolved });
+  return resolved;
+}
+
 /** The cluster's CRN: crn:///kafka=<cluster id>. */
 export function clusterCrn(cluster: ResolvedCluster): [string, string] {
   return ["kafka", cluster.clusterId];

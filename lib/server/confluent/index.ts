@@ -13,7 +13,13 @@ export {
   toConfluentResponse,
   V3_CONTENT_TYPE,
 } from "./route";
-export { resolveCluster, kafkaCluster, clusterCrn, type ResolvedCluster } from "./clusters";
+export {
+  resolveCluster,
+  resolveClusterRecently,
+  kafkaCluster,
+  clusterCrn,
+  type ResolvedCluster,
+} from "./clusters";
 export * from "./shapes";
 export * from "./requests";
 export {

@@ -1,6 +1,7 @@
 // POST /kafka/v3/clusters/{cluster_id}/topics/{topic_name}/records – Confluent v3 produce: one record, or concatenated JSON records (streamed with Transfer-Encoding: chunked) answered by one delivery report per record (operator)
 import { z } from "zod";
 
+import { readAhead } from "@/lib/confluent/read-ahead";
 import {
   ConcatenatedJsonSplitter,
   deliveryReport,
@@ -20,7 +21,7 @@ import {
   confluentError,
   confluentJson,
   confluentRoute,
-  resolveCluster,
+  resolveClusterRecently,
   withFields,
 } from "@/lib/server/confluent";
 import { readLimitedBytes } from "@/lib/server/http/request-body";
@@ -30,7 +31,7 @@ export const dynamic = "force-dynamic";
 
 /** A body with a Content-Length: read whole, up to 24 MiB (one 10 MiB value with its JSON escaping). */
 const BODY_LIMIT = 24 * 1024 * 1024;
-/** Records per produce call (and per audit entry) of a multi-record body. */
+/** Records per produce call (and per audit entry) of a multi-record body, and at most read ahead of one streamed. */
 const RECORDS_PER_BATCH = 500;
 
 type Failure = Extract<kafka.V3RecordOutcome, { ok: false }>;
@@ -42,12 +43,12 @@ export const POST = confluentRoute(
     params: z.object({ cluster: z.string(), topic: topicNameSchema }),
   },
   async (request, { params, principal }) => {
-    const cluster = await resolveCluster(params.cluster);
+    const cluster = await resolveClusterRecently(params.cluster);
     if (cluster instanceof Response) return cluster;
     const target = { cluster: cluster.name, clusterId: cluster.clusterId, topic: params.topic, principal };
     // Confluent's streaming mode: no length, records keep coming; each is answered as it is written.
     if (request.headers.get("content-length") === null && request.body)
-      return reportStream(request, target, streamedParts(request.body));
+      return reportStream(request, target, readAhead(streamedParts(request.body), RECORDS_PER_BATCH));
     const bytes = await readLimitedBytes(request, BODY_LIMIT);
     if (bytes === null)
       return confluentError(
