@@ -29,6 +29,8 @@ const nextConfig = {
     "quickjs-emscripten",
     "quickjs-emscripten-core",
     "@jitl/quickjs-wasmfile-release-sync",
+    // One copy per process: the /metrics registry and the counters the route guard records into.
+    "prom-client",
   ],
   experimental: {
     // forbidden() and unauthorized() with app/forbidden.tsx: a 403 page for a role too low.

@@ -48,5 +48,8 @@ export const config = {
   // Not for static files, images and the REST APIs (JSON needs no policy and gets no redirect). The
   // Confluent ones too (/kafka/v3, its /v3 rewrite, v2 /consumers): a request through the proxy has
   // its body buffered for it, up to 10 MB, so a streamed v3 produce lost every record past 10 MB.
-  matcher: ["/((?!_next/static|_next/image|api/|kafka/|v3/|consumers/|favicon.ico|icon.svg).*)"],
+  // Nor the probes and metrics (/healthz, /readyz, /metrics): called every few seconds, no page.
+  matcher: [
+    "/((?!_next/static|_next/image|api/|kafka/|v3/|consumers/|favicon.ico|icon.svg|healthz|readyz|metrics).*)",
+  ],
 };

@@ -44,6 +44,8 @@ export const PERMISSIONS = {
   "certificate.revoke": "admin",
   /** The REST API's OpenAPI document. */
   "api.describe": "viewer",
+  /** The Prometheus metrics at /metrics (unless server.metrics.public lets anyone read them). */
+  "metrics.view": "viewer",
   "audit.view": "admin",
   "user.manage": "admin",
   "token.manage": "admin",

@@ -37,6 +37,9 @@ export const PUBLIC_ENDPOINTS: Record<string, string> = {
     "the CRL distribution point named in every certificate: relying parties fetch it without credentials",
   "app/tools/ca/crl.pem/route.ts": "the same CRL as text: public, like crl.der",
   "app/auth/oidc/start/route.ts": "single sign-on begins before anyone is signed in",
+  "app/healthz/route.ts": "liveness for load balancers and Kubernetes probes, which carry no credentials",
+  "app/readyz/route.ts":
+    "readiness for load balancers and Kubernetes probes; names a failed check, never a reason or a secret",
   "app/auth/oidc/callback/route.ts":
     "the identity provider sends the browser back here to sign in; the sealed transaction and the ID token are checked",
 };

@@ -88,6 +88,7 @@ describe("consoleConfigSchema", () => {
       sessionAbsoluteHours: 12,
       secureCookies: true,
       trustProxy: false,
+      metrics: { public: false },
     });
   });
 
@@ -212,12 +213,14 @@ describe("server settings", () => {
       sessionAbsoluteHours: 8,
       secureCookies: "false",
       trustProxy: true,
+      metrics: { public: "true" },
     };
     expect(serverOf(settings)).toMatchObject({
       sessionIdleMinutes: 15,
       sessionAbsoluteHours: 8,
       secureCookies: false,
       trustProxy: true,
+      metrics: { public: true },
     });
   });
 

@@ -9,6 +9,7 @@ import { lagHistorySettingsSchema } from "./lag-history-config";
 import { restProxySettingsSchema } from "./rest-proxy-config";
 import { authConfigSchema } from "./auth-config";
 import { caSettingsSchema } from "./config-ca";
+import { schemaRegistrySchema } from "./schema-registry-config";
 import {
   certificateCheck,
   evenIfFieldsAreInvalid,
@@ -104,6 +105,7 @@ function clusterSchema(resolve: ValueResolver) {
         password: resolvedValueSchema(resolve),
       })
       .optional(),
+    schemaRegistry: schemaRegistrySchema(resolve).optional(),
   });
 }
 
@@ -148,6 +150,8 @@ export interface ServerSettings {
   secureCookies: boolean;
   /** Take the client address from the first X-Forwarded-For hop (behind a reverse proxy only). */
   trustProxy: boolean;
+  /** /metrics: public (anyone who reaches the port) or, by default, for any API token or session. */
+  metrics: { public: boolean };
 }
 
 export function serverSettingsSchema(resolve: ValueResolver, resolvePath: PathResolver) {
@@ -160,6 +164,7 @@ export function serverSettingsSchema(resolve: ValueResolver, resolvePath: PathRe
       sessionAbsoluteHours: wholeNumber(1, 90 * 24).default(12),
       secureCookies: flag.default(true),
       trustProxy: flag.default(false),
+      metrics: z.strictObject({ public: flag.default(false) }).prefault({}),
     })
     .transform(({ dataDir, storePath, sessionSecret, ...settings }): ServerSettings => ({
       ...settings,

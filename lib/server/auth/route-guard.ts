@@ -13,6 +13,7 @@ import {
   type RouteInput,
   type RouteSpec,
 } from "@/lib/server/http/route-input";
+import { measured } from "@/lib/server/metrics/http";
 
 import { recordDenial, roleTooLow } from "./denials";
 import { authenticateRequest } from "./principal";
@@ -31,9 +32,22 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * then the params, query and body against their schemas (422, or 413/400 for a body too large or not
  * JSON), then the handler with the typed values. A thrown ordinary refusal (lib/errors.ts) answers
  * with its status and one log line, and anything unexpected with a 500 without details (the stack
- * goes to the log). Errors are built by lib/api-errors.ts.
+ * goes to the log). Errors are built by lib/api-errors.ts. Each answer is counted for /metrics under
+ * the route's pattern (lib/server/metrics/http.ts).
  */
 export function guardedRoute<
+  P extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+>(
+  spec: RouteSpec<P, Q, B>,
+  handler: (request: Request, input: RouteInput<P, Q, B>) => Promise<Response>,
+): (request: Request, context: RouteContext) => Promise<Response> {
+  return measured(unmeasuredGuardedRoute(spec, handler));
+}
+
+/** guardedRoute without the count, for wrappers that change the answer and count it themselves (confluentRoute). */
+export function unmeasuredGuardedRoute<
   P extends z.ZodType | undefined = undefined,
   Q extends z.ZodType | undefined = undefined,
   B extends z.ZodType | undefined = undefined,

@@ -5,10 +5,12 @@ import "server-only";
 // answered when the client asked for it.
 import type { z } from "zod";
 
-import { guardedRoute, type RouteContext } from "@/lib/server/auth";
+import { type RouteContext } from "@/lib/server/auth";
+import { unmeasuredGuardedRoute } from "@/lib/server/auth/route-guard";
 import type { RouteInput, RouteSpec } from "@/lib/server/http/route-input";
 
 import { authSettings } from "@/lib/server/auth/settings";
+import { measured } from "@/lib/server/metrics/http";
 import { getConfig } from "@/lib/server/config";
 
 import { confluentCodeOf, confluentError, isConfluentErrorBody, withFields } from "./errors";
@@ -70,8 +72,9 @@ export function confluentRoute<
   spec: RouteSpec<P, Q, B>,
   handler: (request: Request, input: RouteInput<P, Q, B>) => Promise<Response>,
 ): (request: Request, context: RouteContext) => Promise<Response> {
-  const guarded = guardedRoute(spec, handler);
-  return async (request, context) => toConfluentResponse(request, await guarded(request, context));
+  const guarded = unmeasuredGuardedRoute(spec, handler);
+  // Counted as answered, after the translation (a Confluent client sees these statuses).
+  return measured(async (request, context) => toConfluentResponse(request, await guarded(request, context)));
 }
 
 /** A JSON answer for a v3 route (200 unless given), never cached. */

@@ -53,6 +53,8 @@ export interface ClusterPool {
    * (kept for a minute; a check is made when there is none).
    */
   capabilities(cluster: string): Promise<ClusterResult<ClusterCapabilities>>;
+  /** Per cluster, whether its shared admin and producer are open now (for /metrics; no I/O). */
+  openClients(): { cluster: string; admin: boolean; producer: boolean }[];
   close(): Promise<void>;
 }
 
@@ -233,6 +235,12 @@ export function createClusterPool(
     openFetchConsumer,
     status,
     capabilities,
+    openClients: () =>
+      [...clusters.entries()].map(([cluster, clients]) => ({
+        cluster,
+        admin: Boolean(clients.admin && !clients.admin.closed),
+        producer: Boolean(clients.producer && !clients.producer.closed),
+      })),
     close,
   };
 }

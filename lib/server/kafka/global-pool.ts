@@ -32,6 +32,11 @@ export function currentPool(): ClusterPool {
   return pool;
 }
 
+/** The pool when one is open, without opening one (for /metrics). */
+export function existingPool(): ClusterPool | undefined {
+  return shared[POOL]?.pool;
+}
+
 export async function closeCurrentPool(): Promise<void> {
   const slot = shared[POOL];
   shared[POOL] = undefined;

@@ -16,6 +16,8 @@ export type { KafkaErrorContext } from "./errors/describe-kafka-error";
 export type { ClusterResult, FetchConsumer } from "./cluster-pool";
 export type { Capability, CapabilityName, ClusterCapabilities } from "./capabilities";
 export { unavailableReason } from "./capabilities";
+export { existingPool } from "./global-pool";
+export { allRunningSearches } from "./messages/search-slots";
 export {
   listAcls,
   listLintInventory,

@@ -39,6 +39,8 @@ export interface LagSamplerStats {
   skippedRounds: number;
   holdsLease: boolean;
   lastRound?: RoundResult;
+  /** When the last round ended (epoch ms). */
+  lastRoundAt?: number;
 }
 
 export interface LagSampler {
@@ -139,6 +141,7 @@ export function createLagSampler(options: LagSamplerOptions): LagSampler {
       .then((result) => {
         stats.rounds += 1;
         stats.lastRound = result;
+        stats.lastRoundAt = now();
         // Once per slow round, not per skipped tick.
         if (stats.skippedRounds > skippedBefore)
           log(

@@ -16,6 +16,11 @@ const SAMPLER = Symbol.for("kafka-console.lag-history.sampler");
 type GlobalWithSampler = typeof globalThis & { [SAMPLER]?: LagSampler };
 const shared = globalThis as GlobalWithSampler;
 
+/** This process's sampler, when started (for /metrics). */
+export function runningLagSampler(): LagSampler | undefined {
+  return shared[SAMPLER];
+}
+
 /** Starts the sampler unless disabled or already running; never during `next build`. */
 export function startLagHistorySampler(): void {
   const settings = getConfig().lagHistory;

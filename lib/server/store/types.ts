@@ -214,6 +214,8 @@ export interface ConsoleStore {
   leases: LeaseStore;
   /** Runs fn in one transaction (BEGIN IMMEDIATE … COMMIT, ROLLBACK on throw). */
   transaction<T>(fn: () => T): T;
+  /** A trivial query (SELECT 1); throws when the database does not answer. For /readyz. */
+  ping(): void;
   close(): void;
 }
 

@@ -40,6 +40,16 @@ export interface ThroughputSampler {
   runRound(): Promise<ThroughputRoundResult>;
   start(): void;
   stop(): Promise<void>;
+  /** For /metrics: rounds done, whether this process held the lease at its last try, the last round. */
+  stats(): SamplerStats<ThroughputRoundResult>;
+}
+
+export interface SamplerStats<R> {
+  rounds: number;
+  holdsLease: boolean;
+  lastRound?: R;
+  /** When the last round ended (epoch ms). */
+  lastRoundAt?: number;
 }
 
 export function createThroughputSampler(options: ThroughputSamplerOptions): ThroughputSampler {
@@ -55,9 +65,11 @@ export function createThroughputSampler(options: ThroughputSamplerOptions): Thro
   let stopped = false;
   let lastPruneMs = -Infinity;
   let leaseLogged: boolean | undefined;
+  const stats: SamplerStats<ThroughputRoundResult> = { rounds: 0, holdsLease: false };
 
   function holdLease(): boolean {
     const held = !stopped && store.leases.acquire(THROUGHPUT_LEASE, owner, now(), leaseMs);
+    stats.holdsLease = held;
     // Another process sampled meanwhile: comparing with our old counters would count its intervals again.
     if (!held) previous.clear();
     if (held !== leaseLogged && !stopped) {
@@ -132,9 +144,16 @@ export function createThroughputSampler(options: ThroughputSamplerOptions): Thro
   }
 
   function runRound(): Promise<ThroughputRoundResult> {
-    running = round().finally(() => {
-      running = undefined;
-    });
+    running = round()
+      .then((result) => {
+        stats.rounds += 1;
+        stats.lastRound = result;
+        stats.lastRoundAt = now();
+        return result;
+      })
+      .finally(() => {
+        running = undefined;
+      });
     return running;
   }
 
@@ -165,6 +184,8 @@ export function createThroughputSampler(options: ThroughputSamplerOptions): Thro
       timer = undefined;
       await running?.catch(() => undefined);
       store.leases.release(THROUGHPUT_LEASE, owner);
+      stats.holdsLease = false;
     },
+    stats: () => ({ ...stats }),
   };
 }

@@ -16,6 +16,11 @@ const SAMPLER = Symbol.for("kafka-console.throughput.sampler");
 type GlobalWithSampler = typeof globalThis & { [SAMPLER]?: ThroughputSampler };
 const shared = globalThis as GlobalWithSampler;
 
+/** This process's sampler, when started (for /metrics). */
+export function runningThroughputSampler(): ThroughputSampler | undefined {
+  return shared[SAMPLER];
+}
+
 /** Starts the sampler unless disabled or already running; never during `next build`. */
 export function startThroughputSampler(): void {
   const settings = getConfig().lagHistory;

@@ -43,6 +43,13 @@ export function acquireSearchSlot(holder: SearchHolder, limits: SearchLimits): S
   return { ok: true, release };
 }
 
+/** Every holder's running searches together (for /metrics). */
+export function allRunningSearches(): number {
+  let total = 0;
+  for (const count of running.values()) total += count;
+  return total;
+}
+
 /** The holder's running searches (for tests and diagnostics). */
 export function runningSearches(holder: SearchHolder): number {
   return running.get(`${holder.kind}\u0000${holder.actor}`) ?? 0;

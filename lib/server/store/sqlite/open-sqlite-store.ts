@@ -56,6 +56,9 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       throughput: createThroughputStore(connection, (fn) => runInTransaction(db, fn)),
       leases: createLeaseStore(connection),
       transaction: (fn) => runInTransaction(db, fn),
+      ping() {
+        db.prepare("SELECT 1").get();
+      },
       close() {
         if (db.isOpen) db.close();
       },
