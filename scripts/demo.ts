@@ -37,12 +37,17 @@ function ensureBuild(): void {
 }
 
 /** The console's config: CONSOLE_CONFIG or ./console.config.yaml when present, else one for the local clusters. */
-function consoleConfigPath(layout: BrokerLayout, ports: BrokerPorts, plain: PlainClusterEntry): string {
+function consoleConfigPath(
+  layout: BrokerLayout,
+  ports: BrokerPorts,
+  plain: PlainClusterEntry,
+  schemaRegistryUrl: string,
+): string {
   if (process.env.CONSOLE_CONFIG) return process.env.CONSOLE_CONFIG;
   const own = join(ROOT, "console.config.yaml");
   if (existsSync(own)) return own;
   // The console's users and audit trail outlive `npm run cluster reset`: keep them beside, not inside.
-  return writeConsoleConfig(layout, ports, "local", "../console", [plain]);
+  return writeConsoleConfig(layout, ports, "local", "../console", [plain], schemaRegistryUrl);
 }
 
 /** Resolves once the console answers HTTP at all (any status); false if it exits or stays silent for two minutes. */
@@ -60,10 +65,10 @@ async function consoleAnswers(url: string, server: ChildProcess): Promise<boolea
 }
 
 async function main(): Promise<void> {
-  const { local: broker, plain } = await startLocalClusters();
+  const { local: broker, plain, registry } = await startLocalClusters();
   const telemetry = await startTelemetry(broker.layout, broker.ports);
   ensureBuild();
-  const config = consoleConfigPath(broker.layout, broker.ports, { name: "plain", ...plain });
+  const config = consoleConfigPath(broker.layout, broker.ports, { name: "plain", ...plain }, registry.url);
   const server = spawn(process.execPath, [...SERVER_EXEC_ARGV, join(ROOT, "server.mjs")], {
     cwd: ROOT,
     env: serverEnvironment({

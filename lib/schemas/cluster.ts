@@ -1,4 +1,5 @@
 // Shapes shared by the server (lib/server/kafka), route handlers and the UI for a cluster's state.
+import type { SchemaRegistryConnection } from "./schema-registry-config";
 
 /** A cluster as the server connects to it: secrets and PEM files already resolved to their contents. */
 export interface ClusterConnection {
@@ -16,6 +17,8 @@ export interface ClusterConnection {
     username: string;
     password: string;
   };
+  /** The cluster's schema registry (Confluent-compatible API), when one is configured. */
+  schemaRegistry?: SchemaRegistryConnection;
 }
 
 /** Why a cluster cannot be used, in the operator's terms. */

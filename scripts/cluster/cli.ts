@@ -1,5 +1,6 @@
-// npm run cluster [start|stop|status|reset] [local|plain] – the local Kafka clusters: "local" (mTLS) in .local/cluster
-// and "plain" (SASL_SSL with PLAIN) in .local/cluster/plain.
+// npm run cluster [start|stop|status|reset] [local|plain|registry] – the local Kafka clusters: "local" (mTLS) in
+// .local/cluster and "plain" (SASL_SSL with PLAIN) in .local/cluster/plain, and the schema registry
+// (Apicurio, in-memory) in .local/cluster/registry.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
@@ -8,12 +9,21 @@ import { fileURLToPath } from "node:url";
 import { brokerStatus, startBroker, stopBroker } from "./broker";
 import { brokerLayout, CONSOLE_IDENTITY, DEFAULT_PORTS, type BrokerPorts } from "./layout";
 import { ensurePlainUsers, PLAIN_CONSOLE_USER } from "./plain-users";
+import {
+  DEFAULT_REGISTRY_PORT,
+  registryLayout,
+  registryStatus,
+  startRegistry,
+  stopRegistry,
+} from "./schema-registry";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const LOCAL_CLUSTER_DIR = join(ROOT, ".local", "cluster");
 /** Inside the first one's directory, so `reset` removes both. */
 export const PLAIN_CLUSTER_DIR = join(LOCAL_CLUSTER_DIR, "plain");
 /** The PLAIN cluster's console connection is `sasl`; `ssl` is its internal (inter-broker) listener. */
+/** The demo's schema registry (Apicurio, in-memory), inside the first cluster's directory as well. */
+export const REGISTRY_DIR = join(LOCAL_CLUSTER_DIR, "registry");
 export const PLAIN_DEFAULT_PORTS: BrokerPorts = { sasl: 9095, ssl: 9096, controller: 9097 };
 
 function portFromEnv(name: string, fallback: number): number {
@@ -93,10 +103,30 @@ export async function startPlainCluster() {
   return broker;
 }
 
-/** Both local clusters, started side by side. */
+/** The schema registry the demo gives the "local" cluster (SCHEMA_REGISTRY_PORT, default 8081). */
+export async function startLocalRegistry() {
+  const registry = await startRegistry({
+    dir: REGISTRY_DIR,
+    port: portFromEnv("SCHEMA_REGISTRY_PORT", DEFAULT_REGISTRY_PORT),
+    onLog: (line) => console.log(line),
+  });
+  const where = relative(process.cwd(), registryLayout(REGISTRY_DIR).log) || ".";
+  console.log(
+    registry.reused
+      ? `Schema registry is already running (pid ${registry.pid}) at ${registry.url}.`
+      : `Schema registry (Apicurio, in-memory) is ready at ${registry.url} after ${(registry.readyAfterMs / 1000).toFixed(1)}s, pid ${registry.pid}. Log: ${where}`,
+  );
+  return registry;
+}
+
+/** Both local clusters and the schema registry, started side by side. */
 export async function startLocalClusters() {
-  const [local, plain] = await Promise.all([startLocalCluster(), startPlainCluster()]);
-  return { local, plain };
+  const [local, plain, registry] = await Promise.all([
+    startLocalCluster(),
+    startPlainCluster(),
+    startLocalRegistry(),
+  ]);
+  return { local, plain, registry };
 }
 
 const CLUSTERS = [
@@ -107,25 +137,39 @@ const CLUSTERS = [
 /** Both clusters, or the one named after the command (`npm run cluster stop plain`). */
 function selected(name: string | undefined) {
   if (name === undefined) return CLUSTERS;
+  if (name === "registry") return [];
   const found = CLUSTERS.filter((cluster) => cluster.name === name);
-  if (!found.length) throw new Error(`Unknown cluster "${name}". Use local or plain, or name none for both.`);
+  if (!found.length)
+    throw new Error(`Unknown cluster "${name}". Use local, plain or registry, or name none for all.`);
   return found;
 }
 
 async function main(command: string, name: string | undefined): Promise<void> {
   const clusters = selected(name);
+  // The schema registry goes with both clusters, or alone as `npm run cluster <command> registry`.
+  const withRegistry = name === undefined || name === "registry";
   switch (command) {
     case "start":
-      await Promise.all(clusters.map((cluster) => cluster.start()));
+      await Promise.all([
+        ...clusters.map((cluster) => cluster.start()),
+        ...(withRegistry ? [startLocalRegistry()] : []),
+      ]);
       return;
     case "stop":
-      await Promise.all(
-        clusters.map(async ({ name, dir }) =>
+      await Promise.all([
+        ...clusters.map(async ({ name, dir }) =>
           console.log(
             (await stopBroker(dir)) ? `Kafka "${name}" stopped.` : `Kafka "${name}" was not running.`,
           ),
         ),
-      );
+        ...(withRegistry
+          ? [
+              stopRegistry(REGISTRY_DIR).then((stopped) =>
+                console.log(stopped ? "Schema registry stopped." : "Schema registry was not running."),
+              ),
+            ]
+          : []),
+      ]);
       return;
     case "status":
       for (const { name, dir, listener } of clusters) {
@@ -136,11 +180,24 @@ async function main(command: string, name: string | undefined): Promise<void> {
             : `Kafka "${name}" is not running.`,
         );
       }
+      if (withRegistry) {
+        const status = registryStatus(REGISTRY_DIR);
+        console.log(
+          status?.running
+            ? `Schema registry is running (pid ${status.pid}) on 127.0.0.1:${status.port}, since ${status.startedAt}.`
+            : "Schema registry is not running.",
+        );
+      }
       return;
     case "reset":
       // The plain cluster lives inside the local one's directory: "local" alone cannot be reset.
       if (name === "local") throw new Error('Reset both ("npm run cluster reset") or "plain" alone.');
-      await Promise.all(clusters.map(({ dir }) => stopBroker(dir)));
+      if (name === "registry")
+        throw new Error('The registry keeps nothing on disk: "npm run cluster stop registry".');
+      await Promise.all([
+        ...clusters.map(({ dir }) => stopBroker(dir)),
+        ...(withRegistry ? [stopRegistry(REGISTRY_DIR)] : []),
+      ]);
       rmSync(name === "plain" ? PLAIN_CLUSTER_DIR : LOCAL_CLUSTER_DIR, { recursive: true, force: true });
       console.log(
         name === "plain"

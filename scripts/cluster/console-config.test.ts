@@ -65,4 +65,14 @@ describe("the local cluster's console configuration", () => {
       sasl: { mechanism: "PLAIN", username: PLAIN_CONSOLE_USER, password: plain.users[PLAIN_CONSOLE_USER] },
     });
   });
+
+  it("names the first cluster's schema registry when one runs", () => {
+    const layout = brokerLayout(dir);
+    ensureCertificates(layout);
+    const url = "http://127.0.0.1:8081/apis/ccompat/v7";
+    const path = writeConsoleConfig(layout, DEFAULT_PORTS, "local", "console-data", [], url);
+    const loaded = loadConfig({ path, env: {} });
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+    expect(loaded.config.clusters[0]?.schemaRegistry).toEqual({ url });
+  });
 });

@@ -23,6 +23,8 @@ export function writeConsoleConfig(
   /** The console's own data (store, session secret, CA key encryption key), relative to the broker's directory. */
   dataDir = "console-data",
   plainClusters: PlainClusterEntry[] = [],
+  /** The first cluster's schema registry (base URL of its Confluent-compatible API), when one runs. */
+  schemaRegistryUrl?: string,
 ): string {
   const path = join(layout.dir, "console.config.yaml");
   const file = (target: string) => `{ file: ${JSON.stringify(relative(layout.dir, target))} }`;
@@ -39,6 +41,9 @@ export function writeConsoleConfig(
       "      ca: { file: certs/ca.pem }",
       "      cert: { file: certs/console.pem }",
       "      key: { file: certs/private/console-key.pem }",
+      ...(schemaRegistryUrl
+        ? ["    schemaRegistry:", `      url: ${JSON.stringify(schemaRegistryUrl)}`]
+        : []),
       ...plainClusters.flatMap((cluster) => [
         `  - name: ${cluster.name}`,
         `    bootstrapBrokers: ["127.0.0.1:${cluster.ports.sasl}"]`,
