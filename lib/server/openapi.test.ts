@@ -53,6 +53,8 @@ describe("buildOpenApiDocument", () => {
       )
       .map(([path]) => path);
     expect(publicPaths.sort()).toEqual([
+      "/healthz",
+      "/readyz",
       "/tools/ca/chain.pem",
       "/tools/ca/crl.der",
       "/tools/ca/crl.pem",

@@ -33,6 +33,7 @@ import { securityPaths, securitySchemas } from "./openapi-security";
 import { topicOpsPaths, topicOpsSchemas } from "./openapi-topic-ops";
 import { topicAdminPaths, topicAdminSchemas } from "./openapi-topic-admin";
 import { throughputPaths, throughputSchemas } from "./openapi-throughput";
+import { healthPaths } from "./openapi-health";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -264,6 +265,7 @@ export function buildOpenApiDocument(): JsonSchema {
       ...topicAdminPaths({ ...parts, jsonSchema }, queryParameters(topicListQuerySchema)),
       ...brokersPaths({ ...parts, jsonSchema }),
       ...throughputPaths(parts),
+      ...healthPaths(),
     },
     components: {
       securitySchemes: {
