@@ -49,7 +49,8 @@ function storeBytes(path: string): number {
   let bytes = 0;
   for (const file of [path, `${path}-wal`]) {
     try {
-      bytes += statSync(file).size;
+      // The operator's path, read at run time: not a build input for Next's output file tracing.
+      bytes += statSync(/* turbopackIgnore: true */ file).size;
     } catch {
       // No WAL between checkpoints, or an in-memory store.
     }
