@@ -2,6 +2,7 @@
 
 import { usePathname, useRouter } from "next/navigation";
 import { ClusterHealthIndicator } from "@/components/cluster/cluster-health-indicator";
+import { RegistryHealthIndicator } from "@/components/schema-registry/registry-health-indicator";
 import { sameKindOfPage } from "@/lib/paths";
 import { type ShellClusters, useCurrentCluster } from "./use-current-cluster";
 
@@ -35,6 +36,7 @@ export function ClusterSwitcher({ clusters }: { clusters: ShellClusters }) {
       )}
       {/* Keyed: another cluster's light starts from its own state, not the last one's. */}
       <ClusterHealthIndicator key={current} cluster={current} />
+      <RegistryHealthIndicator key={`${current}-registry`} cluster={current} />
     </div>
   );
 }

@@ -32,6 +32,7 @@ describe("buildOpenApiDocument", () => {
       "/api/v1/clusters/{cluster}/groups/{group}/topics/{topic}/offsets",
       "/api/v1/clusters/{cluster}/quorum",
       "/api/v1/clusters/{cluster}/quotas",
+      "/api/v1/clusters/{cluster}/schema-registry/health",
       "/api/v1/clusters/{cluster}/scram-users",
       "/api/v1/clusters/{cluster}/scram-users/{user}",
       "/api/v1/clusters/{cluster}/throughput",

@@ -33,6 +33,7 @@ import { securityPaths, securitySchemas } from "./openapi-security";
 import { topicOpsPaths, topicOpsSchemas } from "./openapi-topic-ops";
 import { topicAdminPaths, topicAdminSchemas } from "./openapi-topic-admin";
 import { throughputPaths, throughputSchemas } from "./openapi-throughput";
+import { schemaRegistryPaths, schemaRegistrySchemas } from "./openapi-schema-registry";
 import { healthPaths } from "./openapi-health";
 
 type JsonSchema = Record<string, unknown>;
@@ -265,6 +266,7 @@ export function buildOpenApiDocument(): JsonSchema {
       ...topicAdminPaths({ ...parts, jsonSchema }, queryParameters(topicListQuerySchema)),
       ...brokersPaths({ ...parts, jsonSchema }),
       ...throughputPaths(parts),
+      ...schemaRegistryPaths(parts),
       ...healthPaths(),
     },
     components: {
@@ -295,6 +297,7 @@ export function buildOpenApiDocument(): JsonSchema {
         ...topicAdminSchemas({ ...parts, jsonSchema }),
         ...brokersSchemas(),
         ...throughputSchemas(parts),
+        ...schemaRegistrySchemas(parts),
       },
     },
   };
