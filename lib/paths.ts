@@ -79,6 +79,14 @@ export const brokerPath = (cluster: string, nodeId: number, tab?: "configs") =>
 /** KRaft quorum and finalized features. */
 export const quorumPath = (cluster: string) => `${clusterRoot(cluster)}/quorum`;
 export const quotasPath = (cluster: string) => `${clusterRoot(cluster)}/quotas`;
+
+/** The cluster's schema registry subjects, searched and paged (`?q=`, `?page=`). */
+export function schemaSubjectsPath(cluster: string, params: { q?: string; page?: number } = {}) {
+  const search = new URLSearchParams();
+  if (params.q) search.set("q", params.q);
+  if (params.page && params.page > 1) search.set("page", String(params.page));
+  return `${clusterRoot(cluster)}/schema-registry${query(search)}`;
+}
 export const scramUsersPath = (cluster: string) => `${clusterRoot(cluster)}/security/users`;
 
 /** The group list, keeping the search, the filters, the sort and the page. */
@@ -173,6 +181,8 @@ export function sameKindOfPage(pathname: string, cluster: string, search = ""): 
       return segments[1] === "users" ? scramUsersPath(cluster) : aclsPath(cluster);
     case "quotas":
       return quotasPath(cluster);
+    case "schema-registry":
+      return `${schemaSubjectsPath(cluster)}${list}`;
     default:
       return clusterOverviewPath(cluster);
   }

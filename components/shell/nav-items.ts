@@ -11,6 +11,7 @@ import {
   consumerGroupsPath,
   quorumPath,
   quotasPath,
+  schemaSubjectsPath,
   scramUsersPath,
   topicsPath,
   usersPath,
@@ -27,6 +28,7 @@ import {
   KeyIcon,
   OverviewIcon,
   QuorumIcon,
+  SchemaIcon,
   ShieldIcon,
   TopicsIcon,
   UserIcon,
@@ -58,6 +60,7 @@ export function navSections(cluster: string): NavSection[] {
         { href: consumerGroupsPath(cluster), label: "Consumer groups", Icon: GroupsIcon },
         { href: brokersPath(cluster), label: "Brokers", Icon: BrokerIcon, permission: "broker.view" },
         { href: quorumPath(cluster), label: "Quorum", Icon: QuorumIcon, permission: "broker.view" },
+        { href: schemaSubjectsPath(cluster), label: "Schema registry", Icon: SchemaIcon },
       ],
     },
     {

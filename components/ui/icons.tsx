@@ -174,3 +174,10 @@ export const QuorumIcon = (props: IconProps) => (
     <path d="M8.59 13.51l6.83 3.98M15.41 6.51l-6.82 3.98" />
   </Icon>
 );
+
+export const SchemaIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M8 3H7a2 2 0 0 0-2 2v5a2 2 0 0 1-2 2 2 2 0 0 1 2 2v5a2 2 0 0 0 2 2h1" />
+    <path d="M16 21h1a2 2 0 0 0 2-2v-5a2 2 0 0 1 2-2 2 2 0 0 1-2-2V5a2 2 0 0 0-2-2h-1" />
+  </Icon>
+);

@@ -1,5 +1,6 @@
-// Two real brokers in temp dirs, "e2e" (mTLS, the default) and "e2e-plain" (SASL_SSL with PLAIN), and
-// one production build of the console pointed at both, with the users the specs sign in as.
+// Two real brokers in temp dirs, "e2e" (mTLS, the default, with a schema registry) and "e2e-plain"
+// (SASL_SSL with PLAIN), and one production build of the console pointed at both, with the users the
+// specs sign in as.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
@@ -11,6 +12,7 @@ import { writeConsoleConfig } from "../../scripts/cluster/console-config";
 import { brokerLayout } from "../../scripts/cluster/layout";
 import { SERVER_EXEC_ARGV, serverEnvironment } from "../../scripts/server-runtime";
 import { startTestBroker } from "../../test/support/broker";
+import { startTestRegistry } from "../../test/support/schema-registry";
 import { writeCredentials } from "./credentials";
 import { setUpSso } from "./oidc-setup";
 
@@ -73,14 +75,27 @@ function addUser(env: NodeJS.ProcessEnv, username: string, role: string, passwor
 export default async function globalSetup(config: FullConfig) {
   // Side by side: the second broker adds little to the setup's time (see the log line).
   const began = Date.now();
-  const [broker, plainBroker] = await Promise.all([startTestBroker(), startTestBroker({ plain: true })]);
-  console.log(`Brokers ${E2E_CLUSTER} and ${E2E_PLAIN_CLUSTER} ready after ${Date.now() - began} ms.`);
-  const configPath = writeConsoleConfig(brokerLayout(broker.dir), broker.ports, E2E_CLUSTER, "console-data", [
-    { name: E2E_PLAIN_CLUSTER, layout: brokerLayout(plainBroker.dir), ports: plainBroker.ports },
+  // The schema registry (Apicurio) is the first cluster's only; the plain cluster has none.
+  const [broker, plainBroker, registry] = await Promise.all([
+    startTestBroker(),
+    startTestBroker({ plain: true }),
+    startTestRegistry(),
   ]);
+  console.log(
+    `Brokers ${E2E_CLUSTER} and ${E2E_PLAIN_CLUSTER} and the schema registry ready after ${Date.now() - began} ms.`,
+  );
+  const configPath = writeConsoleConfig(
+    brokerLayout(broker.dir),
+    broker.ports,
+    E2E_CLUSTER,
+    "console-data",
+    [{ name: E2E_PLAIN_CLUSTER, layout: brokerLayout(plainBroker.dir), ports: plainBroker.ports }],
+    registry.url,
+  );
   // Specs reach the brokers through these (workers inherit the environment set here).
   process.env.E2E_BROKER_DIR = broker.dir;
   process.env.E2E_PLAIN_BROKER_DIR = plainBroker.dir;
+  process.env.E2E_REGISTRY_URL = registry.url;
 
   const baseURL = String(config.projects.at(-1)?.use.baseURL);
   const sso = await setUpSso(configPath, baseURL);
@@ -122,6 +137,6 @@ export default async function globalSetup(config: FullConfig) {
 
   return async () => {
     server.kill("SIGTERM");
-    await Promise.all([broker.dispose(), plainBroker.dispose(), sso.provider.close()]);
+    await Promise.all([broker.dispose(), plainBroker.dispose(), registry.dispose(), sso.provider.close()]);
   };
 }

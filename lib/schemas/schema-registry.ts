@@ -23,3 +23,27 @@ export const registryHealthSchema = z.discriminatedUnion("state", [
   }),
 ]);
 export type RegistryHealth = z.infer<typeof registryHealthSchema>;
+
+const emptyToUndefined = (value: unknown) => (value === "" || value === null ? undefined : value);
+
+export const SUBJECT_PAGE_SIZE = 50;
+
+/** GET …/schema-registry/subjects: a case-insensitive name search and a page. */
+export const subjectListQuerySchema = z.object({
+  q: z.preprocess(emptyToUndefined, z.string().max(255).optional()),
+  page: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1, "Pages start at 1").optional()),
+  pageSize: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int().min(1).max(500, "At most 500 subjects per page").optional(),
+  ),
+});
+export type SubjectListQuery = z.infer<typeof subjectListQuerySchema>;
+
+export const subjectPageSchema = z.object({
+  cluster: z.string(),
+  subjects: z.array(z.string()).describe("Subject names, sorted, this page only"),
+  total: z.number().int().describe("Subjects matching the search"),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type SubjectPage = z.infer<typeof subjectPageSchema>;

@@ -1,14 +1,17 @@
 import "server-only";
 
 // The OpenAPI paths and schemas of a cluster's schema registry (Confluent-compatible API, issue 19).
-import { registryHealthSchema } from "@/lib/schemas/schema-registry";
+import { registryHealthSchema, subjectPageSchema } from "@/lib/schemas/schema-registry";
 
 import { pathParameters, type JsonSchema, type OpenApiBuilders } from "./openapi-parts";
 
 export function schemaRegistrySchemas({
   jsonSchema,
 }: Pick<OpenApiBuilders, "jsonSchema">): Record<string, JsonSchema> {
-  return { SchemaRegistryHealth: jsonSchema(registryHealthSchema, "output") };
+  return {
+    SchemaRegistryHealth: jsonSchema(registryHealthSchema, "output"),
+    SchemaRegistrySubjects: jsonSchema(subjectPageSchema, "output"),
+  };
 }
 
 export function schemaRegistryPaths({
@@ -16,7 +19,39 @@ export function schemaRegistryPaths({
   problem,
   readErrors,
 }: OpenApiBuilders): Record<string, JsonSchema> {
+  const registryErrors = {
+    "404": problem(
+      "No such cluster (UNKNOWN_CLUSTER), or it has no registry configured (SCHEMA_REGISTRY_NOT_CONFIGURED)",
+    ),
+    "502": problem(
+      "The registry is unreachable, refused the console's credentials or answered an error: code SCHEMA_REGISTRY_<KIND>, registryCode the registry's error_code, HTTP status or network/TLS error",
+    ),
+  };
   return {
+    "/api/v1/clusters/{cluster}/schema-registry/subjects": {
+      get: {
+        summary: "One page of the registry's subjects, searched by name (viewer)",
+        description:
+          "Lists the registry's subjects (GET /subjects, soft-deleted ones left out), sorted by name; q keeps the names containing it, case-insensitively. A page past the end answers the last page.",
+        parameters: [
+          ...pathParameters("cluster"),
+          { name: "q", in: "query", required: false, schema: { type: "string", maxLength: 255 } },
+          { name: "page", in: "query", required: false, schema: { type: "integer", minimum: 1, default: 1 } },
+          {
+            name: "pageSize",
+            in: "query",
+            required: false,
+            schema: { type: "integer", minimum: 1, maximum: 500, default: 50 },
+          },
+        ],
+        responses: {
+          "200": answer("The page", "SchemaRegistrySubjects"),
+          ...readErrors,
+          ...registryErrors,
+          "422": problem("Invalid page or pageSize"),
+        },
+      },
+    },
     "/api/v1/clusters/{cluster}/schema-registry/health": {
       get: {
         summary: "Whether the cluster's schema registry answers (viewer)",

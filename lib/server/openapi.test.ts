@@ -33,6 +33,7 @@ describe("buildOpenApiDocument", () => {
       "/api/v1/clusters/{cluster}/quorum",
       "/api/v1/clusters/{cluster}/quotas",
       "/api/v1/clusters/{cluster}/schema-registry/health",
+      "/api/v1/clusters/{cluster}/schema-registry/subjects",
       "/api/v1/clusters/{cluster}/scram-users",
       "/api/v1/clusters/{cluster}/scram-users/{user}",
       "/api/v1/clusters/{cluster}/throughput",
