@@ -36,6 +36,7 @@ describe("loadConfig", () => {
           sessionAbsoluteHours: 12,
           secureCookies: true,
           trustProxy: false,
+          metrics: { public: false },
         },
         ca: {
           import: undefined,
