@@ -1,11 +1,15 @@
 // The lag history's sampler: every interval, one round reads every group's lag on every configured
-// cluster and writes it to the store. Once per deployment: a round runs only while this process holds
-// the store's lease, renewed each tick; another process takes over when it expires. A tick that comes
-// while a round still runs is skipped and counted; a cluster's failure is logged when it starts and
-// when it ends, not every round.
+// cluster and writes it to the store. Once per deployment, on the store's lease: the schedule, the
+// lease and the failure logging are lib/server/sampling/leased-schedule.ts.
 import type { ClusterResult, ClusterLagSnapshot } from "@/lib/server/kafka";
 import type { LagHistoryStore, LagSampleInput, LeaseStore } from "@/lib/server/store";
 import { lagHistoryTiers } from "@/lib/lag-history/tiers";
+import {
+  clusterFailureLog,
+  createLeasedSchedule,
+  type LeasedSchedule,
+  type ScheduleStats,
+} from "@/lib/server/sampling/leased-schedule";
 
 export const SAMPLER_LEASE = "group-lag-sampler";
 /** Old rows go at most this often: the delete scans the table. */
@@ -34,69 +38,21 @@ export interface RoundResult {
   durationMs: number;
 }
 
-export interface LagSamplerStats {
-  rounds: number;
-  skippedRounds: number;
-  holdsLease: boolean;
-  lastRound?: RoundResult;
-  /** When the last round ended (epoch ms). */
-  lastRoundAt?: number;
-}
+/** The schedule's stats (lib/server/sampling/leased-schedule.ts) for this sampler's rounds. */
+export type LagSamplerStats = ScheduleStats<RoundResult>;
 
-export interface LagSampler {
-  /** One round now (the timer's work; tests and the bench call it directly). */
-  runRound(): Promise<RoundResult>;
-  /** Starts the timer; the first round runs at once. */
-  start(): void;
-  /** Stops the timer, lets a running round finish without writing, gives the lease up. */
-  stop(): Promise<void>;
-  stats(): LagSamplerStats;
-}
+/** One round now, the timer, stop (lets a running round finish without writing), stats. */
+export type LagSampler = LeasedSchedule<RoundResult>;
 
 export function createLagSampler(options: LagSamplerOptions): LagSampler {
   const { store, owner, intervalMs } = options;
   const now = options.now ?? Date.now;
   const log = options.log ?? ((line: string) => console.log(line));
   const tiers = lagHistoryTiers(options.retentionSeconds);
-  // Long enough that a slow round or a late tick does not hand the work over by mistake.
-  const leaseMs = Math.max(3 * intervalMs, 30_000);
-  const stats: LagSamplerStats = { rounds: 0, skippedRounds: 0, holdsLease: false };
-  const clusterStates = new Map<string, string>();
-  let running: Promise<RoundResult> | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
+  const noteCluster = clusterFailureLog("Lag history", log);
   let lastPruneMs = -Infinity;
-  let leaseLogged: boolean | undefined;
 
-  function holdLease(): boolean {
-    if (stopped) return (stats.holdsLease = false);
-    const held = store.leases.acquire(SAMPLER_LEASE, owner, now(), leaseMs);
-    if (held !== leaseLogged) {
-      leaseLogged = held;
-      const holder = store.leases.holder(SAMPLER_LEASE)?.owner ?? "nobody";
-      log(
-        held
-          ? `Lag history: this process (${owner}) samples consumer groups' lag.`
-          : `Lag history: ${holder} samples consumer groups' lag; this process (${owner}) waits.`,
-      );
-    }
-    stats.holdsLease = held;
-    return held;
-  }
-
-  function noteCluster(cluster: string, failure: string | undefined): void {
-    const state = failure ?? "ok";
-    const previous = clusterStates.get(cluster);
-    clusterStates.set(cluster, state);
-    if (state === previous || (previous === undefined && state === "ok")) return;
-    log(
-      failure
-        ? `Lag history: cluster ${cluster} cannot be sampled: ${failure}`
-        : `Lag history: cluster ${cluster} is sampled again.`,
-    );
-  }
-
-  async function round(): Promise<RoundResult> {
+  async function round(holdLease: () => boolean): Promise<RoundResult> {
     const began = performance.now();
     const result: RoundResult = {
       sampled: false,
@@ -123,7 +79,7 @@ export function createLagSampler(options: LagSamplerOptions): LagSampler {
       for (const group of groups) samples.push({ cluster, ...group });
     });
     // Stopped meanwhile, or the lease went to another process during a slow read: write nothing.
-    if (stopped || !holdLease()) return { ...result, durationMs: performance.now() - began };
+    if (!holdLease()) return { ...result, durationMs: performance.now() - began };
     result.sampled = true;
     result.groups = samples.length;
     result.rowsWritten = store.lagHistory.record(atSeconds, samples, tiers);
@@ -135,58 +91,16 @@ export function createLagSampler(options: LagSamplerOptions): LagSampler {
     return result;
   }
 
-  function runRound(): Promise<RoundResult> {
-    const skippedBefore = stats.skippedRounds;
-    running = round()
-      .then((result) => {
-        stats.rounds += 1;
-        stats.lastRound = result;
-        stats.lastRoundAt = now();
-        // Once per slow round, not per skipped tick.
-        if (stats.skippedRounds > skippedBefore)
-          log(
-            `Lag history: a round took ${(result.durationMs / 1000).toFixed(1)} s, longer than the interval (${intervalMs / 1000} s); ${stats.skippedRounds} ticks skipped so far.`,
-          );
-        return result;
-      })
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
-  }
-
-  const logFailure = (error: unknown) =>
-    log(`Lag history: a round failed: ${error instanceof Error ? error.message : String(error)}`);
-
-  function tick(): void {
-    try {
-      if (!running) return void runRound().catch(logFailure);
-      stats.skippedRounds += 1;
-      // Keep the lease through a long round; the skipped count says rounds are too slow for the interval.
-      holdLease();
-    } catch (error) {
-      // A timer's exception would end the process: a closed or locked store is logged instead.
-      logFailure(error);
-    }
-  }
-
-  return {
-    runRound,
-    start() {
-      if (timer || stopped) return;
-      timer = setInterval(tick, intervalMs);
-      // The HTTP server keeps the process alive; the sampler never holds it up at exit.
-      timer.unref();
-      tick();
-    },
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      timer = undefined;
-      await running?.catch(() => undefined);
-      store.leases.release(SAMPLER_LEASE, owner);
-      stats.holdsLease = false;
-    },
-    stats: () => ({ ...stats }),
-  };
+  return createLeasedSchedule({
+    leases: store.leases,
+    lease: SAMPLER_LEASE,
+    owner,
+    intervalMs,
+    now,
+    log,
+    label: "Lag history",
+    work: "samples consumer groups' lag",
+    round,
+    logSlowRounds: true,
+  });
 }

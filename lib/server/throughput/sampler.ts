@@ -7,6 +7,11 @@ import type { ClusterCounters, ClusterResult } from "@/lib/server/kafka";
 import type { LeaseStore, ThroughputSampleInput, ThroughputStore } from "@/lib/server/store";
 import { CLUSTER_TOTAL } from "@/lib/server/store/throughput-types";
 import { lagHistoryTiers } from "@/lib/lag-history/tiers";
+import {
+  clusterFailureLog,
+  createLeasedSchedule,
+  type LeasedSchedule,
+} from "@/lib/server/sampling/leased-schedule";
 import { throughputBetween, type CountersSnapshot } from "@/lib/throughput/rates";
 
 export const THROUGHPUT_LEASE = "topic-throughput-sampler";
@@ -36,67 +41,19 @@ export interface ThroughputRoundResult {
   durationMs: number;
 }
 
-export interface ThroughputSampler {
-  runRound(): Promise<ThroughputRoundResult>;
-  start(): void;
-  stop(): Promise<void>;
-  /** For /metrics: rounds done, whether this process held the lease at its last try, the last round. */
-  stats(): SamplerStats<ThroughputRoundResult>;
-}
-
-export interface SamplerStats<R> {
-  rounds: number;
-  holdsLease: boolean;
-  lastRound?: R;
-  /** When the last round ended (epoch ms). */
-  lastRoundAt?: number;
-}
+/** One round now, the timer, stop, and for /metrics the rounds, the lease and the last round. */
+export type ThroughputSampler = LeasedSchedule<ThroughputRoundResult>;
 
 export function createThroughputSampler(options: ThroughputSamplerOptions): ThroughputSampler {
   const { store, owner, intervalMs } = options;
   const now = options.now ?? Date.now;
   const log = options.log ?? ((line: string) => console.log(line));
   const tiers = lagHistoryTiers(options.retentionSeconds);
-  const leaseMs = Math.max(3 * intervalMs, 30_000);
   const previous = new Map<string, CountersSnapshot>();
-  const failing = new Map<string, string>();
-  let running: Promise<ThroughputRoundResult> | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  let stopped = false;
+  const noteCluster = clusterFailureLog("Throughput", log);
   let lastPruneMs = -Infinity;
-  let leaseLogged: boolean | undefined;
-  const stats: SamplerStats<ThroughputRoundResult> = { rounds: 0, holdsLease: false };
 
-  function holdLease(): boolean {
-    const held = !stopped && store.leases.acquire(THROUGHPUT_LEASE, owner, now(), leaseMs);
-    stats.holdsLease = held;
-    // Another process sampled meanwhile: comparing with our old counters would count its intervals again.
-    if (!held) previous.clear();
-    if (held !== leaseLogged && !stopped) {
-      leaseLogged = held;
-      const holder = store.leases.holder(THROUGHPUT_LEASE)?.owner ?? "nobody";
-      log(
-        held
-          ? `Throughput: this process (${owner}) samples topics' high watermarks.`
-          : `Throughput: ${holder} samples topics' high watermarks; this process (${owner}) waits.`,
-      );
-    }
-    return held;
-  }
-
-  function noteCluster(cluster: string, failure: string | undefined): void {
-    const was = failing.get(cluster);
-    if (failure === was) return;
-    if (failure) failing.set(cluster, failure);
-    else failing.delete(cluster);
-    log(
-      failure
-        ? `Throughput: cluster ${cluster} cannot be sampled: ${failure}`
-        : `Throughput: cluster ${cluster} is sampled again.`,
-    );
-  }
-
-  async function round(): Promise<ThroughputRoundResult> {
+  async function round(holdLease: () => boolean): Promise<ThroughputRoundResult> {
     const began = performance.now();
     const result: ThroughputRoundResult = {
       sampled: false,
@@ -143,49 +100,17 @@ export function createThroughputSampler(options: ThroughputSamplerOptions): Thro
     return done();
   }
 
-  function runRound(): Promise<ThroughputRoundResult> {
-    running = round()
-      .then((result) => {
-        stats.rounds += 1;
-        stats.lastRound = result;
-        stats.lastRoundAt = now();
-        return result;
-      })
-      .finally(() => {
-        running = undefined;
-      });
-    return running;
-  }
-
-  const logFailure = (error: unknown) =>
-    log(`Throughput: a round failed: ${error instanceof Error ? error.message : String(error)}`);
-
-  function tick(): void {
-    try {
-      // A round still running: this tick is skipped (the next interval then spans both).
-      if (running) return void holdLease();
-      void runRound().catch(logFailure);
-    } catch (error) {
-      logFailure(error);
-    }
-  }
-
-  return {
-    runRound,
-    start() {
-      if (timer || stopped) return;
-      timer = setInterval(tick, intervalMs);
-      timer.unref();
-      tick();
-    },
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      timer = undefined;
-      await running?.catch(() => undefined);
-      store.leases.release(THROUGHPUT_LEASE, owner);
-      stats.holdsLease = false;
-    },
-    stats: () => ({ ...stats }),
-  };
+  return createLeasedSchedule({
+    leases: store.leases,
+    lease: THROUGHPUT_LEASE,
+    owner,
+    intervalMs,
+    now,
+    log,
+    label: "Throughput",
+    work: "samples topics' high watermarks",
+    round,
+    // Another process sampled meanwhile: comparing with our old counters would count its intervals again.
+    onLeaseMissed: () => previous.clear(),
+  });
 }
