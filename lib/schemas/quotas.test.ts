@@ -7,6 +7,7 @@ import {
   entityKind,
   quotaAlterSchema,
   quotaChanges,
+  quotaValuesAfter,
   quotaValueProblem,
 } from "./quotas";
 
@@ -82,5 +83,19 @@ describe("quotaChanges", () => {
       { key: "consumer_byte_rate", before: 2048, after: null },
       { key: "request_percentage", before: null, after: 50 },
     ]);
+  });
+});
+
+describe("quotaValuesAfter", () => {
+  it("applies what is set and removed to what the entity had, and keeps the rest", () => {
+    expect(
+      quotaValuesAfter(
+        { producer_byte_rate: 1024, consumer_byte_rate: 2048, controller_mutation_rate: 5 },
+        { set: { producer_byte_rate: 4096, request_percentage: 50 }, remove: ["consumer_byte_rate"] },
+      ),
+    ).toEqual({ producer_byte_rate: 4096, controller_mutation_rate: 5, request_percentage: 50 });
+    expect(
+      quotaValuesAfter({ producer_byte_rate: 20480 }, { set: {}, remove: ["producer_byte_rate"] }),
+    ).toEqual({});
   });
 });

@@ -148,6 +148,23 @@ export function entityKind(entity: QuotaEntity): QuotaEntityKind {
   return "other";
 }
 
+/**
+ * The entity's values once a change is accepted: what it had, with the change applied. Reading the
+ * entity again right after AlterClientQuotas can answer the old values (the broker applies the
+ * record to its metadata cache a moment later), so the answer and the audit use this instead.
+ */
+export function quotaValuesAfter(
+  before: QuotaValues,
+  input: Pick<QuotaAlterInput, "set" | "remove">,
+): QuotaValues {
+  const after: QuotaValues = { ...before };
+  for (const { key, after: value } of quotaChanges(before, input)) {
+    if (value === null) delete after[key];
+    else after[key] = value;
+  }
+  return after;
+}
+
 /** old → new per key an alteration touches: what the preview shows and the audit records. */
 export function quotaChanges(
   before: QuotaValues,

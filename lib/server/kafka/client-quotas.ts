@@ -2,7 +2,8 @@ import "server-only";
 
 // Client quotas (DescribeClientQuotas, ApiKey 48; AlterClientQuotas, ApiKey 49) of users, client ids,
 // both together, and their defaults. A change reads the entity's values first, applies only the keys
-// asked for, reads them again and audits before and after.
+// asked for, and audits before and after: the values read first with the change applied (a read
+// right after the change can still answer the old values).
 import type { Admin } from "@platformatic/kafka";
 
 type AlterClientQuotasRequestOp = Parameters<Admin["alterClientQuotas"]>[0]["entries"][number]["ops"][number];
@@ -13,6 +14,7 @@ import {
   entityComponents,
   entityFromComponents,
   quotaChanges,
+  quotaValuesAfter,
   QUOTA_KEYS,
   sameEntity,
   type QuotaAlterInput,
@@ -31,7 +33,7 @@ export interface QuotaAltered {
   cluster: string;
   entity: QuotaEntity;
   changes: { key: QuotaKey; before: number | null; after: number | null }[];
-  /** Every value of the entity after the change, as the broker reports it. */
+  /** Every value of the entity after the change: what the broker reported before it, changed. */
   values: QuotaValues;
 }
 
@@ -103,7 +105,7 @@ export async function alterClientQuota(
           kafkaError = error;
           throw error;
         });
-      return { before, after: await entityValues(admin, entity) };
+      return before;
     },
     CONTEXT(cluster, "ALTER_CONFIGS"),
   );
@@ -113,11 +115,13 @@ export async function alterClientQuota(
     await audit("failure", { code: failure.code });
     return failure;
   }
-  const changes = quotaChanges(result.data.before, input);
+  const before = result.data;
+  const after = quotaValuesAfter(before, input);
+  const changes = quotaChanges(before, input);
   const text = (values: QuotaValues) =>
     Object.entries(values)
       .map(([key, value]) => `${key}=${value}`)
       .join(", ") || "none";
-  await audit("success", { before: text(result.data.before), after: text(result.data.after) });
-  return { ok: true, data: { cluster, entity, changes, values: result.data.after } };
+  await audit("success", { before: text(before), after: text(after) });
+  return { ok: true, data: { cluster, entity, changes, values: after } };
 }
