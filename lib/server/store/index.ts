@@ -24,18 +24,51 @@ interface StoreSlot {
 type GlobalWithStore = typeof globalThis & { [STORE]?: StoreSlot; [CLOSE_HOOKED]?: boolean };
 const shared = globalThis as GlobalWithStore;
 
-/** Opens (creating when absent) the store at path and applies pending migrations. For tests and the CLI. */
+/** Opens (creating when absent) the SQLite store at path and applies pending migrations. For tests and benches. */
 export function openStore(path: string, options?: SqliteStoreOptions): ConsoleStore {
   return openSqliteStore(path, options);
 }
 
-/** The server's store at the configured server.storePath, opened once per process. */
+/** What identifies the configured store: a second open of the same one reuses it. */
+function configuredKey(): string {
+  return getConfig().server.storePath;
+}
+
+/**
+ * Opens the store the configuration names, not shared (the CLI; startStore for the server). Async
+ * because a server database connects and migrates first; SQLite opens at once.
+ */
+export async function openConfiguredStore(): Promise<ConsoleStore> {
+  return openStore(getConfig().server.storePath);
+}
+
+/**
+ * Opens the configured store for this process, once: the server calls it at start-up
+ * (instrumentation.ts), before anything calls getStore().
+ */
+export async function startStore(): Promise<ConsoleStore> {
+  const key = configuredKey();
+  const slot = shared[STORE];
+  if (slot?.path === key) return slot.store;
+  await closeStore();
+  const store = await openConfiguredStore();
+  shared[STORE] = { path: key, store };
+  closeOnExit();
+  return store;
+}
+
+/**
+ * The server's store, opened once per process. startStore() opens it at start-up; SQLite, which
+ * opens synchronously, is also opened here on first use (tests, scripts), so the default needs
+ * nothing. A store that must connect first (a server database) cannot be: getStore() throws until
+ * startStore() has run.
+ */
 export function getStore(): ConsoleStore {
-  const path = getConfig().server.storePath;
+  const path = configuredKey();
   const slot = shared[STORE];
   if (slot?.path === path) return slot.store;
-  slot?.store.close();
   shared[STORE] = undefined;
+  void slot?.store.close();
   const store = openStore(path);
   shared[STORE] = { path, store };
   closeOnExit();
@@ -43,15 +76,16 @@ export function getStore(): ConsoleStore {
 }
 
 /** Closes the process-wide store (tests, shutdown); the next getStore() opens it again. */
-export function closeStore(): void {
+export async function closeStore(): Promise<void> {
   const slot = shared[STORE];
   shared[STORE] = undefined;
-  slot?.store.close();
+  await slot?.store.close();
 }
 
-// Closing checkpoints the WAL into the database file; committed data is safe either way.
+// Closing checkpoints the WAL into the database file; committed data is safe either way. At exit
+// only synchronous work runs: SQLite's close starts at once when no transaction holds the store.
 function closeOnExit(): void {
   if (shared[CLOSE_HOOKED]) return;
   shared[CLOSE_HOOKED] = true;
-  process.once("exit", closeStore);
+  process.once("exit", () => void closeStore());
 }

@@ -27,9 +27,9 @@ export interface LagPointRecord {
 
 export interface LagHistoryStore {
   /** Writes the round's samples into every tier in one transaction; returns the rows written. */
-  record(atSeconds: number, samples: readonly LagSampleInput[], tiers: readonly Tier[]): number;
+  record(atSeconds: number, samples: readonly LagSampleInput[], tiers: readonly Tier[]): Promise<number>;
   /** Deletes each tier's rows older than it keeps, then groups without rows left; returns rows deleted. */
-  prune(nowSeconds: number, tiers: readonly Tier[]): number;
+  prune(nowSeconds: number, tiers: readonly Tier[]): Promise<number>;
   /** One group's points of one tier since a time, oldest first. */
   series(
     cluster: string,
@@ -37,14 +37,14 @@ export interface LagHistoryStore {
     resolutionSeconds: number,
     sinceSeconds: number,
     options?: { partitions?: boolean },
-  ): LagPointRecord[];
+  ): Promise<LagPointRecord[]>;
   /** Several groups' points of one tier since a time (the list's sparklines), oldest first. */
   recent(
     cluster: string,
     groupIds: readonly string[],
     resolutionSeconds: number,
     sinceSeconds: number,
-  ): Map<string, LagPointRecord[]>;
+  ): Promise<Map<string, LagPointRecord[]>>;
 }
 
 export interface LeaseHolder {
@@ -56,8 +56,8 @@ export interface LeaseHolder {
 /** A named lease in the store: one process at a time does the work it guards (the lag sampler). */
 export interface LeaseStore {
   /** Takes the lease when free or expired, renews it when `owner` holds it; true when `owner` holds it now. */
-  acquire(name: string, owner: string, nowMs: number, ttlMs: number): boolean;
+  acquire(name: string, owner: string, nowMs: number, ttlMs: number): Promise<boolean>;
   /** Gives the lease up, only if `owner` holds it. */
-  release(name: string, owner: string): void;
-  holder(name: string): LeaseHolder | undefined;
+  release(name: string, owner: string): Promise<void>;
+  holder(name: string): Promise<LeaseHolder | undefined>;
 }

@@ -33,16 +33,20 @@ export interface TopicThroughputTotal {
 
 export interface ThroughputStore {
   /** Writes the round's samples into every tier in one transaction; returns the rows written. */
-  record(atSeconds: number, samples: readonly ThroughputSampleInput[], tiers: readonly Tier[]): number;
+  record(
+    atSeconds: number,
+    samples: readonly ThroughputSampleInput[],
+    tiers: readonly Tier[],
+  ): Promise<number>;
   /** Deletes each tier's rows older than it keeps, then series without rows; returns rows deleted. */
-  prune(nowSeconds: number, tiers: readonly Tier[]): number;
+  prune(nowSeconds: number, tiers: readonly Tier[]): Promise<number>;
   /** One series' points of one tier since a time, oldest first (topic CLUSTER_TOTAL: the cluster's). */
   series(
     cluster: string,
     topic: string,
     resolutionSeconds: number,
     sinceSeconds: number,
-  ): ThroughputPointRecord[];
+  ): Promise<ThroughputPointRecord[]>;
   /** The topics that produced most since a time (raw samples), most messages first. */
-  topTopics(cluster: string, sinceSeconds: number, limit: number): TopicThroughputTotal[];
+  topTopics(cluster: string, sinceSeconds: number, limit: number): Promise<TopicThroughputTotal[]>;
 }

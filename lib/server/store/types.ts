@@ -1,5 +1,6 @@
 // The console's own state. One module owns the database (lib/server/store); everything else goes
 // through this interface, so a PostgreSQL implementation can replace SQLite for several replicas.
+// Every call is asynchronous: a server database answers over the network.
 import type { AuditOutcome, AuditQuery } from "@/lib/schemas/audit";
 import type { Role } from "@/lib/schemas/auth";
 
@@ -87,49 +88,49 @@ export interface AuditPage {
 }
 
 export interface UserStore {
-  count(): number;
-  list(): UserRecord[];
-  findById(id: string): UserRecord | undefined;
-  findByUsername(username: string): UserRecord | undefined;
-  findBySubject(provider: string, subject: string): UserRecord | undefined;
+  count(): Promise<number>;
+  list(): Promise<UserRecord[]>;
+  findById(id: string): Promise<UserRecord | undefined>;
+  findByUsername(username: string): Promise<UserRecord | undefined>;
+  findBySubject(provider: string, subject: string): Promise<UserRecord | undefined>;
   /** Throws StoreConflictError when the username (or the provider and subject) exists. */
   create(
     user: Pick<UserRecord, "username" | "role" | "passwordHash" | "mustChangePassword"> &
       Partial<Pick<UserRecord, "provider" | "subject">>,
-  ): UserRecord;
+  ): Promise<UserRecord>;
   update(
     id: string,
     patch: Partial<
       Pick<UserRecord, "role" | "passwordHash" | "mustChangePassword" | "disabledAt" | "lastSignInAt">
     >,
-  ): UserRecord | undefined;
-  delete(id: string): boolean;
+  ): Promise<UserRecord | undefined>;
+  delete(id: string): Promise<boolean>;
 }
 
 export interface SessionStore {
-  create(session: Omit<SessionRecord, "id"> & { id?: string }): SessionRecord;
-  find(id: string): SessionRecord | undefined;
-  touch(id: string, lastSeenAt: Timestamp): void;
-  delete(id: string): void;
-  deleteForUser(userId: string): number;
-  deleteExpired(now: Timestamp, idleBefore: Timestamp): number;
+  create(session: Omit<SessionRecord, "id"> & { id?: string }): Promise<SessionRecord>;
+  find(id: string): Promise<SessionRecord | undefined>;
+  touch(id: string, lastSeenAt: Timestamp): Promise<void>;
+  delete(id: string): Promise<void>;
+  deleteForUser(userId: string): Promise<number>;
+  deleteExpired(now: Timestamp, idleBefore: Timestamp): Promise<number>;
 }
 
 export interface ApiTokenStore {
   /** The id is generated (12 base62 characters, see newApiTokenId) unless given. */
   create(
     token: Omit<ApiTokenRecord, "id" | "createdAt" | "revokedAt" | "lastUsedAt"> & { id?: string },
-  ): ApiTokenRecord;
-  find(id: string): ApiTokenRecord | undefined;
-  list(): ApiTokenRecord[];
-  revoke(id: string, at: Timestamp): ApiTokenRecord | undefined;
-  touch(id: string, at: Timestamp): void;
+  ): Promise<ApiTokenRecord>;
+  find(id: string): Promise<ApiTokenRecord | undefined>;
+  list(): Promise<ApiTokenRecord[]>;
+  revoke(id: string, at: Timestamp): Promise<ApiTokenRecord | undefined>;
+  touch(id: string, at: Timestamp): Promise<void>;
 }
 
 export interface AuditStore {
   /** Append-only: there is no update or delete, and the database refuses them too. */
-  append(event: AuditEventInput): AuditEvent;
-  query(query: AuditQuery): AuditPage;
+  append(event: AuditEventInput): Promise<AuditEvent>;
+  query(query: AuditQuery): Promise<AuditPage>;
 }
 
 export type CaRole = "root" | "intermediate";
@@ -185,22 +186,22 @@ export interface CrlRecord {
 
 export interface CertificateStore {
   /** The CA's certificates; each role is written once (create or import). */
-  getAuthority(role: CaRole): CaRecord | undefined;
+  getAuthority(role: CaRole): Promise<CaRecord | undefined>;
   /** Throws StoreConflictError when the role exists. */
-  putAuthority(record: Omit<CaRecord, "createdAt">): CaRecord;
+  putAuthority(record: Omit<CaRecord, "createdAt">): Promise<CaRecord>;
   /** Throws StoreConflictError when the serial exists (the caller draws a new one). */
-  insert(record: Omit<CertificateRecord, "revokedAt" | "revocationReason">): CertificateRecord;
-  serialExists(serialNumber: string): boolean;
-  find(serialNumber: string): CertificateRecord | undefined;
-  query(query: CertificateQuery): { certificates: CertificateRecord[]; total: number };
+  insert(record: Omit<CertificateRecord, "revokedAt" | "revocationReason">): Promise<CertificateRecord>;
+  serialExists(serialNumber: string): Promise<boolean>;
+  find(serialNumber: string): Promise<CertificateRecord | undefined>;
+  query(query: CertificateQuery): Promise<{ certificates: CertificateRecord[]; total: number }>;
   /** Undefined when unknown; a second revocation keeps the first one's time and reason. */
-  revoke(serialNumber: string, at: Timestamp, reason: string): CertificateRecord | undefined;
+  revoke(serialNumber: string, at: Timestamp, reason: string): Promise<CertificateRecord | undefined>;
   /** Every revoked certificate (the CRL's entries), oldest revocation first. */
-  listRevoked(): CertificateRecord[];
+  listRevoked(): Promise<CertificateRecord[]>;
   /** Stores a newly signed CRL; its id is its CRL number. */
-  saveCrl(crl: Omit<CrlRecord, "id">): CrlRecord;
-  latestCrl(): CrlRecord | undefined;
-  nextCrlNumber(): number;
+  saveCrl(crl: Omit<CrlRecord, "id">): Promise<CrlRecord>;
+  latestCrl(): Promise<CrlRecord | undefined>;
+  nextCrlNumber(): Promise<number>;
 }
 
 export interface ConsoleStore {
@@ -212,11 +213,19 @@ export interface ConsoleStore {
   lagHistory: LagHistoryStore;
   throughput: ThroughputStore;
   leases: LeaseStore;
-  /** Runs fn in one transaction (BEGIN IMMEDIATE … COMMIT, ROLLBACK on throw). */
-  transaction<T>(fn: () => T): T;
-  /** A trivial query (SELECT 1); throws when the database does not answer. For /readyz. */
-  ping(): void;
-  close(): void;
+  /**
+   * Runs fn in one transaction: COMMIT when its promise resolves, ROLLBACK when it rejects. fn gets
+   * the store to use inside: every call in the transaction goes through `tx` (PostgreSQL: one
+   * pooled client in BEGIN … COMMIT; SQLite: the connection, held for fn alone). fn does store work
+   * only — no Kafka, no network, nothing slow: other requests' store calls wait for it. Calling the
+   * outer store (or starting another transaction on it) inside fn is a programming error: on
+   * PostgreSQL that is another connection that can wait on fn's locks forever; SQLite throws.
+   * `tx.transaction` nests (a savepoint).
+   */
+  transaction<T>(fn: (tx: ConsoleStore) => Promise<T>): Promise<T>;
+  /** A trivial query (SELECT 1); rejects when the database does not answer. For /readyz. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
 }
 
 export class StoreConflictError extends Error {

@@ -1,5 +1,6 @@
 import type { AuditEvent, AuditOutcome, AuditQuery, AuditStore } from "../types";
 import { type Connection, nullableText, type Row, text } from "./connection";
+import type { Sync } from "./sync";
 
 export const MAX_AUDIT_PAGE = 1000;
 
@@ -48,7 +49,7 @@ function whereClause(query: AuditQuery): { sql: string; values: (string | number
   return { sql: conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "", values };
 }
 
-export function createAuditStore({ statement, now }: Connection): AuditStore {
+export function createAuditStore({ statement, now }: Connection): Sync<AuditStore> {
   return {
     append(event) {
       const row = statement(

@@ -1,6 +1,7 @@
 // The CA's certificates, the certificates it issued and its CRLs.
 import type { CaRecord, CaRole, CertificateRecord, CertificateStore, CrlRecord } from "../types";
 import { type Connection, flag, nullableText, type Row, text, withConflict } from "./connection";
+import type { Sync } from "./sync";
 
 function toAuthority(row: Row): CaRecord {
   return {
@@ -43,7 +44,7 @@ function toCrl(row: Row): CrlRecord {
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (character) => `\\${character}`);
 
-export function createCertificateStore({ db, statement, now }: Connection): CertificateStore {
+export function createCertificateStore({ db, statement, now }: Connection): Sync<CertificateStore> {
   return {
     getAuthority(role) {
       const row = statement("SELECT * FROM certificate_authority WHERE role = ?").get(role);

@@ -1,6 +1,7 @@
 import type { LagHistoryStore, LagPointRecord, LagSampleInput } from "../lag-history-types";
 import { bucketStart } from "@/lib/lag-history/tiers";
 import { type Connection, type Row } from "./connection";
+import type { Sync } from "./sync";
 
 /** Per partition as {"topic": [[partition, lag], …]}: a topic's name once per row, not per partition. */
 function partitionsJson(partitions: LagSampleInput["partitions"]): string {
@@ -36,7 +37,7 @@ const POINT_COLUMNS = "at, lag_last, lag_max, time_lag_last_ms, time_lag_max_ms"
 export function createLagHistoryStore(
   { statement }: Connection,
   transaction: <T>(fn: () => T) => T,
-): LagHistoryStore {
+): Sync<LagHistoryStore> {
   // Lags are 64-bit: read them as bigints, not as doubles.
   const reading = (sql: string) => {
     const prepared = statement(sql);

@@ -1,7 +1,8 @@
 import type { LeaseStore } from "../lag-history-types";
 import { type Connection, type Row, text } from "./connection";
+import type { Sync } from "./sync";
 
-export function createLeaseStore({ statement }: Connection): LeaseStore {
+export function createLeaseStore({ statement }: Connection): Sync<LeaseStore> {
   return {
     // One statement, so two processes racing for a free lease cannot both win: the row is written only
     // when absent, expired or already ours, and RETURNING says whether it was.

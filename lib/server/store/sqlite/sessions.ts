@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 
 import type { SessionRecord, SessionStore } from "../types";
 import { type Connection, nullableText, type Row, text, withConflict } from "./connection";
+import type { Sync } from "./sync";
 
 function toSession(row: Row): SessionRecord {
   return {
@@ -15,7 +16,7 @@ function toSession(row: Row): SessionRecord {
   };
 }
 
-export function createSessionStore({ statement }: Connection): SessionStore {
+export function createSessionStore({ statement }: Connection): Sync<SessionStore> {
   return {
     create(session) {
       const row = withConflict("a session with this id already exists", () =>

@@ -2,6 +2,7 @@ import { bucketStart } from "@/lib/lag-history/tiers";
 
 import { CLUSTER_TOTAL, type ThroughputPointRecord, type ThroughputStore } from "../throughput-types";
 import { type Connection, type Row } from "./connection";
+import type { Sync } from "./sync";
 
 const POINT_COLUMNS = "at, ms, messages, bytes, peak_messages_per_second, peak_bytes_per_second";
 
@@ -19,7 +20,7 @@ function toPoint(row: Row): ThroughputPointRecord {
 export function createThroughputStore(
   { statement }: Connection,
   transaction: <T>(fn: () => T) => T,
-): ThroughputStore {
+): Sync<ThroughputStore> {
   return {
     record(atSeconds, samples, tiers) {
       return transaction(() => {

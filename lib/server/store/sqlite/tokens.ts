@@ -3,6 +3,7 @@ import type { Role } from "@/lib/schemas/auth";
 import { newApiTokenId } from "../ids";
 import type { ApiTokenRecord, ApiTokenStore } from "../types";
 import { type Connection, nullableText, type Row, text, withConflict } from "./connection";
+import type { Sync } from "./sync";
 
 function toToken(row: Row): ApiTokenRecord {
   return {
@@ -18,7 +19,7 @@ function toToken(row: Row): ApiTokenRecord {
   };
 }
 
-export function createApiTokenStore({ statement, now }: Connection): ApiTokenStore {
+export function createApiTokenStore({ statement, now }: Connection): Sync<ApiTokenStore> {
   const one = (row: Row | undefined) => (row ? toToken(row) : undefined);
   return {
     create(token) {

@@ -4,6 +4,7 @@ import type { Role } from "@/lib/schemas/auth";
 
 import type { UserRecord, UserStore } from "../types";
 import { type Connection, flag, nullableText, type Row, text, withConflict } from "./connection";
+import type { Sync } from "./sync";
 
 type UserPatch = Parameters<UserStore["update"]>[1];
 
@@ -31,7 +32,7 @@ function toUser(row: Row): UserRecord {
   };
 }
 
-export function createUserStore(connection: Connection): UserStore {
+export function createUserStore(connection: Connection): Sync<UserStore> {
   const { statement, now } = connection;
   const one = (row: Row | undefined) => (row ? toUser(row) : undefined);
 
