@@ -198,9 +198,18 @@ export interface CertificateStore {
   revoke(serialNumber: string, at: Timestamp, reason: string): Promise<CertificateRecord | undefined>;
   /** Every revoked certificate (the CRL's entries), oldest revocation first. */
   listRevoked(): Promise<CertificateRecord[]>;
-  /** Stores a newly signed CRL; its id is its CRL number. */
-  saveCrl(crl: Omit<CrlRecord, "id">): Promise<CrlRecord>;
+  /**
+   * Stores a newly signed CRL under its CRL number (`id`, from nextCrlNumber in the same
+   * transaction). Throws StoreConflictError when that number is taken: each number is signed once.
+   */
+  saveCrl(crl: CrlRecord): Promise<CrlRecord>;
   latestCrl(): Promise<CrlRecord | undefined>;
+  /**
+   * The number the next CRL gets (the highest stored + 1). Called inside the transaction that signs
+   * and saves it, and first in it: the store holds off other CRL signers there until the commit
+   * (PostgreSQL: pg_advisory_xact_lock; SQLite: BEGIN IMMEDIATE serializes writers already), so a
+   * second replica then reads the first's CRL instead of signing the same number.
+   */
   nextCrlNumber(): Promise<number>;
 }
 

@@ -148,9 +148,14 @@ export function createCertificateStore({ db, statement, now }: Connection): Sync
         .map(toCertificate),
 
     saveCrl(crl) {
-      const row = statement(
-        "INSERT INTO crl (der, this_update, next_update) VALUES (?, ?, ?) RETURNING *",
-      ).get(crl.der, crl.thisUpdate, crl.nextUpdate);
+      const row = withConflict(`CRL number ${crl.id} is signed already`, () =>
+        statement("INSERT INTO crl (id, der, this_update, next_update) VALUES (?, ?, ?, ?) RETURNING *").get(
+          crl.id,
+          crl.der,
+          crl.thisUpdate,
+          crl.nextUpdate,
+        ),
+      );
       return toCrl(row as Row);
     },
 
