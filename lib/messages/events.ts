@@ -35,6 +35,28 @@ export interface WireRecord {
   size: number;
   /** The codec of the batch the record was stored in. */
   compression: Compression;
+  /** Set when the value is in the Confluent wire format and the cluster has a schema registry. */
+  valueSchema?: WireValueSchema;
+}
+
+/**
+ * A value framed for a schema registry (magic byte 0, schema id), decoded with its schema. `value`
+ * keeps the raw bytes either way; the table, filters and exports use `json` when it is set.
+ */
+export interface WireValueSchema {
+  schemaId: number;
+  format?: "AVRO" | "PROTOBUF" | "JSON";
+  /** The first subject and version the registry names for the id. */
+  subject?: string;
+  version?: number;
+  /** Protobuf: the message type the record's indexes chose. */
+  messageType?: string;
+  /** The decoded value as JSON text; absent when it could not be decoded. */
+  json?: string;
+  /** Only the first previewBytes of the JSON text were sent. */
+  jsonTruncated?: true;
+  /** Why it was not decoded ("Unknown schema id 7 …"), or with `json`, how it breaks its JSON schema. */
+  error?: string;
 }
 
 export interface PartitionProgress {

@@ -2,6 +2,8 @@ import "server-only";
 
 // One record in full, without the preview limit: "load the full value" in the inspector.
 import type { WireRecord } from "@/lib/messages/events";
+import { registryClient } from "@/lib/server/schema-registry";
+import { SearchSchemas } from "@/lib/server/schema-registry/search-schemas";
 
 import type { ClusterResult, FetchConsumer } from "../cluster-pool";
 import { PartitionFetcher } from "./partition-fetcher";
@@ -19,7 +21,14 @@ export function fetchFullRecord(
   partition: number,
   offset: bigint,
 ): Promise<ClusterResult<WireRecord | null>> {
-  return readFullRecord(() => openConsumer(cluster), topic, partition, offset);
+  const registry = registryClient(cluster);
+  return readFullRecord(
+    () => openConsumer(cluster),
+    topic,
+    partition,
+    offset,
+    registry && new SearchSchemas(registry),
+  );
 }
 
 /** fetchFullRecord with the consumer's source injected. Null: no such topic, partition or offset. */
@@ -28,6 +37,7 @@ export async function readFullRecord(
   topic: string,
   partition: number,
   offset: bigint,
+  schemas?: SearchSchemas,
 ): Promise<ClusterResult<WireRecord | null>> {
   const opened = open();
   if (!opened.ok) return opened;
@@ -45,7 +55,11 @@ export async function readFullRecord(
       if (!outcome) break;
       if (!outcome.ok) throw outcome.error;
       const found = outcome.records.find((record) => record.offset === offset);
-      if (found) return { ok: true, data: toWireRecord(partition, found.batch, found.record, Infinity) };
+      if (!found) continue;
+      const record = toWireRecord(partition, found.batch, found.record, Infinity);
+      const [decoding] = schemas ? await schemas.decodeAll([found.record.value]) : [];
+      if (decoding) record.valueSchema = decoding.schema;
+      return { ok: true, data: record };
     }
     // Compacted away, aborted, or a control record: no message at that offset.
     return { ok: true, data: null };

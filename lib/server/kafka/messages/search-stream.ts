@@ -8,11 +8,13 @@ import type {
   SearchEvent,
   SearchPlanPartition,
   WireRecord,
+  WireValueSchema,
 } from "@/lib/messages/events";
 import type { FilterableRecord, MessageMatcher } from "@/lib/server/messages/matcher";
+import type { SearchSchemas, ValueDecoding } from "@/lib/server/schema-registry/search-schemas";
 
 import type { FetchedRecord, FetchOutcome, PartitionFetcher } from "./partition-fetcher";
-import { recordSize, recordTimestamp, toWireRecord } from "./records";
+import { characterBoundary, recordSize, recordTimestamp, toWireRecord } from "./records";
 import { FetchRecovery } from "./fetch-recovery";
 import { searchBegan, searchEnded } from "./memory-after-searches";
 import { untilStopped } from "./until-stopped";
@@ -32,6 +34,8 @@ export interface SearchRun {
   max: number;
   previewBytes: number;
   signal: AbortSignal;
+  /** The cluster's registry schemas: framed values are decoded, and filtered and shown decoded. */
+  schemas?: SearchSchemas;
 }
 
 export async function* streamSearch(run: SearchRun): AsyncGenerator<SearchEvent> {
@@ -115,11 +119,22 @@ export async function* streamSearch(run: SearchRun): AsyncGenerator<SearchEvent>
       fetcher.launch();
 
       const scanned = outcome.records;
+      let decodings: (ValueDecoding | null)[] = [];
+      if (run.schemas && scanned.length > 0) {
+        // Fetching a schema waits for the registry: Stop does not wait.
+        const decoded = await untilStopped(
+          run.schemas.decodeAll(scanned.map((fetched) => fetched.record.value)),
+          signal,
+        );
+        if (!decoded) continue;
+        decodings = decoded;
+      }
       let limit = scanned.length;
       let matches: boolean[] | null = null;
       if (matcher.active && scanned.length > 0) {
         // The filter may wait its turn on a worker shared with other searches: Stop does not wait.
-        const result = await untilStopped(matcher.match(scanned.map(filterable)), signal);
+        const records = scanned.map((fetched, index) => filterable(fetched, decodings[index]));
+        const result = await untilStopped(matcher.match(records), signal);
         if (!result) continue;
         matches = result.matches;
         const failures = result.fatal ? [...result.failures, result.fatal] : result.failures;
@@ -137,7 +152,10 @@ export async function* streamSearch(run: SearchRun): AsyncGenerator<SearchEvent>
         counters.scanned++;
         counters.bytes += recordSize(fetched.record);
         if (matches && !matches[index]) continue;
-        shown.push(toWireRecord(fetched.partition, fetched.batch, fetched.record, run.previewBytes));
+        const wire = toWireRecord(fetched.partition, fetched.batch, fetched.record, run.previewBytes);
+        const decoding = decodings[index];
+        if (decoding) wire.valueSchema = previewOf(decoding, run.previewBytes);
+        shown.push(wire);
         counters.matched++;
         if (shown.length === RECORDS_PER_EVENT) {
           yield { type: "records", records: shown };
@@ -160,15 +178,28 @@ export async function* streamSearch(run: SearchRun): AsyncGenerator<SearchEvent>
   }
 }
 
-function filterable({ partition, offset, batch, record }: FetchedRecord): FilterableRecord {
+/** What the filters see: a decoded value as its JSON text, anything else as stored. */
+function filterable(
+  { partition, offset, batch, record }: FetchedRecord,
+  decoding?: ValueDecoding | null,
+): FilterableRecord {
   return {
     partition,
     offset,
     timestamp: recordTimestamp(batch, record),
     key: record.key,
-    value: record.value,
+    value: decoding?.jsonBytes ?? record.value,
     headers: record.headers,
   };
+}
+
+/** The decoded JSON cut at the preview size like any payload ("load the full value" has it whole). */
+export function previewOf({ schema }: ValueDecoding, previewBytes: number): WireValueSchema {
+  if (schema.json === undefined || schema.json.length <= previewBytes / 4) return schema;
+  const bytes = Buffer.from(schema.json);
+  if (bytes.length <= previewBytes) return schema;
+  const cut = bytes.subarray(0, characterBoundary(bytes.subarray(0, previewBytes)));
+  return { ...schema, json: cut.toString("utf8"), jsonTruncated: true };
 }
 
 const CLOSE_WITHIN_MS = 1_000;

@@ -7,6 +7,8 @@ import type { ClusterProblem } from "@/lib/schemas/cluster";
 import { maxResultsOf, type MessageQuery } from "@/lib/schemas/messages";
 import { getConfig } from "@/lib/server/config";
 import { createMessageMatcher } from "@/lib/server/messages/matcher";
+import { registryClient } from "@/lib/server/schema-registry";
+import { SearchSchemas } from "@/lib/server/schema-registry/search-schemas";
 
 import type { ClusterResult, FetchConsumer } from "../cluster-pool";
 import { describeKafkaError } from "../errors/describe-kafka-error";
@@ -43,6 +45,8 @@ export interface SearchOptions {
   previewBytes?: number;
   /** The most one fetch response may carry; default: messages.fetchBytes. */
   fetchBytes?: number;
+  /** Decodes values framed for a schema registry; default: the cluster's registry, when it has one. */
+  schemas?: SearchSchemas;
 }
 
 /**
@@ -64,10 +68,13 @@ export async function searchMessages(
   const previewBytes = options.previewBytes ?? settings.previewBytes;
   try {
     const fetchBytes = options.fetchBytes ?? settings.fetchBytes;
+    const registry = registryClient(cluster);
+    const schemas = options.schemas ?? (registry && new SearchSchemas(registry));
     const started = await startSearch(() => openConsumer(cluster), topic, query, {
       signal,
       previewBytes,
       fetchBytes,
+      schemas,
     });
     if (!started.ok) slot.release();
     return started.ok ? { ok: true, events: releasingAtEnd(started.events, slot.release) } : started;
@@ -82,7 +89,8 @@ export async function startSearch(
   open: () => ClusterResult<FetchConsumer>,
   topic: string,
   query: MessageQuery,
-  options: Required<Omit<SearchOptions, "holder" | "fetchBytes">> & Pick<SearchOptions, "fetchBytes">,
+  options: Required<Omit<SearchOptions, "holder" | "fetchBytes" | "schemas">> &
+    Pick<SearchOptions, "fetchBytes" | "schemas">,
 ): Promise<StartedSearch> {
   const compiled = await createMessageMatcher(query);
   if (!compiled.ok) {
@@ -141,6 +149,7 @@ export async function startSearch(
     max: maxResultsOf(query),
     previewBytes: options.previewBytes,
     signal,
+    schemas: options.schemas,
   });
   return { ok: true, events };
 }

@@ -25,12 +25,12 @@ export function compileCodec(schema: ResolvedSchema): SchemaCodec {
   }
 }
 
-export type EncodeResult = { ok: true; bytes: Buffer } | { ok: false; error: string };
+export type EncodeResult = { ok: true; bytes: Buffer } | { ok: false; message: string };
 
 /**
  * Encodes a value (as parsed from JSON) with a registry schema into the Confluent wire format:
  * magic byte, `schemaId`, for Protobuf the message indexes, then the payload. The value is validated
- * against the schema first; a value that does not fit answers `{ ok: false, error }` naming the field
+ * against the schema first; a value that does not fit answers `{ ok: false, message }` naming the field
  * and what was expected ("$.temp should be a double, not "warm""), never throws. JSON mapping per
  * format: Avro unions unwrapped unless ambiguous, bytes as base64, longs as numbers or decimal
  * strings (avro-codec.ts); Protobuf as ProtoJSON, the first message of the file unless
@@ -51,7 +51,7 @@ export function encodeWithSchema(
   } catch (error) {
     return {
       ok: false,
-      error:
+      message:
         error instanceof CodecError || error instanceof RangeError
           ? error.message
           : `The value could not be encoded: ${messageOf(error)}`,

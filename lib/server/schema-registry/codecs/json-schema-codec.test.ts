@@ -56,7 +56,7 @@ describe("JSON Schema codec", () => {
     expect(encoded.ok && [...encoded.bytes]).toEqual([0, 0, 0, 0, 9, ...text({ device: "a" })]);
     expect(encodeWithSchema(9, schema, { device: 1 })).toEqual({
       ok: false,
-      error: "The value does not fit the JSON schema: $.device must be string",
+      message: "The value does not fit the JSON schema: $.device must be string",
     });
   });
 

@@ -44,7 +44,7 @@ describe("Protobuf codec", () => {
       place: { city: "Oslo" },
     };
     const encoded = encodeWithSchema(5, schema, value);
-    if (!encoded.ok) throw new Error(encoded.error);
+    if (!encoded.ok) throw new Error(encoded.message);
     expect([...encoded.bytes.subarray(0, 6)]).toEqual([0, 0, 0, 0, 5, 0]);
     const decoded = compileProtobuf(schema).decode(body(encoded.bytes));
     expect(decoded.messageType).toBe("iot.Reading");
@@ -54,7 +54,7 @@ describe("Protobuf codec", () => {
   it("picks other and nested messages by their indexes", () => {
     const codec = compileProtobuf(schema);
     const alarm = encodeWithSchema(5, codec, { reason: "hot" }, { messageType: "iot.Alarm" });
-    if (!alarm.ok) throw new Error(alarm.error);
+    if (!alarm.ok) throw new Error(alarm.message);
     // count 1, index 1 (the enum is not a message)
     expect([...alarm.bytes.subarray(5, 7)]).toEqual([2, 2]);
     expect(codec.decode(body(alarm.bytes))).toMatchObject({
@@ -63,7 +63,7 @@ describe("Protobuf codec", () => {
     });
 
     const detail = encodeWithSchema(5, codec, { note: "n" }, { messageType: "iot.Reading.Detail" });
-    if (!detail.ok) throw new Error(detail.error);
+    if (!detail.ok) throw new Error(detail.message);
     expect(codec.decode(body(detail.bytes)).messageType).toBe("iot.Reading.Detail");
   });
 
@@ -71,11 +71,11 @@ describe("Protobuf codec", () => {
     const codec = compileProtobuf(schema);
     expect(encodeWithSchema(5, codec, { temp: "warm" })).toEqual({
       ok: false,
-      error: expect.stringMatching(/does not fit the Protobuf message iot\.Reading/),
+      message: expect.stringMatching(/does not fit the Protobuf message iot\.Reading/),
     });
     expect(encodeWithSchema(5, codec, {}, { messageType: "iot.Nope" })).toEqual({
       ok: false,
-      error: "The Protobuf schema has no message iot.Nope",
+      message: "The Protobuf schema has no message iot.Nope",
     });
     expect(() => codec.decode(Uint8Array.of(2, 20, 0))).toThrow(/no message at index path \[10\]/);
     expect(() => codec.decode(Uint8Array.of(0, 0x0a, 0x05, 0x61))).toThrow(
