@@ -1,0 +1,89 @@
+import type { AuditEvent, AuditOutcome, AuditQuery, AuditStore } from "../types";
+import { type Database, nullableText, numeric, one, type Row, text } from "./connection";
+
+export const MAX_AUDIT_PAGE = 1000;
+
+function toEvent(row: Row): AuditEvent {
+  return {
+    id: numeric(row, "id"),
+    at: text(row, "at"),
+    actor: text(row, "actor"),
+    action: text(row, "action"),
+    target: nullableText(row, "target"),
+    outcome: text(row, "outcome") as AuditOutcome,
+    clientAddress: nullableText(row, "client_address"),
+    requestId: nullableText(row, "request_id"),
+    details: JSON.parse(text(row, "details")) as AuditEvent["details"],
+    count: numeric(row, "count"),
+    firstAt: nullableText(row, "first_at"),
+    lastAt: nullableText(row, "last_at"),
+  };
+}
+
+/** "auth." → "auth.%", with the prefix's own % and _ matched literally. */
+const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (wildcard) => `\\${wildcard}`)}%`;
+
+/** Accepts any date the Date constructor reads and compares it as the stored ISO text. */
+function isoTimestamp(value: string, name: string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw new RangeError(`audit query: ${name} is not a timestamp`);
+  return date.toISOString();
+}
+
+/** WHERE clause and values for a query; `since` is inclusive, `until` exclusive. */
+function whereClause(query: AuditQuery): { sql: string; values: (string | number)[] } {
+  const conditions: string[] = [];
+  const values: (string | number)[] = [];
+  const add = (condition: string, value: string | number) => {
+    values.push(value);
+    conditions.push(condition.replace("?", `$${values.length}`));
+  };
+  if (query.actor) add("actor = ?", query.actor);
+  // ILIKE: SQLite's LIKE ignores the case of ASCII letters, and both stores answer alike.
+  if (query.action) add("action ILIKE ? ESCAPE '\\'", likePrefix(query.action));
+  if (query.target) add("target = ?", query.target);
+  if (query.outcome) add("outcome = ?", query.outcome);
+  if (query.since) add("at >= ?", isoTimestamp(query.since, "since"));
+  if (query.until) add("at < ?", isoTimestamp(query.until, "until"));
+  if (query.before !== undefined) add("id < ?", query.before);
+  return { sql: conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : "", values };
+}
+
+export function createAuditStore(db: Database): AuditStore {
+  return {
+    async append(event) {
+      const row = await one(
+        db,
+        `INSERT INTO audit_events
+           (at, actor, action, target, outcome, client_address, request_id, details, count, first_at, last_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
+        [
+          db.now(),
+          event.actor,
+          event.action,
+          event.target ?? null,
+          event.outcome,
+          event.clientAddress ?? null,
+          event.requestId ?? null,
+          JSON.stringify(event.details ?? {}),
+          event.count ?? 1,
+          event.firstAt ?? null,
+          event.lastAt ?? null,
+        ],
+      );
+      return toEvent(row!);
+    },
+
+    // Keyset paging, newest first: one row more than asked tells whether an older page exists.
+    async query(query) {
+      const limit = Math.min(Math.max(Math.trunc(query.limit) || 1, 1), MAX_AUDIT_PAGE);
+      const where = whereClause(query);
+      const { rows } = await db.query(
+        `SELECT * FROM audit_events ${where.sql} ORDER BY id DESC LIMIT $${where.values.length + 1}`,
+        [...where.values, limit + 1],
+      );
+      const events = rows.slice(0, limit).map(toEvent);
+      return { events, nextBefore: rows.length > limit ? (events.at(-1)?.id ?? null) : null };
+    },
+  };
+}
