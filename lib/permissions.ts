@@ -34,6 +34,14 @@ export const PERMISSIONS = {
   "message.produce": "operator",
   /** Confluent REST v2 consumer instances: join a group as the console, read and commit its offsets. */
   "consumer.instance": "operator",
+  /** Schema registry: subjects, versions, schemas by id, compatibility levels and mode; compatibility checks (they change nothing). */
+  "schema.view": "viewer",
+  /** Register a new schema version (after a compatibility check). */
+  "schema.register": "operator",
+  /** Soft- and hard-delete schema versions and subjects. */
+  "schema.delete": "admin",
+  /** Change the global or a subject's compatibility level, or remove a subject's own. */
+  "schema.config": "admin",
   "acl.view": "viewer",
   "acl.create": "admin",
   "acl.delete": "admin",

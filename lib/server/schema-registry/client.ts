@@ -156,7 +156,12 @@ export class SchemaRegistryClient {
     return map(result, (data) => asNumbers(data).sort((a, b) => a - b));
   }
 
-  async getVersion(subject: string, version: VersionSelector): Promise<RegistryResult<SubjectVersion>> {
+  /** `deleted` reads a soft-deleted version as well. */
+  async getVersion(
+    subject: string,
+    version: VersionSelector,
+    options: { deleted?: boolean } = {},
+  ): Promise<RegistryResult<SubjectVersion>> {
     const path = subjectPath(subject);
     const selector = versionPath(version);
     if (!path) return invalid("A subject name is 1 to 2048 characters");
@@ -164,7 +169,7 @@ export class SchemaRegistryClient {
     const result = await this.transport.send<Record<string, unknown>>(
       "GET",
       `subjects/${path}/versions/${selector}`,
-      { what: `${subject} version ${selector}` },
+      { query: { deleted: options.deleted || undefined }, what: `${subject} version ${selector}` },
     );
     if (result.ok && typeof result.data?.schema !== "string") return notTheApi("GET a subject's version");
     return map(result, (data) => ({
@@ -191,6 +196,23 @@ export class SchemaRegistryClient {
     }));
   }
 
+  /** The subjects and versions that use a schema id (GET /schemas/ids/{id}/versions), sorted. */
+  async schemaUsages(id: number): Promise<RegistryResult<{ subject: string; version: number }[]>> {
+    if (!Number.isSafeInteger(id) || id < 0) return invalid("A schema id is a whole number");
+    const result = await this.transport.send<unknown>("GET", `schemas/ids/${id}/versions`, {
+      what: `id ${id}`,
+    });
+    if (result.ok && !Array.isArray(result.data)) return notTheApi("GET /schemas/ids/{id}/versions");
+    return map(result, (data) =>
+      (data as unknown[])
+        .flatMap((entry) => {
+          const { subject, version } = (entry ?? {}) as Record<string, unknown>;
+          return typeof subject === "string" && typeof version === "number" ? [{ subject, version }] : [];
+        })
+        .sort((a, b) => a.subject.localeCompare(b.subject) || a.version - b.version),
+    );
+  }
+
   /**
    * The compatibility level: the global one without a subject; a subject's own level, or null when
    * it has none (Confluent's 40408). Apicurio answers the global level for a subject without one.
@@ -198,7 +220,11 @@ export class SchemaRegistryClient {
   async getCompatibility(subject?: string): Promise<RegistryResult<CompatibilityLevel | string | null>> {
     const path = subject === undefined ? "config" : subjectPath(subject) && `config/${subjectPath(subject)}`;
     if (!path) return invalid("A subject name is 1 to 2048 characters");
-    const result = await this.transport.send<Record<string, unknown>>("GET", path, { what: subject });
+    // defaultToGlobal=false: Confluent answers 40408 for a subject without its own level.
+    const result = await this.transport.send<Record<string, unknown>>("GET", path, {
+      query: { defaultToGlobal: subject === undefined ? undefined : false },
+      what: subject,
+    });
     if (!result.ok && result.problem.code === "40408") return { ok: true, data: null };
     if (result.ok && typeof result.data?.compatibilityLevel !== "string") return notTheApi("GET /config");
     return map(result, (data) => String(data.compatibilityLevel));
