@@ -87,6 +87,23 @@ export function schemaSubjectsPath(cluster: string, params: { q?: string; page?:
   if (params.page && params.page > 1) search.set("page", String(params.page));
   return `${clusterRoot(cluster)}/schema-registry${query(search)}`;
 }
+/** A subject's page: the selected version (latest when absent) and a diff between two versions. */
+export function schemaSubjectPath(
+  cluster: string,
+  subject: string,
+  params: { version?: number; from?: number; to?: number } = {},
+) {
+  const search = new URLSearchParams();
+  if (params.version) search.set("version", String(params.version));
+  if (params.from && params.to) {
+    search.set("from", String(params.from));
+    search.set("to", String(params.to));
+  }
+  return `${clusterRoot(cluster)}/schema-registry/subjects/${encodeURIComponent(subject)}${query(search)}`;
+}
+/** A schema by its registry id, with the subjects and versions that use it. */
+export const schemaByIdPath = (cluster: string, id: number) =>
+  `${clusterRoot(cluster)}/schema-registry/schemas/${id}`;
 export const scramUsersPath = (cluster: string) => `${clusterRoot(cluster)}/security/users`;
 
 /** The group list, keeping the search, the filters, the sort and the page. */

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Suspense } from "react";
 
 import { ProblemAlert } from "@/components/cluster/problem-alert";
+import { CompatibilityCard } from "@/components/schema-registry/compatibility-card";
 import { SubjectSearch } from "@/components/schema-registry/subject-search";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -10,10 +12,12 @@ import { SchemaIcon } from "@/components/ui/icons";
 import { Pagination } from "@/components/ui/pagination";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, TableBody, TableCell, TableHead, TableHeaderCell } from "@/components/ui/table";
-import { schemaSubjectsPath } from "@/lib/paths";
+import { schemaSubjectPath, schemaSubjectsPath } from "@/lib/paths";
+import { can } from "@/lib/permissions";
 import { subjectListQuerySchema, type SubjectListQuery } from "@/lib/schemas/schema-registry";
 import { requirePagePermission } from "@/lib/server/auth";
 import { registryConnection } from "@/lib/server/schema-registry";
+import { appliedCompatibility, registryMode } from "@/lib/server/schema-registry/browse";
 import { listSubjectPage } from "@/lib/server/schema-registry/subjects";
 
 import { clusterOf, type ClusterParams } from "../_lib/cluster-param";
@@ -33,7 +37,7 @@ export default async function SchemaRegistryPage({
   params: ClusterParams;
   searchParams: SearchParams;
 }) {
-  await requirePagePermission("cluster.view");
+  const { role } = await requirePagePermission("schema.view");
   const cluster = await clusterOf(routeParams);
   const params = await searchParams;
   const parsed = subjectListQuerySchema.safeParse({ q: single(params.q), page: single(params.page) });
@@ -62,9 +66,18 @@ export default async function SchemaRegistryPage({
       </>
     );
   }
+  const [level, mode] = await Promise.all([appliedCompatibility(cluster), registryMode(cluster)]);
   return (
     <>
       {header}
+      <div className="mb-6">
+        <CompatibilityCard
+          cluster={cluster}
+          level={level}
+          mode={mode}
+          canConfigure={can(role, "schema.config")}
+        />
+      </div>
       <Card aria-labelledby="subjects-title">
         <CardHeader titleId="subjects-title" title="Subjects" />
         <div className="border-b border-zinc-200 px-5 py-3 dark:border-zinc-800">
@@ -135,7 +148,14 @@ async function SubjectList({ cluster, query }: { cluster: string; query: Subject
         <TableBody>
           {subjects.map((subject) => (
             <tr key={subject}>
-              <TableCell className="font-mono text-sm break-all">{subject}</TableCell>
+              <TableCell className="font-mono text-sm break-all">
+                <Link
+                  className="text-sky-700 underline dark:text-sky-400"
+                  href={schemaSubjectPath(cluster, subject)}
+                >
+                  {subject}
+                </Link>
+              </TableCell>
             </tr>
           ))}
         </TableBody>
