@@ -1,7 +1,20 @@
 import "server-only";
 
+import { z } from "zod";
+
 // The OpenAPI paths and schemas of a cluster's schema registry (Confluent-compatible API, issue 19).
 import { registryHealthSchema, subjectPageSchema } from "@/lib/schemas/schema-registry";
+import {
+  compatibilityAnswerSchema,
+  compatibilityBodySchema,
+  compatibilityCheckSchema,
+  newSchemaSchema,
+  schemaByIdSchema,
+  subjectVersionSchema,
+  subjectVersionsSchema,
+} from "@/lib/schemas/schema-registry-evolve";
+
+import { schemaRegistryEvolvePaths } from "./openapi-schema-registry-evolve";
 
 import { pathParameters, type JsonSchema, type OpenApiBuilders } from "./openapi-parts";
 
@@ -11,14 +24,26 @@ export function schemaRegistrySchemas({
   return {
     SchemaRegistryHealth: jsonSchema(registryHealthSchema, "output"),
     SchemaRegistrySubjects: jsonSchema(subjectPageSchema, "output"),
+    SchemaRegistryNewSchema: jsonSchema(newSchemaSchema, "input"),
+    SchemaRegistryCompatibilityBody: jsonSchema(compatibilityBodySchema, "input"),
+    SchemaRegistryVersions: jsonSchema(subjectVersionsSchema, "output"),
+    SchemaRegistryVersion: jsonSchema(subjectVersionSchema, "output"),
+    SchemaRegistryCheck: jsonSchema(compatibilityCheckSchema.extend({ firstVersion: z.boolean() }), "output"),
+    SchemaRegistryCompatibility: jsonSchema(
+      compatibilityAnswerSchema.extend({
+        mode: z
+          .string()
+          .nullable()
+          .describe("READWRITE, READONLY, IMPORT; null where the registry has no mode (Apicurio)"),
+      }),
+      "output",
+    ),
+    SchemaRegistrySchema: jsonSchema(schemaByIdSchema, "output"),
   };
 }
 
-export function schemaRegistryPaths({
-  answer,
-  problem,
-  readErrors,
-}: OpenApiBuilders): Record<string, JsonSchema> {
+export function schemaRegistryPaths(builders: OpenApiBuilders): Record<string, JsonSchema> {
+  const { answer, problem, readErrors } = builders;
   const registryErrors = {
     "404": problem(
       "No such cluster (UNKNOWN_CLUSTER), or it has no registry configured (SCHEMA_REGISTRY_NOT_CONFIGURED)",
@@ -28,6 +53,7 @@ export function schemaRegistryPaths({
     ),
   };
   return {
+    ...schemaRegistryEvolvePaths(builders, registryErrors),
     "/api/v1/clusters/{cluster}/schema-registry/subjects": {
       get: {
         summary: "One page of the registry's subjects, searched by name (viewer)",
