@@ -4,7 +4,7 @@ import { z } from "zod";
 
 import { produceMessagesSchema } from "@/lib/schemas/messages";
 import * as auth from "@/lib/server/auth";
-import * as kafka from "@/lib/server/kafka";
+import { produceWithSchemas } from "@/lib/server/schema-registry/produce-with-schemas";
 
 import { aclCluster } from "./acl-cluster";
 
@@ -14,11 +14,10 @@ const produceMessagesActionSchema = produceMessagesSchema.safeExtend({
 
 const guardedProduce = auth.guardedAction(
   { permission: "message.produce", schema: produceMessagesActionSchema, action: "message.produce" },
-  async ({ cluster, ...request }, principal) =>
-    kafka.produceMessages(aclCluster(cluster), request, principal),
+  async ({ cluster, ...request }, principal) => produceWithSchemas(aclCluster(cluster), request, principal),
 );
 
-/** Produces N copies of one message (operator); answers where they landed. */
+/** Produces N copies of one message (operator), the key or value encoded with a schema when chosen; answers where they landed. */
 export async function produceMessages(...args: Parameters<typeof guardedProduce>) {
   return guardedProduce(...args);
 }

@@ -4,6 +4,7 @@
 // and, for JavaScript, by the server's sandbox before a search starts.
 import { z } from "zod";
 
+import { schemaChoiceSchema } from "./schema-produce";
 import { topicNameSchema } from "./topics";
 
 export const START_POSITIONS = ["newest", "oldest", "offset", "timestamp", "tail"] as const;
@@ -157,9 +158,19 @@ export const produceMessagesSchema = z
       MAX_PRODUCE_COPIES,
       `Send between 1 and ${MAX_PRODUCE_COPIES.toLocaleString("en")} copies`,
     ),
+    /** Encode the key (typed as JSON) with a registered schema, in the Confluent wire format. */
+    keySchema: schemaChoiceSchema.optional(),
+    /** Encode the value (typed as JSON) with a registered schema; valueFormat is then json. */
+    valueSchema: schemaChoiceSchema.optional(),
   })
   .superRefine((request, context) => {
-    if (request.valueFormat !== "json") return;
+    if (request.keySchema && request.key === undefined)
+      context.addIssue({
+        code: "custom",
+        path: ["key"],
+        message: "Type the key as JSON to encode it with its schema",
+      });
+    if (request.valueFormat !== "json" && !request.valueSchema) return;
     try {
       JSON.parse(request.value);
     } catch (error) {

@@ -108,7 +108,7 @@ export async function closeAllClusters(): Promise<void> {
 }
 export { listTopics, describeTopic, type TopicPage, type TopicSummary, type TopicDetails } from "./topics";
 export { listTopicFacts, type TopicMetadataFacts } from "./topic-facts";
-export { produceMessages } from "./produce";
+export { produceMessages, type EncodedWithSchemas } from "./produce";
 export { produceV3Records, type V3RecordOutcome, type V3Written } from "./produce-records-v3";
 export {
   readClusterLag,

@@ -17,12 +17,16 @@ export interface ProduceRecord {
   bytes: number;
 }
 
-/** An empty key field means no key (round-robin), not a zero-length key. */
+/**
+ * An empty key field means no key (round-robin), not a zero-length key. `encoded` holds the key or
+ * value already encoded with a registered schema (wire format), used instead of the text.
+ */
 export function buildProduceRecord(
   request: Pick<ProduceMessagesRequest, "key" | "value" | "headers">,
+  encoded: { key?: Buffer; value?: Buffer } = {},
 ): ProduceRecord {
-  const key = request.key ? Buffer.from(request.key, "utf8") : undefined;
-  const value = Buffer.from(request.value, "utf8");
+  const key = encoded.key ?? (request.key ? Buffer.from(request.key, "utf8") : undefined);
+  const value = encoded.value ?? Buffer.from(request.value, "utf8");
   const headers = new Map<Buffer, Buffer>();
   let bytes = (key?.length ?? 0) + value.length;
   for (const header of request.headers) {

@@ -28,14 +28,21 @@ const SHOWN_OFFSETS = 100;
 
 type Written = { partition: number; offset: string };
 
+/** The key or value already encoded with a registered schema (lib/server/schema-registry/produce-with-schemas.ts). */
+export interface EncodedWithSchemas {
+  key?: { bytes: Buffer; schemaId: number };
+  value?: { bytes: Buffer; schemaId: number };
+}
+
 /** Sends the request's copies; answers where they landed (the first 100) or why not, with 403/404/502/504. */
 export async function produceMessages(
   cluster: string,
   request: ProduceMessagesRequest,
   principal: Principal,
+  schemas: EncodedWithSchemas = {},
 ): Promise<Extract<ActionResult<ProduceMessagesAnswer>, { ok: true }> | ProduceFailure> {
   const copies = request.copies ?? 1;
-  const record = buildProduceRecord(request);
+  const record = buildProduceRecord(request, { key: schemas.key?.bytes, value: schemas.value?.bytes });
   if (record.bytes * copies > MAX_PRODUCE_BYTES) return tooMuchFailure(copies, record.bytes);
 
   const written: Written[] = [];
@@ -60,6 +67,8 @@ export async function produceMessages(
       valueBytes: record.value.length,
       keyed: record.key !== undefined,
       headers: record.headers.size,
+      ...(schemas.key && { keySchemaId: schemas.key.schemaId }),
+      ...(schemas.value && { valueSchemaId: schemas.value.schemaId }),
       ...(outcome ? { status: outcome.status, code: outcome.code ?? null } : {}),
     },
   });

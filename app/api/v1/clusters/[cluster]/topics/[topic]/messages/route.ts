@@ -1,10 +1,11 @@
 // GET /api/v1/clusters/{cluster}/topics/{topic}/messages?start=&partition=&offset=&timestamp=&max=&key=&… – search the topic's messages, streamed as Server-Sent Events (or NDJSON with Accept: application/x-ndjson) (viewer)
-// POST /api/v1/clusters/{cluster}/topics/{topic}/messages – produce {key?, value, valueFormat?, headers?, partition?, compression?, copies?} (operator)
+// POST /api/v1/clusters/{cluster}/topics/{topic}/messages – produce {key?, value, valueFormat?, headers?, partition?, compression?, copies?, keySchema?, valueSchema?} (operator)
 import { z } from "zod";
 
 import { parseMessageQuery, produceMessagesSchema } from "@/lib/schemas/messages";
 import { guardedRoute } from "@/lib/server/auth";
 import * as kafka from "@/lib/server/kafka";
+import { produceWithSchemas } from "@/lib/server/schema-registry/produce-with-schemas";
 
 import { apiError, failureResponse, validationError } from "@/lib/api-errors";
 import { eventStreamResponse } from "../../../../../_lib/event-stream";
@@ -43,7 +44,7 @@ export const POST = guardedRoute(
     const fields = typeof body === "object" && body !== null ? body : {};
     const parsed = produceMessagesSchema.safeParse({ ...fields, topic });
     if (!parsed.success) return validationError(parsed.error);
-    const result = await kafka.produceMessages(cluster, parsed.data, principal);
+    const result = await produceWithSchemas(cluster, parsed.data, principal);
     if (!result.ok) return failureResponse(result);
     return Response.json(result.data, { status: 201, headers: { "Cache-Control": "no-store" } });
   },
