@@ -89,6 +89,7 @@ describe("consoleConfigSchema", () => {
       secureCookies: true,
       trustProxy: false,
       metrics: { public: false },
+      store: { kind: "sqlite" },
     });
   });
 

@@ -10,6 +10,7 @@ import { restProxySettingsSchema } from "./rest-proxy-config";
 import { authConfigSchema } from "./auth-config";
 import { caSettingsSchema } from "./config-ca";
 import { schemaRegistrySchema } from "./schema-registry-config";
+import { type StoreSettings, storeSettingsSchema } from "./store-config";
 import {
   certificateCheck,
   evenIfFieldsAreInvalid,
@@ -142,6 +143,8 @@ export interface ServerSettings {
   dataDir: string;
   /** The SQLite database; <dataDir>/console.db unless set. */
   storePath: string;
+  /** Where the console keeps its state: SQLite at storePath (the default) or a shared PostgreSQL. */
+  store: StoreSettings;
   /** Seals session cookies; when absent, the server generates one into <dataDir>/session-secret. */
   sessionSecret: string | undefined;
   sessionIdleMinutes: number;
@@ -165,13 +168,28 @@ export function serverSettingsSchema(resolve: ValueResolver, resolvePath: PathRe
       secureCookies: flag.default(true),
       trustProxy: flag.default(false),
       metrics: z.strictObject({ public: flag.default(false) }).prefault({}),
+      store: storeSettingsSchema(resolve).prefault({ kind: "sqlite" }),
     })
+    .superRefine(requireSharedSessionSecret, evenIfFieldsAreInvalid)
     .transform(({ dataDir, storePath, sessionSecret, ...settings }): ServerSettings => ({
       ...settings,
       sessionSecret,
       dataDir: resolvePath(dataDir),
       storePath: storePath === undefined ? resolvePath(dataDir, "console.db") : resolvePath(storePath),
     }));
+}
+
+// A generated secret lives in one replica's data directory: replicas sharing a PostgreSQL store must
+// seal session cookies with the same configured one, or a cookie from one is refused by the next.
+function requireSharedSessionSecret(server: unknown, ctx: z.RefinementCtx) {
+  if (!isObject(server) || !isObject(server.store) || server.store.kind !== "postgres") return;
+  if (server.sessionSecret !== undefined) return;
+  ctx.addIssue({
+    code: "custom",
+    path: ["sessionSecret"],
+    message:
+      "is needed with a postgres store: every replica must use the same one (generate one with: openssl rand -base64 48)",
+  });
 }
 
 export const DEFAULT_PREVIEW_BYTES = 1024 * 1024;

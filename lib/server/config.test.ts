@@ -37,6 +37,7 @@ describe("loadConfig", () => {
           secureCookies: true,
           trustProxy: false,
           metrics: { public: false },
+          store: { kind: "sqlite" },
         },
         ca: {
           import: undefined,
