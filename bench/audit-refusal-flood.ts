@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { RefusalLedger } from "../lib/server/auth/refusal-ledger";
 import { REFUSAL_LIMITS } from "../lib/server/auth/refusals";
 import { openSqliteStore } from "../lib/server/store/sqlite/open-sqlite-store";
-import type { AuditEventInput } from "../lib/server/store/types";
+import type { AuditEventInput, ConsoleStore } from "../lib/server/store/types";
 
 const RATE = Number(process.env.BENCH_REFUSALS_PER_SECOND ?? 376);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3_600);
@@ -42,7 +42,7 @@ interface Outcome {
 }
 
 /** Empty store's size first, so the figure is the trail's growth alone. */
-function run(source: Source, throughLedger: boolean): Outcome {
+async function run(source: Source, throughLedger: boolean): Promise<Outcome> {
   const directory = mkdtempSync(join(tmpdir(), "bench-audit-flood-"));
   try {
     const path = join(directory, "console.db");
@@ -53,30 +53,30 @@ function run(source: Source, throughLedger: boolean): Outcome {
     let rows = 0;
     let refusals = 0;
     let maxTallies = 0;
-    const write = (row: AuditEventInput) => {
-      store.audit.append(row);
+    const write = async (into: ConsoleStore, row: AuditEventInput) => {
+      await into.audit.append(row);
       rows += 1;
       refusals += row.count ?? 1;
     };
     for (let second = 0; second < SECONDS; second++) {
       // One transaction a simulated second keeps the bench quick; the rows and bytes are the same
       // as the server's one autocommit per refusal.
-      store.transaction(() => {
+      await store.transaction(async (tx) => {
         for (let index = 0; index < RATE; index++) {
           const request = second * RATE + index;
           now = START + second * 1_000 + Math.floor((index * 1_000) / RATE);
           const event = source(request);
-          if (!throughLedger) write(event);
+          if (!throughLedger) await write(tx, event);
           else {
-            ledger.record(event, now).forEach(write);
+            for (const row of ledger.record(event, now)) await write(tx, row);
             maxTallies = Math.max(maxTallies, ledger.size);
           }
         }
       });
     }
     now = START + SECONDS * 1_000;
-    ledger.closeWindow(now, true).forEach(write);
-    store.close(); // checkpoints the WAL into the file
+    for (const row of ledger.closeWindow(now, true)) await write(store, row);
+    await store.close(); // checkpoints the WAL into the file
     return { rows, bytes: statSync(path).size - empty, refusals, maxTallies };
   } finally {
     rmSync(directory, { recursive: true, force: true });
@@ -100,7 +100,7 @@ export async function benchAuditRefusalFlood(): Promise<void> {
       ["through the ledger (after)", true],
     ] as const) {
       const began = performance.now();
-      const outcome = run(source, throughLedger);
+      const outcome = await run(source, throughLedger);
       const seconds = (performance.now() - began) / 1_000;
       console.log(
         `${name}, ${path}: ${perHour(outcome.rows).toLocaleString("en")} rows/hour, ` +

@@ -28,7 +28,7 @@ function cli() {
     const out: string[] = [];
     const err: string[] = [];
     const status = await runUserCli(argv, {
-      openStore: () => {
+      openStore: async () => {
         opened += 1;
         return openStore(path);
       },
@@ -38,12 +38,12 @@ function cli() {
     });
     return { status, out: out.join("\n"), err: err.join("\n") };
   };
-  const inspect = <T>(read: (store: ConsoleStore) => T): T => {
+  const inspect = async <T>(read: (store: ConsoleStore) => Promise<T>): Promise<T> => {
     const store = openStore(path);
     try {
-      return read(store);
+      return await read(store);
     } finally {
-      store.close();
+      await store.close();
     }
   };
   return { run, inspect, opened: () => opened };
@@ -64,10 +64,10 @@ describe("npm run user", () => {
     const result = await run(["add", "alice", "--role", "operator"]);
     expect(result.status).toBe(0);
     const password = /^ {2}(\S+)$/m.exec(result.out)?.[1] ?? "";
-    const user = inspect((store) => store.users.findByUsername("alice"))!;
+    const user = (await inspect((store) => store.users.findByUsername("alice")))!;
     expect(user).toMatchObject({ role: "operator", mustChangePassword: true });
     expect(await verifyPassword(password, user.passwordHash)).toBe(true);
-    const [event] = inspect((store) => store.audit.query({ limit: 5 }).events);
+    const [event] = await inspect(async (store) => (await store.audit.query({ limit: 5 })).events);
     expect(event).toMatchObject({
       actor: "system (cli)",
       action: "user.create",
@@ -86,7 +86,7 @@ describe("npm run user", () => {
       `${password}\n`,
     );
     expect(result).toMatchObject({ status: 0, out: "Created bob (viewer)." });
-    const user = inspect((store) => store.users.findByUsername("bob"))!;
+    const user = (await inspect((store) => store.users.findByUsername("bob")))!;
     expect(user.mustChangePassword).toBe(false);
     expect(await verifyPassword(password, user.passwordHash)).toBe(true);
 
@@ -95,7 +95,7 @@ describe("npm run user", () => {
       status: 2,
       err: "user add: the password from standard input: At least 12 characters",
     });
-    expect(inspect((store) => store.users.findByUsername("carol"))).toBeUndefined();
+    expect(await inspect((store) => store.users.findByUsername("carol"))).toBeUndefined();
   });
 
   it("refuses a taken name, and audits the refusal", async () => {
@@ -105,8 +105,8 @@ describe("npm run user", () => {
       status: 1,
       err: "user add: a user named alice already exists",
     });
-    expect(inspect((store) => store.users.findByUsername("alice"))?.role).toBe("admin");
-    expect(inspect((store) => store.audit.query({ limit: 1 }).events[0])).toMatchObject({
+    expect((await inspect((store) => store.users.findByUsername("alice")))?.role).toBe("admin");
+    expect(await inspect(async (store) => (await store.audit.query({ limit: 1 })).events[0])).toMatchObject({
       action: "user.create",
       outcome: "failure",
       details: { reason: "a user named alice already exists" },
@@ -119,18 +119,18 @@ describe("npm run user", () => {
       ["add", "alice", "--role", "admin", "--password-stdin", "--no-change-required"],
       "the-old-password",
     );
-    inspect((store) => {
-      const alice = store.users.findByUsername("alice")!;
-      [1, 2].forEach(() => store.sessions.create(session(alice.id)));
+    await inspect(async (store) => {
+      const alice = (await store.users.findByUsername("alice"))!;
+      for (let count = 0; count < 2; count++) await store.sessions.create(session(alice.id));
     });
     const result = await run(["reset-password", "alice"]);
     expect(result.out).toContain("New password set for alice; 2 sessions ended.");
     const password = /^ {2}(\S+)$/m.exec(result.out)?.[1] ?? "";
-    const alice = inspect((store) => store.users.findByUsername("alice"))!;
+    const alice = (await inspect((store) => store.users.findByUsername("alice")))!;
     expect(alice.mustChangePassword).toBe(true);
     expect(await verifyPassword(password, alice.passwordHash)).toBe(true);
     expect(await verifyPassword("the-old-password", alice.passwordHash)).toBe(false);
-    expect(inspect((store) => store.sessions.deleteForUser(alice.id))).toBe(0);
+    expect(await inspect((store) => store.sessions.deleteForUser(alice.id))).toBe(0);
   });
 
   it("never demotes, disables or deletes the last enabled admin", async () => {
@@ -147,11 +147,13 @@ describe("npm run user", () => {
         err: expect.stringContaining("alice is the last enabled admin"),
       });
     }
-    expect(inspect((store) => store.users.findByUsername("alice"))).toMatchObject({
+    expect(await inspect((store) => store.users.findByUsername("alice"))).toMatchObject({
       role: "admin",
       disabledAt: null,
     });
-    const outcomes = inspect((store) => store.audit.query({ limit: 10, outcome: "failure" }).events);
+    const outcomes = await inspect(
+      async (store) => (await store.audit.query({ limit: 10, outcome: "failure" })).events,
+    );
     expect(outcomes.map(({ action }) => action)).toEqual(["user.delete", "user.disable", "user.set-role"]);
 
     await run(["add", "bob", "--role", "viewer"]);
@@ -164,7 +166,9 @@ describe("npm run user", () => {
     const { run, inspect } = cli();
     await run(["add", "root", "--role", "admin"]);
     await run(["add", "alice", "--role", "viewer"]);
-    inspect((store) => store.sessions.create(session(store.users.findByUsername("alice")!.id)));
+    await inspect(
+      async (store) => await store.sessions.create(session((await store.users.findByUsername("alice"))!.id)),
+    );
     expect((await run(["disable", "alice"])).out).toBe("Disabled alice; 1 session ended.");
     expect((await run(["disable", "alice"])).out).toBe("alice is already disabled.");
     const listed = (await run(["list"])).out.split("\n");
@@ -179,7 +183,9 @@ describe("npm run user", () => {
       status: 1,
       err: "user delete: there is no user named alice (see: npm run user -- list)",
     });
-    const actions = inspect((store) => store.audit.query({ limit: 20, target: "user:alice" }).events);
+    const actions = await inspect(
+      async (store) => (await store.audit.query({ limit: 20, target: "user:alice" })).events,
+    );
     expect(actions.map(({ action, outcome }) => `${action} ${outcome}`)).toEqual([
       "user.delete failure",
       "user.delete success",
@@ -220,7 +226,7 @@ describe("scripts/user.ts as a command", () => {
       env: { ...process.env, CONSOLE_CONFIG: configFile },
     });
 
-  it("uses the configured store, and exits 78 with every problem when the configuration is invalid", () => {
+  it("uses the configured store, and exits 78 with every problem when the configuration is invalid", async () => {
     const directory = tempDir();
     const configFile = join(directory, "console.config.yaml");
     writeFileSync(
@@ -231,8 +237,8 @@ describe("scripts/user.ts as a command", () => {
     expect(added.status).toBe(0);
     expect(added.stderr).toBe("");
     const store = openStore(join(directory, "state", "console.db"));
-    expect(store.users.list().map(({ username }) => username)).toEqual(["alice"]);
-    store.close();
+    expect((await store.users.list()).map(({ username }) => username)).toEqual(["alice"]);
+    await store.close();
 
     writeFileSync(configFile, "clusters: []\nserver: { dataDr: state }\n");
     const invalid = runScript(["list"], configFile);

@@ -3,7 +3,7 @@
 import { fileURLToPath } from "node:url";
 
 import { formatConfigProblems, loadConfig } from "@/lib/server/config";
-import { type ConsoleStore, openStore } from "@/lib/server/store";
+import { type ConsoleStore, openConfiguredStore } from "@/lib/server/store";
 
 import { parseCommand, USAGE, type UserCommand, UsageError } from "./user/parse-command";
 import { type CommandIo, listUsers, Refusal, runChange } from "./user/run-command";
@@ -12,7 +12,7 @@ export const EXIT = { ok: 0, refused: 1, usage: 2, config: 78 } as const;
 
 export interface CliContext extends CommandIo {
   /** The console's store; throws CliExit when it cannot be had (problems already printed). */
-  openStore(): ConsoleStore;
+  openStore(): Promise<ConsoleStore>;
   err(line: string): void;
 }
 
@@ -40,8 +40,8 @@ export async function runUserCli(argv: string[], context: CliContext): Promise<n
   }
   let store: ConsoleStore | undefined;
   try {
-    store = context.openStore();
-    if (command.name === "list") listUsers(store, context);
+    store = await context.openStore();
+    if (command.name === "list") await listUsers(store, context);
     else await runChange(command, store, context);
     return EXIT.ok;
   } catch (error) {
@@ -50,12 +50,12 @@ export async function runUserCli(argv: string[], context: CliContext): Promise<n
     context.err(`user ${command.name}: ${error.message}`);
     return error instanceof UsageError ? EXIT.usage : EXIT.refused;
   } finally {
-    store?.close();
+    await store?.close();
   }
 }
 
 /** The configured store, or exit 78 with every configuration problem, as the server would. */
-function openConfiguredStore(): ConsoleStore {
+async function openCliStore(): Promise<ConsoleStore> {
   const config = loadConfig();
   if (!config.ok) {
     process.stderr.write(`${formatConfigProblems(config)}\n`);
@@ -63,7 +63,7 @@ function openConfiguredStore(): ConsoleStore {
   }
   const { storePath } = config.config.server;
   try {
-    return openStore(storePath);
+    return await openConfiguredStore();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`cannot open the console's store at ${storePath}: ${reason}`, { cause: error });
@@ -79,7 +79,7 @@ async function readStdin(): Promise<string> {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const context: CliContext = {
-    openStore: openConfiguredStore,
+    openStore: openCliStore,
     readStdin,
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),

@@ -33,18 +33,18 @@ const AUDIT_ACTIONS: Record<Change["name"], string> = {
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
 
-function requireUser(store: ConsoleStore, username: string): UserRecord {
-  const user = store.users.findByUsername(username);
+async function requireUser(store: ConsoleStore, username: string): Promise<UserRecord> {
+  const user = await store.users.findByUsername(username);
   if (!user) throw new Refusal(`there is no user named ${username} (see: npm run user -- list)`);
   return user;
 }
 
-function refuseLastAdmin(
+async function refuseLastAdmin(
   store: ConsoleStore,
   user: UserRecord,
   change: Parameters<typeof removesLastAdmin>[2],
 ) {
-  if (removesLastAdmin(store.users.list(), user.id, change))
+  if (removesLastAdmin(await store.users.list(), user.id, change))
     throw new Refusal(`${user.username} is the last enabled admin; make another user admin first`);
 }
 
@@ -64,8 +64,8 @@ function printPassword(io: CommandIo, username: string, password: string, mustCh
   io.out(`Password (shown only now${then}):\n\n  ${password}\n`);
 }
 
-export function listUsers(store: ConsoleStore, io: CommandIo): void {
-  const users = store.users.list();
+export async function listUsers(store: ConsoleStore, io: CommandIo): Promise<void> {
+  const users = await store.users.list();
   if (users.length === 0) {
     io.out("No users yet. Add one: npm run user -- add <username> --role admin");
     return;
@@ -91,37 +91,38 @@ async function applyChange(
   command: Change,
   store: ConsoleStore,
   io: CommandIo,
-  audit: (details: Details) => void,
+  /** Records the success inside the change's transaction: pass its store. */
+  audit: (tx: ConsoleStore, details: Details) => Promise<unknown>,
 ) {
   switch (command.name) {
     case "add": {
       const { password, generated } = await choosePassword(command, io);
       const passwordHash = await hashPassword(password);
-      store.transaction(() => {
-        if (store.users.findByUsername(command.username))
+      await store.transaction(async (tx) => {
+        if (await tx.users.findByUsername(command.username))
           throw new Refusal(`a user named ${command.username} already exists`);
         const { role, mustChange } = command;
-        store.users.create({
+        await tx.users.create({
           username: command.username,
           role,
           passwordHash,
           mustChangePassword: mustChange,
         });
-        audit({ role, mustChangePassword: mustChange });
+        await audit(tx, { role, mustChangePassword: mustChange });
       });
       io.out(`Created ${command.username} (${command.role}).`);
       if (generated) printPassword(io, command.username, password, command.mustChange);
       return;
     }
     case "reset-password": {
-      requireUser(store, command.username);
+      await requireUser(store, command.username);
       const { password, generated } = await choosePassword(command, io);
       const passwordHash = await hashPassword(password);
-      const ended = store.transaction(() => {
-        const user = requireUser(store, command.username);
-        store.users.update(user.id, { passwordHash, mustChangePassword: command.mustChange });
-        const sessionsEnded = store.sessions.deleteForUser(user.id);
-        audit({ mustChangePassword: command.mustChange, sessionsEnded });
+      const ended = await store.transaction(async (tx) => {
+        const user = await requireUser(tx, command.username);
+        await tx.users.update(user.id, { passwordHash, mustChangePassword: command.mustChange });
+        const sessionsEnded = await tx.sessions.deleteForUser(user.id);
+        await audit(tx, { mustChangePassword: command.mustChange, sessionsEnded });
         return sessionsEnded;
       });
       io.out(`New password set for ${command.username}; ${plural(ended, "session")} ended.`);
@@ -130,12 +131,12 @@ async function applyChange(
     }
     case "set-role":
       return io.out(
-        store.transaction(() => {
-          const user = requireUser(store, command.username);
+        await store.transaction(async (tx) => {
+          const user = await requireUser(tx, command.username);
           if (user.role === command.role) return `${user.username} is already ${user.role}.`;
-          refuseLastAdmin(store, user, { role: command.role });
-          store.users.update(user.id, { role: command.role });
-          audit({ from: user.role, to: command.role });
+          await refuseLastAdmin(tx, user, { role: command.role });
+          await tx.users.update(user.id, { role: command.role });
+          await audit(tx, { from: user.role, to: command.role });
           return `${user.username} is now ${command.role} (was ${user.role}).`;
         }),
       );
@@ -143,13 +144,13 @@ async function applyChange(
     case "enable": {
       const disable = command.name === "disable";
       return io.out(
-        store.transaction(() => {
-          const user = requireUser(store, command.username);
+        await store.transaction(async (tx) => {
+          const user = await requireUser(tx, command.username);
           if ((user.disabledAt !== null) === disable) return `${user.username} is already ${command.name}d.`;
-          refuseLastAdmin(store, user, { disabled: disable });
-          store.users.update(user.id, { disabledAt: disable ? new Date().toISOString() : null });
-          const sessionsEnded = disable ? store.sessions.deleteForUser(user.id) : 0;
-          audit({ sessionsEnded });
+          await refuseLastAdmin(tx, user, { disabled: disable });
+          await tx.users.update(user.id, { disabledAt: disable ? new Date().toISOString() : null });
+          const sessionsEnded = disable ? await tx.sessions.deleteForUser(user.id) : 0;
+          await audit(tx, { sessionsEnded });
           return disable
             ? `Disabled ${user.username}; ${plural(sessionsEnded, "session")} ended.`
             : `Enabled ${user.username}.`;
@@ -158,12 +159,12 @@ async function applyChange(
     }
     case "delete":
       return io.out(
-        store.transaction(() => {
-          const user = requireUser(store, command.username);
-          refuseLastAdmin(store, user, { deleted: true });
-          const sessionsEnded = store.sessions.deleteForUser(user.id);
-          store.users.delete(user.id);
-          audit({ role: user.role, sessionsEnded });
+        await store.transaction(async (tx) => {
+          const user = await requireUser(tx, command.username);
+          await refuseLastAdmin(tx, user, { deleted: true });
+          const sessionsEnded = await tx.sessions.deleteForUser(user.id);
+          await tx.users.delete(user.id);
+          await audit(tx, { role: user.role, sessionsEnded });
           return `Deleted ${user.username}; ${plural(sessionsEnded, "session")} ended.`;
         }),
       );
@@ -178,12 +179,12 @@ export async function runChange(command: Change, store: ConsoleStore, io: Comman
     target: userActor(command.username),
   };
   try {
-    await applyChange(command, store, io, (details) =>
-      store.audit.append({ ...event, outcome: "success", details }),
+    await applyChange(command, store, io, (tx, details) =>
+      tx.audit.append({ ...event, outcome: "success", details }),
     );
   } catch (error) {
     if (error instanceof Refusal)
-      store.audit.append({ ...event, outcome: "failure", details: { reason: error.message } });
+      await store.audit.append({ ...event, outcome: "failure", details: { reason: error.message } });
     throw error;
   }
 }

@@ -79,7 +79,7 @@ beforeEach(async () => {
   newRequest();
 });
 
-const events = (action: string) => store.audit.query({ action, limit: 50 }).events;
+const events = async (action: string) => (await store.audit.query({ action, limit: 50 })).events;
 
 /** The browser at the provider: follows redirects, fills the login form, stops at the console's callback. */
 async function loginAtProvider(authorizationUrl: string, username: string): Promise<URL> {
@@ -136,7 +136,7 @@ describe("single sign-on", () => {
   it("signs a user in with the role their groups map to, and remembers provider and subject only", async () => {
     const callback = await throughProvider("olga", "/console/clusters/e2e/topics?q=orders");
     expect(await finishOidcSignIn(callback)).toBe("/console/clusters/e2e/topics?q=orders");
-    const user = store.users.findBySubject(provider.issuer, "olga");
+    const user = await store.users.findBySubject(provider.issuer, "olga");
     expect(user).toMatchObject({
       username: "olga",
       role: "operator",
@@ -145,7 +145,7 @@ describe("single sign-on", () => {
     });
     expect(harness.request.cookies.get(SESSION_COOKIE)).toBeTruthy();
     expect(harness.request.cookies.get(TRANSACTION_COOKIE)).toBe("");
-    const [event] = events("auth.sso.sign-in");
+    const [event] = await events("auth.sso.sign-in");
     expect(event).toMatchObject({
       actor: "user:olga",
       outcome: "success",
@@ -159,8 +159,8 @@ describe("single sign-on", () => {
       },
     });
     // No token anywhere in the store: JWTs start with eyJ.
-    expect(JSON.stringify(store.audit.query({ limit: 100 }))).not.toMatch(/eyJ/);
-    expect(JSON.stringify(store.users.list())).not.toMatch(/eyJ/);
+    expect(JSON.stringify(await store.audit.query({ limit: 100 }))).not.toMatch(/eyJ/);
+    expect(JSON.stringify(await store.users.list())).not.toMatch(/eyJ/);
   });
 
   it("finishes on another replica: the transaction is in the browser's cookie, sealed with the shared secret", async () => {
@@ -168,16 +168,16 @@ describe("single sign-on", () => {
     // What a second process starts with: no keys derived yet, no throttle, no ledger.
     resetProcessState();
     expect(await finishOidcSignIn(callback)).toBe("/console/clusters/e2e");
-    expect(store.users.findBySubject(provider.issuer, "olga")?.role).toBe("operator");
+    expect((await store.users.findBySubject(provider.issuer, "olga"))?.role).toBe("operator");
   });
 
   it("recomputes the role at every sign-in", async () => {
     expect(await finishOidcSignIn(await throughProvider("ada"))).toBe("/console");
-    expect(store.users.findBySubject(provider.issuer, "ada")?.role).toBe("admin");
+    expect((await store.users.findBySubject(provider.issuer, "ada"))?.role).toBe("admin");
     provider.setGroups("ada", ["kafka-ops"]);
     expect(await finishOidcSignIn(await throughProvider("ada"))).toBe("/console");
-    expect(store.users.findBySubject(provider.issuer, "ada")?.role).toBe("operator");
-    expect(store.users.list()).toHaveLength(1);
+    expect((await store.users.findBySubject(provider.issuer, "ada"))?.role).toBe("operator");
+    expect(await store.users.list()).toHaveLength(1);
     provider.setGroups("ada", ["kafka-admins"]);
   });
 
@@ -186,9 +186,9 @@ describe("single sign-on", () => {
     expect(noticeOf(location)).toBe(
       "Your groups (sales) do not map to a console role, so Test IdP cannot sign you in to the console. Ask an administrator for access.",
     );
-    expect(store.users.findBySubject(provider.issuer, "sam")).toBeUndefined();
+    expect(await store.users.findBySubject(provider.issuer, "sam")).toBeUndefined();
     expect(harness.request.cookies.has(SESSION_COOKIE)).toBe(false);
-    expect(events("auth.sso.refused")[0]).toMatchObject({
+    expect((await events("auth.sso.refused"))[0]).toMatchObject({
       outcome: "denied",
       details: { reason: "no-mapped-role", subject: "sam", claim: "groups", values: "sales" },
     });
@@ -197,29 +197,29 @@ describe("single sign-on", () => {
   it("gives a default role when configured", async () => {
     harness.auth = { localAccounts: true, oidc: { ...settings, defaultRole: "viewer" } };
     await finishOidcSignIn(await throughProvider("sam"));
-    expect(store.users.findBySubject(provider.issuer, "sam")?.role).toBe("viewer");
-    expect(events("auth.sso.sign-in")[0]?.details).toMatchObject({ matched: null, role: "viewer" });
+    expect((await store.users.findBySubject(provider.issuer, "sam"))?.role).toBe("viewer");
+    expect((await events("auth.sso.sign-in"))[0]?.details).toMatchObject({ matched: null, role: "viewer" });
   });
 
   it("refuses a disabled user, a name a local account holds, and password sign-in for SSO users", async () => {
     await finishOidcSignIn(await throughProvider("olga"));
-    const olga = store.users.findBySubject(provider.issuer, "olga")!;
+    const olga = (await store.users.findBySubject(provider.issuer, "olga"))!;
     expect(await signIn({ username: "olga", password: "anything-at-all" })).toMatchObject({
       ok: false,
       status: 401,
     });
-    expect(events("auth.sign-in")[0]?.details.reason).toBe("single-sign-on-user");
+    expect((await events("auth.sign-in"))[0]?.details.reason).toBe("single-sign-on-user");
 
-    store.users.update(olga.id, { disabledAt: new Date().toISOString() });
+    await store.users.update(olga.id, { disabledAt: new Date().toISOString() });
     expect(noticeOf(await finishOidcSignIn(await throughProvider("olga")))).toMatch(/disabled/);
 
     const passwordHash = await hashPassword("a-local-password-1");
-    store.users.create({ username: "ada", role: "viewer", passwordHash, mustChangePassword: false });
+    await store.users.create({ username: "ada", role: "viewer", passwordHash, mustChangePassword: false });
     expect(noticeOf(await finishOidcSignIn(await throughProvider("ada")))).toMatch(
       /local account named "ada"/,
     );
-    expect(store.users.findByUsername("ada")?.provider).toBeNull();
-    expect(events("auth.sso.refused").map((event) => event.details.reason)).toEqual([
+    expect((await store.users.findByUsername("ada"))?.provider).toBeNull();
+    expect((await events("auth.sso.refused")).map((event) => event.details.reason)).toEqual([
       "username-taken",
       "user-disabled",
     ]);
@@ -227,7 +227,7 @@ describe("single sign-on", () => {
 
   it("has no console password to change or reset for single sign-on users", async () => {
     await finishOidcSignIn(await throughProvider("olga"));
-    const olga = store.users.findBySubject(provider.issuer, "olga")!;
+    const olga = (await store.users.findBySubject(provider.issuer, "olga"))!;
     const self = {
       kind: "user",
       role: "operator",
@@ -240,7 +240,7 @@ describe("single sign-on", () => {
     ).toMatchObject({ ok: false, status: 403 });
     const admin = { ...self, role: "admin", actor: "user:root" } as const;
     expect(await resetUserPassword(olga.id, admin)).toMatchObject({ ok: false, status: 409 });
-    expect(store.users.findById(olga.id)?.passwordHash).toBe("sso$no-password");
+    expect((await store.users.findById(olga.id))?.passwordHash).toBe("sso$no-password");
   });
 
   it("turns password sign-in off when local accounts are off", async () => {
@@ -262,14 +262,14 @@ describe("single sign-on", () => {
 });
 
 describe("single sign-on refuses tampering and records it", () => {
-  const reasons = () => events("auth.sso.refused").map((event) => event.details.reason);
+  const reasons = async () => (await events("auth.sso.refused")).map((event) => event.details.reason);
 
   it("a state that is not the transaction's", async () => {
     const callback = await throughProvider("olga");
     callback.searchParams.set("state", "forged-state");
     expect(noticeOf(await finishOidcSignIn(callback))).toMatch(/could not be matched/);
-    expect(reasons()).toEqual(["state-mismatch"]);
-    expect(store.users.list()).toHaveLength(0);
+    expect(await reasons()).toEqual(["state-mismatch"]);
+    expect(await store.users.list()).toHaveLength(0);
   });
 
   it("a callback without the transaction cookie, and a forged cookie", async () => {
@@ -279,7 +279,7 @@ describe("single sign-on refuses tampering and records it", () => {
     await finishOidcSignIn(callback);
     harness.request.cookies.set(TRANSACTION_COOKIE, `${sealed.slice(0, -4)}AAAA`);
     await finishOidcSignIn(callback);
-    expect(reasons()).toEqual(["transaction-forged", "transaction-missing"]);
+    expect(await reasons()).toEqual(["transaction-forged", "transaction-missing"]);
   });
 
   it("a replayed code", async () => {
@@ -291,7 +291,7 @@ describe("single sign-on refuses tampering and records it", () => {
     expect(noticeOf(await finishOidcSignIn(callback))).toMatch(
       /failed the console's checks \(code-rejected\)/,
     );
-    expect(reasons()).toEqual(["code-rejected"]);
+    expect(await reasons()).toEqual(["code-rejected"]);
   });
 
   it("the callback of an earlier sign-in, after a newer one began in the same browser", async () => {
@@ -300,7 +300,7 @@ describe("single sign-on refuses tampering and records it", () => {
     await throughProvider("olga");
     await finishOidcSignIn(first);
     // The first callback's state does not match the second transaction, so that is the refusal.
-    expect(reasons()).toEqual(["state-mismatch"]);
+    expect(await reasons()).toEqual(["state-mismatch"]);
   });
 
   describe("forged ID tokens (signed with the provider's own key)", () => {
@@ -342,13 +342,13 @@ describe("single sign-on refuses tampering and records it", () => {
       await signInWith((claims) => ({ ...claims, aud: "another-client" }));
       await signInWith((claims) => ({ ...claims, iat: now() - 7200, exp: now() - 3600 }));
       await signInWith((claims) => ({ ...claims, nonce: "not-the-transactions-nonce" }));
-      expect(reasons()).toEqual([
+      expect(await reasons()).toEqual([
         "nonce-mismatch",
         "id-token-expired",
         "audience-mismatch",
         "issuer-mismatch",
       ]);
-      expect(store.users.list()).toHaveLength(0);
+      expect(await store.users.list()).toHaveLength(0);
     });
   });
 
@@ -364,11 +364,11 @@ describe("single sign-on refuses tampering and records it", () => {
       expect(noticeOf(location)).toMatch(/outside the console/);
     }
     // Four refusals of one kind from one address: the first is a row, the rest a summary (refusals.ts).
-    expect(reasons()).toEqual(["next-outside-console"]);
+    expect(await reasons()).toEqual(["next-outside-console"]);
     expect(harness.request.cookies.has(TRANSACTION_COOKIE)).toBe(false);
   });
 
-  it("a notice the console did not seal is not shown", () => {
+  it("a notice the console did not seal is not shown", async () => {
     expect(readSsoNotice("made-up-value")).toBeUndefined();
   });
 });

@@ -24,7 +24,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   await requirePagePermission("audit.view");
   const { filters, query, problems } = parseAuditFilters(await searchParams);
-  const page = queryAudit({ ...query, limit: PAGE_SIZE });
+  const page = await queryAudit({ ...query, limit: PAGE_SIZE });
   const filtered = hasAuditFilters(filters);
   const exportHref = (format: "ndjson" | "csv") => `/api/v1/audit${auditSearchString(filters, { format })}`;
 

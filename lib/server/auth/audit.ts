@@ -14,18 +14,24 @@ export type AuditRecordInput = Omit<
 
 /** Appends one record with the request's client address and id. Callers pass no secrets in details. */
 export async function recordAudit(event: AuditRecordInput): Promise<void> {
-  appendAudit(getStore(), event, await currentRequestFacts());
+  const facts = await currentRequestFacts();
+  await appendAudit(getStore(), event, facts);
 }
 
 /**
- * Synchronous, so a mutation and its record can share one store transaction. Refusals (a failed or
- * denied sign-in, rejected credentials, access.denied) go through the refusal ledger: the first of
- * a kind is written now, repeats are counted into one summary row per window (see refusals.ts).
+ * Takes the store, so a mutation and its record can share one store transaction (pass its `tx`).
+ * Refusals (a failed or denied sign-in, rejected credentials, access.denied) go through the refusal
+ * ledger: the first of a kind is written now, repeats are counted into one summary row per window
+ * (see refusals.ts); they are never written inside a transaction.
  */
-export function appendAudit(store: ConsoleStore, event: AuditRecordInput, facts: RequestFacts): void {
+export async function appendAudit(
+  store: ConsoleStore,
+  event: AuditRecordInput,
+  facts: RequestFacts,
+): Promise<void> {
   const record = { ...event, clientAddress: facts.clientAddress, requestId: facts.requestId };
-  if (isRefusal(record)) appendRefusal(store, record);
-  else store.audit.append(record);
+  if (isRefusal(record)) await appendRefusal(store, record);
+  else await store.audit.append(record);
 }
 
 /**
@@ -42,7 +48,7 @@ export async function recordAuditQuietly(event: AuditRecordInput): Promise<void>
 
 const MAX_PAGE = 500;
 
-export function queryAudit(query: AuditQuery): AuditPage {
+export function queryAudit(query: AuditQuery): Promise<AuditPage> {
   const limit = Math.min(Math.max(Math.trunc(query.limit) || 50, 1), MAX_PAGE);
   return getStore().audit.query({ ...query, limit });
 }

@@ -43,7 +43,7 @@ beforeEach(async () => {
   resetProcessState();
   harness.request.cookies.clear();
   const passwordHash = await hashPassword("a-password-123");
-  store.users.create({ username: "root", role: "admin", passwordHash, mustChangePassword: false });
+  await store.users.create({ username: "root", role: "admin", passwordHash, mustChangePassword: false });
   newRequest();
   await signIn({ username: "root", password: "a-password-123" });
   newRequest({ host: "console.test", "x-request-id": "req-refusal-1" });

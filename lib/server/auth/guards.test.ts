@@ -24,12 +24,12 @@ vi.mock("@/lib/server/store", async (importActual) => {
 
 let store: ConsoleStore;
 let admin: Principal;
-const events = (action: string) => store.audit.query({ action, limit: 50 }).events;
+const events = async (action: string) => (await store.audit.query({ action, limit: 50 })).events;
 const ORIGIN = "http://console.test";
 
 async function signInAs(username: string, role: "viewer" | "operator" | "admin") {
   harness.request.cookies.clear();
-  store.users.create({
+  await store.users.create({
     username,
     role,
     passwordHash: await hashPassword("a-password-123"),
@@ -70,9 +70,9 @@ describe("guardedRoute", () => {
       401,
       { error: { code: "UNAUTHENTICATED", message: expect.any(String) } },
     ]);
-    expect(events("access.denied")).toHaveLength(0);
+    expect(await events("access.denied")).toHaveLength(0);
     expect((await call("POST")).status).toBe(401);
-    expect(events("access.denied")[0]).toMatchObject({
+    expect((await events("access.denied"))[0]).toMatchObject({
       actor: "anonymous",
       target: "POST /api/v1/things/7",
       details: { status: 401 },
@@ -91,7 +91,7 @@ describe("guardedRoute", () => {
     ]);
     const basic = `Basic ${Buffer.from(`${id}:${tokenSecret}`).toString("base64")}`;
     expect((await call("GET", { authorization: basic })).status).toBe(200);
-    expect(store.tokens.find(id)?.lastUsedAt).not.toBeNull();
+    expect((await store.tokens.find(id))?.lastUsedAt).not.toBeNull();
 
     const wrong = await call("GET", {
       authorization: `Basic ${Buffer.from(`${id}:${"x".repeat(43)}`).toString("base64")}`,
@@ -100,7 +100,7 @@ describe("guardedRoute", () => {
     expect(wrong.headers.get("www-authenticate")).toMatch(/^Basic /);
     await revokeApiToken(id, admin);
     expect((await call("GET", { authorization: `Bearer ${secret}` })).status).toBe(401);
-    expect(events("auth.token-rejected").map((event) => event.details.reason)).toEqual([
+    expect((await events("auth.token-rejected")).map((event) => event.details.reason)).toEqual([
       "revoked",
       "wrong-secret",
     ]);
@@ -112,7 +112,7 @@ describe("guardedRoute", () => {
       403,
       { error: { code: "FORBIDDEN", message: expect.stringContaining("viewer") } },
     ]);
-    expect(events("access.denied")[0]).toMatchObject({
+    expect((await events("access.denied"))[0]).toMatchObject({
       actor: viewer.actor,
       outcome: "denied",
       details: { reason: "role", required: "operator" },
@@ -163,7 +163,7 @@ describe("guardedAction", () => {
     expect(await action(null, form([]))).toMatchObject({ ok: false, status: 401 });
     await signInAs("vic", "viewer");
     expect(await action(null, form([]))).toMatchObject({ ok: false, status: 403 });
-    expect(events("access.denied").map((event) => [event.target, event.details.status])).toEqual([
+    expect((await events("access.denied")).map((event) => [event.target, event.details.status])).toEqual([
       ["action thing.create on ?", 403],
       ["action thing.create on ?", 401],
     ]);
@@ -195,7 +195,7 @@ describe("guardedAction", () => {
 
   it("sends a user who must change their password there first", async () => {
     const user = await signInAs("neu", "admin");
-    store.users.update(user.kind === "user" ? user.user.id : "", { mustChangePassword: true });
+    await store.users.update(user.kind === "user" ? user.user.id : "", { mustChangePassword: true });
     expect(await action(null, { name: "a" })).toMatchObject({
       ok: false,
       status: 403,
@@ -205,22 +205,22 @@ describe("guardedAction", () => {
 });
 
 describe("user administration", () => {
-  const rootId = () => store.users.findByUsername("root")!.id;
+  const rootId = async () => (await store.users.findByUsername("root"))!.id;
 
   it("never leaves the console without an enabled admin, and nobody disables or deletes themselves", async () => {
     const created = await createUser({ username: "ada", role: "admin" }, admin);
     if (!created.ok) throw new Error(created.error);
     expect(created.data.initialPassword).toMatch(/^[\w-]{27}$/);
     expect(created.data.user).not.toHaveProperty("passwordHash");
-    expect(await setUserDisabled(rootId(), true, admin)).toMatchObject({ ok: false, status: 409 });
-    expect(await deleteUser(rootId(), admin)).toMatchObject({ ok: false, status: 409 });
+    expect(await setUserDisabled(await rootId(), true, admin)).toMatchObject({ ok: false, status: 409 });
+    expect(await deleteUser(await rootId(), admin)).toMatchObject({ ok: false, status: 409 });
     expect(await deleteUser(created.data.user.id, admin)).toEqual({ ok: true, data: null });
-    expect(await setUserRole(rootId(), "operator", admin)).toMatchObject({
+    expect(await setUserRole(await rootId(), "operator", admin)).toMatchObject({
       ok: false,
       status: 409,
       error: expect.stringContaining("admin"),
     });
-    expect(events("user.set-role")[0]).toMatchObject({ outcome: "failure", target: "user:root" });
+    expect((await events("user.set-role"))[0]).toMatchObject({ outcome: "failure", target: "user:root" });
   });
 
   it("refuses duplicates and non-admin actors", async () => {
@@ -247,11 +247,13 @@ describe("user administration", () => {
     harness.request.cookies.set(SESSION_COOKIE, cookie);
     newRequest();
     expect(await getPrincipal()).toBeNull();
-    expect(events("user.reset-password")[0]).toMatchObject({
+    expect((await events("user.reset-password"))[0]).toMatchObject({
       actor: "user:root",
       target: "user:otto",
       details: { sessionsEnded: 1 },
     });
-    expect(JSON.stringify(events("user.reset-password"))).not.toContain(reset.ok ? reset.data.password : "?");
+    expect(JSON.stringify(await events("user.reset-password"))).not.toContain(
+      reset.ok ? reset.data.password : "?",
+    );
   });
 });

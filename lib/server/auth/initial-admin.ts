@@ -1,6 +1,6 @@
 import "server-only";
 
-import { getStore } from "@/lib/server/store";
+import { getStore, isStoreConflictError } from "@/lib/server/store";
 
 import { hashPassword } from "./password";
 import { randomPassword } from "./random-password";
@@ -14,22 +14,34 @@ export const INITIAL_ADMIN = "admin";
  */
 export async function ensureInitialAdmin(): Promise<void> {
   const store = getStore();
-  if (store.users.count() > 0) return;
+  if ((await store.users.count()) > 0) return;
   const password = randomPassword();
   const passwordHash = await hashPassword(password);
-  const created = store.transaction(() => {
-    // Another process may have won the race between count() and here.
-    if (store.users.count() > 0) return false;
-    store.users.create({ username: INITIAL_ADMIN, role: "admin", passwordHash, mustChangePassword: true });
-    store.audit.append({
-      actor: "system",
-      action: "user.create",
-      target: `user:${INITIAL_ADMIN}`,
-      outcome: "success",
-      details: { role: "admin", initial: true },
+  const created = await store
+    .transaction(async (tx) => {
+      // Another process may have won the race between count() and here.
+      if ((await tx.users.count()) > 0) return false;
+      await tx.users.create({
+        username: INITIAL_ADMIN,
+        role: "admin",
+        passwordHash,
+        mustChangePassword: true,
+      });
+      await tx.audit.append({
+        actor: "system",
+        action: "user.create",
+        target: `user:${INITIAL_ADMIN}`,
+        outcome: "success",
+        details: { role: "admin", initial: true },
+      });
+      return true;
+    })
+    // Replicas starting together on one database: the other's count() ran before this commit,
+    // and "admin" already exists when this one creates it.
+    .catch((error: unknown) => {
+      if (isStoreConflictError(error)) return false;
+      throw error;
     });
-    return true;
-  });
   if (created)
     process.stdout.write(
       `Created the first user "${INITIAL_ADMIN}" with password: ${password} (it must be changed at first sign-in)\n`,

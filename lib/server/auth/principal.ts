@@ -69,7 +69,7 @@ async function authenticateToken(
 
   const { id, secret } = presented.credentials;
   const store = getStore();
-  const token = store.tokens.find(id);
+  const token = await store.tokens.find(id);
   if (!token) return reject("unknown-token", `token:${id}`);
   const target = tokenActor(token);
   // The secret is checked first: what a token's state is stays private to those who hold it.
@@ -78,11 +78,11 @@ async function authenticateToken(
   const now = new Date();
   if (token.expiresAt !== null && Date.parse(token.expiresAt) <= now.getTime())
     return reject("expired", target);
-  const standing = creatorStanding(token.createdBy, store);
+  const standing = await creatorStanding(token.createdBy, store);
   if (standing !== "ok") return reject(`creator-${standing}`, target, creatorRefusal[standing]);
 
   if (token.lastUsedAt === null || now.getTime() - Date.parse(token.lastUsedAt) >= TOKEN_TOUCH_INTERVAL_MS)
-    store.tokens.touch(token.id, now.toISOString());
+    await store.tokens.touch(token.id, now.toISOString());
   return {
     via: presented.scheme,
     principal: { kind: "token", role: token.role, actor: target, token: publicToken(token) },

@@ -22,7 +22,7 @@ const FLOOD = 1_000;
 const BOGUS_TOKEN = `kc_AAAAbogus123_${"x".repeat(43)}`;
 
 let store: ConsoleStore;
-const trail = () => store.audit.query({ limit: 1_000 }).events;
+const trail = async () => (await store.audit.query({ limit: 1_000 })).events;
 
 beforeEach(async () => {
   const { openStore } = await vi.importActual<typeof import("@/lib/server/store")>("@/lib/server/store");
@@ -40,9 +40,9 @@ function send(method: string, headers: Record<string, string>) {
 }
 
 /** The rows the flood added, once its window is closed; their counts must add up to the flood. */
-function closeWindowAndCount(action: string) {
-  flushRefusals();
-  const rows = trail().filter((event) => event.action === action);
+async function closeWindowAndCount(action: string) {
+  await flushRefusals();
+  const rows = (await trail()).filter((event) => event.action === action);
   return { rows: rows.length, refusals: rows.reduce((sum, event) => sum + event.count, 0) };
 }
 
@@ -51,9 +51,11 @@ describe("a flood of refusals from one client", () => {
     for (let request = 0; request < FLOOD; request++)
       expect((await send("GET", { authorization: `Bearer ${BOGUS_TOKEN}` })).status).toBe(401);
     // The first refusal is in the trail at once, before any window closes.
-    expect(trail()).toMatchObject([{ action: "auth.token-rejected", count: 1, clientAddress: "127.0.0.1" }]);
-    expect(closeWindowAndCount("auth.token-rejected")).toEqual({ rows: 2, refusals: FLOOD });
-    const [summary] = trail();
+    expect(await trail()).toMatchObject([
+      { action: "auth.token-rejected", count: 1, clientAddress: "127.0.0.1" },
+    ]);
+    expect(await closeWindowAndCount("auth.token-rejected")).toEqual({ rows: 2, refusals: FLOOD });
+    const [summary] = await trail();
     expect(summary).toMatchObject({
       count: FLOOD - 1,
       target: "token:AAAAbogus123",
@@ -69,19 +71,19 @@ describe("a flood of refusals from one client", () => {
       expect((await send("GET", {})).status).toBe(401);
       expect((await send("POST", {})).status).toBe(401);
     }
-    expect(closeWindowAndCount("auth.session-rejected")).toEqual({ rows: 2, refusals: FLOOD });
-    expect(closeWindowAndCount("access.denied")).toEqual({ rows: 2, refusals: FLOOD });
+    expect(await closeWindowAndCount("auth.session-rejected")).toEqual({ rows: 2, refusals: FLOOD });
+    expect(await closeWindowAndCount("access.denied")).toEqual({ rows: 2, refusals: FLOOD });
   });
 
   it("does the same for throttled sign-ins, and for the failures before the lock", async () => {
     const passwordHash = await hashPassword("alice-password-1");
-    store.users.create({ username: "alice", role: "viewer", passwordHash, mustChangePassword: false });
+    await store.users.create({ username: "alice", role: "viewer", passwordHash, mustChangePassword: false });
     newRequest();
     for (let attempt = 0; attempt < 6; attempt++) await signIn({ username: "alice", password: "wrong" });
     for (let attempt = 0; attempt < FLOOD; attempt++)
       expect(await signIn({ username: "alice", password: "wrong" })).toMatchObject({ status: 429 });
-    flushRefusals();
-    const signIns = trail().filter((event) => event.action === "auth.sign-in");
+    await flushRefusals();
+    const signIns = (await trail()).filter((event) => event.action === "auth.sign-in");
     const denied = signIns.filter((event) => event.outcome === "denied");
     const failed = signIns.filter((event) => event.outcome === "failure");
     expect(denied.map((event) => event.count).reduce((sum, count) => sum + count)).toBe(FLOOD);
@@ -97,10 +99,10 @@ describe("a flood from many sources", () => {
       await send("GET", { authorization: `Bearer ${BOGUS_TOKEN}`, "x-console-socket-address": address });
       expect(refusalLedger().size).toBeLessThanOrEqual(REFUSAL_LIMITS.maxTallies + 1);
     }
-    const { rows, refusals } = closeWindowAndCount("auth.token-rejected");
+    const { rows, refusals } = await closeWindowAndCount("auth.token-rejected");
     expect(refusals).toBe(FLOOD);
     expect(rows).toBeLessThanOrEqual(REFUSAL_LIMITS.maxTallies + 2);
-    expect(trail()[0]).toMatchObject({
+    expect((await trail())[0]).toMatchObject({
       clientAddress: null,
       count: FLOOD - REFUSAL_LIMITS.maxTallies - 1,
       details: { otherSources: true },

@@ -4,7 +4,10 @@ import "server-only";
 // with a bogus token added ~376 rows a second. Refusals of the same kind (source address, actor,
 // action, target, outcome and reason) are counted per window instead: the first is a row at once,
 // the rest become one summary row with its count when the window closes, on a timer, at the next
-// refusal, or at exit. Nothing is dropped and the trail grows by at most about
+// refusal, or at exit. The exit flush is best effort: summaries are written asynchronously, and a
+// store that answers over the network (PostgreSQL) may not get them before the process ends — they
+// are logged with their counts when the write fails. Each replica keeps its own ledger, so N
+// replicas write up to N summaries per kind and window. Otherwise nothing is dropped and the trail grows by at most about
 // 2 × (maxTallies per refusal action + folded buckets) rows a window, however many sources there are.
 import type { AuditEventInput, ConsoleStore } from "@/lib/server/store/types";
 
@@ -49,27 +52,33 @@ function slot(): LedgerSlot {
   if (!current) {
     current = shared[LEDGER] = { ledger: new RefusalLedger(REFUSAL_LIMITS), store: null, timer: null };
     // Prepended: it must run before the store closes itself on exit.
-    process.prependOnceListener("exit", () => flushRefusals());
+    process.prependOnceListener("exit", () => void flushRefusals());
   }
   return current;
 }
 
 export const refusalLedger = (): RefusalLedger => slot().ledger;
 
-/** Synchronous, like appendAudit: writes what the ledger says is due now. */
-export function appendRefusal(store: ConsoleStore, event: AuditEventInput): void {
+/**
+ * Writes what the ledger says is due now. `store` must be the process's store, not a transaction's:
+ * later summaries go to it too.
+ */
+export async function appendRefusal(store: ConsoleStore, event: AuditEventInput): Promise<void> {
   const current = slot();
   current.store = store;
   const rows = current.ledger.record(event, Date.now());
-  rows.forEach((row) => store.audit.append(row));
   scheduleClose(current);
+  for (const row of rows) await store.audit.append(row);
 }
 
-/** Writes every count held, whether or not its window has ended: at exit, and in tests. */
-export function flushRefusals(): void {
+/**
+ * Writes every count held, whether or not its window has ended: at exit (best effort: the process
+ * may end before an asynchronous write completes), and in tests.
+ */
+export async function flushRefusals(): Promise<void> {
   const current = shared[LEDGER];
   if (!current) return;
-  writeSummaries(current, current.ledger.closeWindow(Date.now(), true));
+  await writeSummaries(current, current.ledger.closeWindow(Date.now(), true));
 }
 
 function scheduleClose(current: LedgerSlot): void {
@@ -80,7 +89,7 @@ function scheduleClose(current: LedgerSlot): void {
     () => {
       current.timer = null;
       if (shared[LEDGER] !== current) return; // replaced (tests reset process state)
-      writeSummaries(current, current.ledger.closeWindow(Date.now()));
+      void writeSummaries(current, current.ledger.closeWindow(Date.now()));
       scheduleClose(current);
     },
     Math.max(closesAt - Date.now(), 0) + 10,
@@ -88,17 +97,21 @@ function scheduleClose(current: LedgerSlot): void {
   current.timer.unref();
 }
 
-/** A summary that cannot be written is logged with its count: a flood is never dropped silently. */
-function writeSummaries(current: LedgerSlot, rows: AuditEventInput[]): void {
-  for (const row of rows) {
-    try {
-      if (!current.store) throw new Error("no store to write to");
-      current.store.audit.append(row);
-    } catch (error) {
-      console.error(
-        `Could not record ${row.count} refusals (${row.action} ${row.outcome} from ${row.clientAddress ?? "other sources"}, ${row.firstAt}–${row.lastAt}):`,
-        error,
-      );
-    }
-  }
+/**
+ * A summary that cannot be written is logged with its count: a flood is never dropped silently.
+ * Every append starts at once, without waiting for the one before: at exit only synchronous work
+ * runs, and SQLite's appends complete synchronously when no transaction holds the store.
+ */
+async function writeSummaries(current: LedgerSlot, rows: AuditEventInput[]): Promise<void> {
+  const store = current.store;
+  const writes = rows.map((row) =>
+    (store ? store.audit.append(row) : Promise.reject(new Error("no store to write to"))).catch(
+      (error: unknown) =>
+        console.error(
+          `Could not record ${row.count} refusals (${row.action} ${row.outcome} from ${row.clientAddress ?? "other sources"}, ${row.firstAt}–${row.lastAt}):`,
+          error,
+        ),
+    ),
+  );
+  await Promise.all(writes);
 }

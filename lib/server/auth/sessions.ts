@@ -33,29 +33,29 @@ export async function lookUpSession(now = new Date()): Promise<SessionLookup> {
   if (!unsealed.ok) return reject("anonymous", "auth.session-rejected", unsealed.reason);
 
   const store = getStore();
-  const session = store.sessions.find(unsealed.sessionId);
+  const session = await store.sessions.find(unsealed.sessionId);
   // Signed out, ended by a password change or reset, or swept after expiry.
   if (!session) return reject("anonymous", "auth.session-rejected", "ended");
 
-  const user = store.users.findById(session.userId);
+  const user = await store.users.findById(session.userId);
   const actor = user ? userActor(user.username) : "anonymous";
   const state = sessionState(session, now, authSettings());
   if (state !== "active") {
-    store.sessions.delete(session.id);
+    await store.sessions.delete(session.id);
     return reject(actor, "auth.session-expired", state === "expired" ? "absolute" : "idle");
   }
   if (!user || user.disabledAt !== null) {
-    store.sessions.delete(session.id);
+    await store.sessions.delete(session.id);
     return reject(actor, "auth.session-rejected", user ? "user-disabled" : "user-deleted");
   }
-  if (shouldTouch(session, now)) store.sessions.touch(session.id, now.toISOString());
+  if (shouldTouch(session, now)) await store.sessions.touch(session.id, now.toISOString());
   return { kind: "active", session, user };
 }
 
 /** A fresh session id: 256 random bits, sealed into the cookie, never shown. */
 const newSessionId = () => randomBytes(32).toString("base64url");
 
-/** Creates the session record; synchronous so it can join a transaction. Set the cookie after commit. */
+/** Creates the session record; takes the store so it can join a transaction. Set the cookie after commit. */
 export function createSession(store: ConsoleStore, userId: string, facts: RequestFacts, now = new Date()) {
   const iso = now.toISOString();
   return store.sessions.create({
@@ -103,9 +103,9 @@ const SWEEP_INTERVAL_MS = 3_600_000;
 type GlobalWithSweep = typeof globalThis & { [SWEEP]?: number };
 
 /** Expired sessions are deleted when met; this removes the ones nobody comes back for, hourly at most. */
-export function sweepExpiredSessions(store: ConsoleStore, now = new Date()): void {
+export async function sweepExpiredSessions(store: ConsoleStore, now = new Date()): Promise<void> {
   const shared = globalThis as GlobalWithSweep;
   if (now.getTime() - (shared[SWEEP] ?? 0) < SWEEP_INTERVAL_MS) return;
   shared[SWEEP] = now.getTime();
-  store.sessions.deleteExpired(now.toISOString(), idleCutoff(now, authSettings()).toISOString());
+  await store.sessions.deleteExpired(now.toISOString(), idleCutoff(now, authSettings()).toISOString());
 }

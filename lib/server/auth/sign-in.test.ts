@@ -16,7 +16,7 @@ vi.mock("@/lib/server/store", async (importActual) => {
 });
 
 let store: ConsoleStore;
-const events = (action: string) => store.audit.query({ action, limit: 50 }).events;
+const events = async (action: string) => (await store.audit.query({ action, limit: 50 })).events;
 
 beforeEach(async () => {
   const { openStore } = await vi.importActual<typeof import("@/lib/server/store")>("@/lib/server/store");
@@ -25,9 +25,11 @@ beforeEach(async () => {
   harness.request.cookies.clear();
   newRequest();
   const passwordHash = await hashPassword("alice-password-1");
-  store.users.create({ username: "alice", role: "operator", passwordHash, mustChangePassword: false });
-  store.users.create({ username: "dora", role: "viewer", passwordHash, mustChangePassword: false });
-  store.users.update(store.users.findByUsername("dora")!.id, { disabledAt: new Date().toISOString() });
+  await store.users.create({ username: "alice", role: "operator", passwordHash, mustChangePassword: false });
+  await store.users.create({ username: "dora", role: "viewer", passwordHash, mustChangePassword: false });
+  await store.users.update((await store.users.findByUsername("dora"))!.id, {
+    disabledAt: new Date().toISOString(),
+  });
 });
 
 describe("signIn", () => {
@@ -44,7 +46,7 @@ describe("signIn", () => {
       });
     }
     expect(harness.request.cookies.has(SESSION_COOKIE)).toBe(false);
-    const failures = events("auth.sign-in");
+    const failures = await events("auth.sign-in");
     expect(failures.map((event) => [event.target, event.outcome, event.details.reason])).toEqual([
       ["user:dora", "failure", "user-disabled"],
       ["user:nobody", "failure", "unknown-user"],
@@ -62,8 +64,8 @@ describe("signIn", () => {
       data: { mustChangePassword: false },
     });
     expect(harness.request.cookies.get(SESSION_COOKIE)).toMatch(/^[A-Za-z0-9_-]{60,}$/);
-    expect(store.users.findByUsername("alice")?.lastSignInAt).not.toBeNull();
-    expect(events("auth.sign-in")[0]).toMatchObject({ actor: "user:alice", outcome: "success" });
+    expect((await store.users.findByUsername("alice"))?.lastSignInAt).not.toBeNull();
+    expect((await events("auth.sign-in"))[0]).toMatchObject({ actor: "user:alice", outcome: "success" });
 
     newRequest();
     expect(await getPrincipal()).toMatchObject({ kind: "user", role: "operator", actor: "user:alice" });
@@ -74,7 +76,10 @@ describe("signIn", () => {
     const locked = await signIn({ username: "alice", password: "alice-password-1" });
     expect(locked).toMatchObject({ ok: false, status: 429 });
     expect(locked.ok || locked.error).toMatch(/^Too many sign-in attempts; try again in \d+ seconds?$/);
-    expect(events("auth.sign-in")[0]).toMatchObject({ outcome: "denied", details: { reason: "throttled" } });
+    expect((await events("auth.sign-in"))[0]).toMatchObject({
+      outcome: "denied",
+      details: { reason: "throttled" },
+    });
   });
 
   it("keeps the owner's address open while an attacker elsewhere guesses the password", async () => {
@@ -91,7 +96,7 @@ describe("signIn", () => {
     const planted = (await getPrincipal()) as { sessionId: string };
     newRequest();
     await signIn({ username: "alice", password: "alice-password-1" });
-    expect(store.sessions.find(planted.sessionId)).toBeUndefined();
+    expect(await store.sessions.find(planted.sessionId)).toBeUndefined();
   });
 });
 
@@ -107,7 +112,7 @@ describe("the session cookie", () => {
     const cookie = harness.request.cookies.get(SESSION_COOKIE)!;
     harness.request.cookies.set(SESSION_COOKIE, `${cookie.slice(0, -4)}AAAA`);
     expect(await getPrincipal()).toBeNull();
-    expect(events("auth.session-rejected")[0]).toMatchObject({
+    expect((await events("auth.session-rejected"))[0]).toMatchObject({
       actor: "anonymous",
       details: { reason: "forged" },
     });
@@ -116,10 +121,10 @@ describe("the session cookie", () => {
 
   it("ends after the idle time, deleting the session", async () => {
     const { sessionId } = await signedIn();
-    store.sessions.touch(sessionId, new Date(Date.now() - 31 * 60_000).toISOString());
+    await store.sessions.touch(sessionId, new Date(Date.now() - 31 * 60_000).toISOString());
     expect(await getPrincipal()).toBeNull();
-    expect(store.sessions.find(sessionId)).toBeUndefined();
-    expect(events("auth.session-expired")[0]).toMatchObject({
+    expect(await store.sessions.find(sessionId)).toBeUndefined();
+    expect((await events("auth.session-expired"))[0]).toMatchObject({
       actor: "user:alice",
       details: { reason: "idle" },
     });
@@ -127,9 +132,11 @@ describe("the session cookie", () => {
 
   it("ends when the user is disabled", async () => {
     const { sessionId } = await signedIn();
-    store.users.update(store.users.findByUsername("alice")!.id, { disabledAt: new Date().toISOString() });
+    await store.users.update((await store.users.findByUsername("alice"))!.id, {
+      disabledAt: new Date().toISOString(),
+    });
     expect(await getPrincipal()).toBeNull();
-    expect(store.sessions.find(sessionId)).toBeUndefined();
+    expect(await store.sessions.find(sessionId)).toBeUndefined();
   });
 
   it("is worthless after sign-out", async () => {
@@ -137,7 +144,7 @@ describe("the session cookie", () => {
     const cookie = harness.request.cookies.get(SESSION_COOKIE)!;
     await signOut();
     expect(harness.request.cookies.has(SESSION_COOKIE)).toBe(false);
-    expect(events("auth.sign-out")[0]).toMatchObject({ actor: "user:alice", outcome: "success" });
+    expect((await events("auth.sign-out"))[0]).toMatchObject({ actor: "user:alice", outcome: "success" });
     harness.request.cookies.set(SESSION_COOKIE, cookie);
     expect(await getPrincipal()).toBeNull();
   });

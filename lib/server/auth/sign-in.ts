@@ -3,7 +3,7 @@ import "server-only";
 import { newPasswordSchema } from "@/lib/schemas/auth";
 import { actionError, actionOk, type ActionResult } from "@/lib/errors";
 import { getConfig } from "@/lib/server/config";
-import { getStore } from "@/lib/server/store";
+import { type ConsoleStore, getStore } from "@/lib/server/store";
 
 import { appendAudit } from "./audit";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password";
@@ -51,9 +51,13 @@ export async function signIn(input: {
   const facts = await currentRequestFacts();
   const username = input.username.trim().toLowerCase();
   const keys = signInKeys(username, facts.clientAddress);
-  const audit = (outcome: "success" | "failure" | "denied", details: Record<string, string | boolean>) =>
+  const audit = (
+    outcome: "success" | "failure" | "denied",
+    details: Record<string, string | boolean>,
+    into: ConsoleStore = store,
+  ) =>
     appendAudit(
-      store,
+      into,
       {
         actor: outcome === "success" ? `user:${username}` : "anonymous",
         action: "auth.sign-in",
@@ -66,7 +70,7 @@ export async function signIn(input: {
 
   const retryAfterMs = signInThrottle().retryAfterMs([keys.pair, keys.address]);
   if (retryAfterMs > 0) {
-    audit("denied", { reason: "throttled" });
+    await audit("denied", { reason: "throttled" });
     return tooManyAttempts(retryAfterMs);
   }
   // Failures at this account from everywhere: a short wait, never a refusal (see sign-in-throttle.ts).
@@ -74,10 +78,10 @@ export async function signIn(input: {
   if (accountDelayMs > 0) await sleep(accountDelayMs);
 
   if (!getConfig().auth.localAccounts) {
-    audit("denied", { reason: "local-accounts-off" });
+    await audit("denied", { reason: "local-accounts-off" });
     return actionError(403, "Password sign-in is turned off; use single sign-on.");
   }
-  const user = store.users.findByUsername(username);
+  const user = await store.users.findByUsername(username);
   // Single sign-on users have no password: their provider signs them in.
   const usable = user !== undefined && user.disabledAt === null && user.provider === null;
   const matches = usable
@@ -92,7 +96,7 @@ export async function signIn(input: {
         : user.disabledAt !== null
           ? "user-disabled"
           : "wrong-password";
-    audit("failure", { reason });
+    await audit("failure", { reason });
     return actionError(401, WRONG_CREDENTIALS);
   }
 
@@ -100,14 +104,14 @@ export async function signIn(input: {
   // A session id planted before sign-in (fixation) must not survive it.
   const previousSessionId = await sessionIdFromCookie();
   const now = new Date();
-  const session = store.transaction(() => {
-    if (previousSessionId) store.sessions.delete(previousSessionId);
-    store.users.update(user.id, { lastSignInAt: now.toISOString() });
-    audit("success", { mustChangePassword: user.mustChangePassword });
-    return createSession(store, user.id, facts, now);
+  const session = await store.transaction(async (tx) => {
+    if (previousSessionId) await tx.sessions.delete(previousSessionId);
+    await tx.users.update(user.id, { lastSignInAt: now.toISOString() });
+    await audit("success", { mustChangePassword: user.mustChangePassword }, tx);
+    return createSession(tx, user.id, facts, now);
   });
   await setSessionCookie(session);
-  sweepExpiredSessions(store, now);
+  await sweepExpiredSessions(store, now);
   return actionOk({ mustChangePassword: user.mustChangePassword });
 }
 
@@ -118,14 +122,14 @@ export async function signIn(input: {
 export async function signOut(): Promise<{ singleSignOn: boolean }> {
   const store = getStore();
   const sessionId = await sessionIdFromCookie();
-  const session = sessionId ? store.sessions.find(sessionId) : undefined;
-  const user = session ? store.users.findById(session.userId) : undefined;
+  const session = sessionId ? await store.sessions.find(sessionId) : undefined;
+  const user = session ? await store.users.findById(session.userId) : undefined;
   if (session) {
     const facts = await currentRequestFacts();
-    store.transaction(() => {
-      store.sessions.delete(session.id);
-      appendAudit(
-        store,
+    await store.transaction(async (tx) => {
+      await tx.sessions.delete(session.id);
+      await appendAudit(
+        tx,
         { actor: user ? `user:${user.username}` : "anonymous", action: "auth.sign-out", outcome: "success" },
         facts,
       );
@@ -159,10 +163,10 @@ export async function changeOwnPassword(
   const keys = [pair, address];
   const retryAfterMs = signInThrottle().retryAfterMs(keys);
   if (retryAfterMs > 0) {
-    audit("denied", { reason: "throttled" });
+    await audit("denied", { reason: "throttled" });
     return tooManyAttempts(retryAfterMs);
   }
-  const user = store.users.findById(principal.user.id);
+  const user = await store.users.findById(principal.user.id);
   if (!user) return actionError(401, "Your account no longer exists.");
   if (user.provider !== null)
     return actionError(
@@ -171,7 +175,7 @@ export async function changeOwnPassword(
     );
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
     signInThrottle().recordFailure(keys);
-    audit("failure", { reason: "wrong-password" });
+    await audit("failure", { reason: "wrong-password" });
     return actionError(400, "Your current password is not correct.", { currentPassword: ["Wrong password"] });
   }
   const checked = newPasswordSchema.safeParse(input.newPassword);
@@ -185,11 +189,11 @@ export async function changeOwnPassword(
     });
 
   const passwordHash = await hashPassword(input.newPassword);
-  const session = store.transaction(() => {
-    store.users.update(user.id, { passwordHash, mustChangePassword: false });
-    const ended = store.sessions.deleteForUser(user.id);
-    appendAudit(
-      store,
+  const session = await store.transaction(async (tx) => {
+    await tx.users.update(user.id, { passwordHash, mustChangePassword: false });
+    const ended = await tx.sessions.deleteForUser(user.id);
+    await appendAudit(
+      tx,
       {
         actor: principal.actor,
         action: "auth.change-password",
@@ -199,7 +203,7 @@ export async function changeOwnPassword(
       },
       facts,
     );
-    return createSession(store, user.id, facts);
+    return createSession(tx, user.id, facts);
   });
   await setSessionCookie(session);
   return actionOk(null);

@@ -21,11 +21,11 @@ vi.mock("@/lib/server/store", async (importActual) => {
 });
 
 let store: ConsoleStore;
-const events = (action: string) => store.audit.query({ action, limit: 50 }).events;
+const events = async (action: string) => (await store.audit.query({ action, limit: 50 })).events;
 
 async function signedIn(username: string): Promise<Principal> {
   harness.request.cookies.clear();
-  store.users.create({
+  await store.users.create({
     username,
     role: "admin",
     passwordHash: await hashPassword("a-password-123"),
@@ -67,39 +67,41 @@ beforeEach(async () => {
 
 describe("a token whose creator", () => {
   it("is disabled answers 401 saying so, and works again once they are enabled", async () => {
-    const tiaId = store.users.findByUsername("tia")!.id;
+    const tiaId = (await store.users.findByUsername("tia"))!.id;
     expect(await setUserDisabled(tiaId, true, root)).toMatchObject({ ok: true });
     const refused = await callWith(token);
     expect(refused.status).toBe(401);
     expect(refused.body.error?.message).toMatch(/the token's creator is disabled/i);
-    expect(events("auth.token-rejected")[0]).toMatchObject({ details: { reason: "creator-disabled" } });
+    expect((await events("auth.token-rejected"))[0]).toMatchObject({
+      details: { reason: "creator-disabled" },
+    });
 
     expect(await setUserDisabled(tiaId, false, root)).toMatchObject({ ok: true });
     expect((await callWith(token)).status).toBe(200);
   });
 
   it("is deleted is revoked with them, in the audit trail", async () => {
-    expect(await deleteUser(store.users.findByUsername("tia")!.id, root)).toMatchObject({ ok: true });
+    expect(await deleteUser((await store.users.findByUsername("tia"))!.id, root)).toMatchObject({ ok: true });
     expect((await callWith(token)).status).toBe(401);
-    const [revoked] = store.tokens.list();
+    const [revoked] = await store.tokens.list();
     expect(revoked?.revokedAt).not.toBeNull();
-    expect(events("token.revoke")[0]).toMatchObject({
+    expect((await events("token.revoke"))[0]).toMatchObject({
       actor: "user:root",
       target: expect.stringContaining("(nightly)"),
       details: { reason: "creator-deleted" },
     });
-    expect(events("user.delete")[0]).toMatchObject({ details: { tokensRevoked: 1 } });
+    expect((await events("user.delete"))[0]).toMatchObject({ details: { tokensRevoked: 1 } });
   });
 
   it("is gone from the store without the revocation (deleted from the CLI) is refused too", async () => {
-    store.users.delete(store.users.findByUsername("tia")!.id);
+    await store.users.delete((await store.users.findByUsername("tia"))!.id);
     const refused = await callWith(token);
     expect(refused.status).toBe(401);
     expect(refused.body.error?.message).toMatch(/the token's creator no longer exists/i);
   });
 
   it("is a token of a disabled user counts as disabled too", async () => {
-    const parent = store.tokens.list()[0]!;
+    const parent = (await store.tokens.list())[0]!;
     const asToken: Principal = {
       kind: "token",
       role: "admin",
@@ -108,7 +110,7 @@ describe("a token whose creator", () => {
     };
     const child = await createApiToken({ name: "made-by-a-token", role: "viewer" }, asToken);
     if (!child.ok) throw new Error(child.error);
-    await setUserDisabled(store.users.findByUsername("tia")!.id, true, root);
+    await setUserDisabled((await store.users.findByUsername("tia"))!.id, true, root);
     expect((await callWith(child.data.secret)).status).toBe(401);
   });
 });

@@ -14,21 +14,21 @@ const MAX_CHAIN = 8;
  * followed to its own creator; anyone else ("system (cli)") stands. A user gone from the store
  * without the revocation (an older delete, the CLI) counts as deleted.
  */
-export function creatorStanding(
+export async function creatorStanding(
   createdBy: string,
   store: Pick<ConsoleStore, "users" | "tokens">,
-): CreatorStanding {
+): Promise<CreatorStanding> {
   let actor = createdBy;
   for (let step = 0; step < MAX_CHAIN; step++) {
     const username = /^user:(.+)$/.exec(actor)?.[1];
     if (username !== undefined) {
-      const user = store.users.findByUsername(username);
+      const user = await store.users.findByUsername(username);
       if (!user) return "deleted";
       return user.disabledAt === null ? "ok" : "disabled";
     }
     const tokenId = /^token:(\S+)/.exec(actor)?.[1];
     if (tokenId === undefined) return "ok";
-    const parent = store.tokens.find(tokenId);
+    const parent = await store.tokens.find(tokenId);
     if (!parent) return "deleted";
     actor = parent.createdBy;
   }

@@ -14,12 +14,12 @@ import { formatToken, generateTokenSecret, hashTokenSecret } from "./token-crede
 
 const DAY_MS = 86_400_000;
 
-export function listApiTokens(): PublicApiToken[] {
-  return getStore().tokens.list().map(publicToken);
+export async function listApiTokens(): Promise<PublicApiToken[]> {
+  return (await getStore().tokens.list()).map(publicToken);
 }
 
 /** For the tokens page: whether each token's creator still stands behind it (token-creator.ts). */
-export function apiTokenCreatorStanding(token: Pick<PublicApiToken, "createdBy">): CreatorStanding {
+export function apiTokenCreatorStanding(token: Pick<PublicApiToken, "createdBy">): Promise<CreatorStanding> {
   return creatorStanding(token.createdBy, getStore());
 }
 
@@ -42,16 +42,16 @@ export async function createApiToken(
   const facts = await currentRequestFacts();
   const secret = generateTokenSecret();
   const expiresAt = days === undefined ? null : new Date(Date.now() + days * DAY_MS).toISOString();
-  const token = store.transaction(() => {
-    const created = store.tokens.create({
+  const token = await store.transaction(async (tx) => {
+    const created = await tx.tokens.create({
       name,
       role: input.role,
       secretHash: hashTokenSecret(secret),
       createdBy: actor.actor,
       expiresAt,
     });
-    appendAudit(
-      store,
+    await appendAudit(
+      tx,
       {
         actor: actor.actor,
         action: "token.create",
@@ -70,14 +70,14 @@ export async function revokeApiToken(id: string, actor: Principal): Promise<Acti
   if (!can(actor.role, "token.manage")) return actionError(403, "Only admins manage API tokens.");
   const store = getStore();
   const facts = await currentRequestFacts();
-  return store.transaction(() => {
-    const token = store.tokens.find(id);
+  return store.transaction(async (tx) => {
+    const token = await tx.tokens.find(id);
     if (!token) return actionError(404, "There is no such API token.");
     if (token.revokedAt !== null) return actionOk(publicToken(token));
-    const revoked = store.tokens.revoke(id, new Date().toISOString());
+    const revoked = await tx.tokens.revoke(id, new Date().toISOString());
     if (!revoked) return actionError(404, "There is no such API token.");
-    appendAudit(
-      store,
+    await appendAudit(
+      tx,
       { actor: actor.actor, action: "token.revoke", target: tokenActor(token), outcome: "success" },
       facts,
     );
@@ -89,19 +89,19 @@ export async function revokeApiToken(id: string, actor: Principal): Promise<Acti
  * Inside the transaction that deletes a user: revokes every live token they created, each with its
  * own "token.revoke" record, so the trail says why automation stopped. Returns how many.
  */
-export function revokeTokensCreatedBy(
+export async function revokeTokensCreatedBy(
   store: ConsoleStore,
   username: string,
   actor: Principal,
   facts: RequestFacts,
-): number {
+): Promise<number> {
   const now = new Date().toISOString();
-  const theirs = store.tokens
-    .list()
-    .filter((token) => token.createdBy === userActor(username) && token.revokedAt === null);
+  const theirs = (await store.tokens.list()).filter(
+    (token) => token.createdBy === userActor(username) && token.revokedAt === null,
+  );
   for (const token of theirs) {
-    store.tokens.revoke(token.id, now);
-    appendAudit(
+    await store.tokens.revoke(token.id, now);
+    await appendAudit(
       store,
       {
         actor: actor.actor,

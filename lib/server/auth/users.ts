@@ -4,7 +4,7 @@ import { can } from "@/lib/permissions";
 import { type Role, roleSchema, usernameSchema } from "@/lib/schemas/auth";
 import { actionError, actionOk, type ActionResult } from "@/lib/errors";
 import { getStore } from "@/lib/server/store";
-import { isStoreConflictError, type UserRecord } from "@/lib/server/store/types";
+import { type ConsoleStore, isStoreConflictError, type UserRecord } from "@/lib/server/store/types";
 
 import { removesLastAdmin } from "./admin-rules";
 import { appendAudit } from "./audit";
@@ -21,8 +21,8 @@ function adminOnly(actor: Principal): ActionResult<never> | null {
   return can(actor.role, "user.manage") ? null : actionError(403, "Only admins manage users.");
 }
 
-export function listUsers(): PublicUser[] {
-  return getStore().users.list().map(publicUser);
+export async function listUsers(): Promise<PublicUser[]> {
+  return (await getStore().users.list()).map(publicUser);
 }
 
 export async function createUser(
@@ -43,15 +43,15 @@ export async function createUser(
   const store = getStore();
   const facts = await currentRequestFacts();
   try {
-    const user = store.transaction(() => {
-      const created = store.users.create({
+    const user = await store.transaction(async (tx) => {
+      const created = await tx.users.create({
         username: username.data,
         role: role.data,
         passwordHash,
         mustChangePassword: true,
       });
-      appendAudit(
-        store,
+      await appendAudit(
+        tx,
         {
           actor: actor.actor,
           action: "user.create",
@@ -80,19 +80,19 @@ async function changeUser<T>(
   action: string,
   change: (
     user: UserRecord,
-    store: ReturnType<typeof getStore>,
-  ) => ActionResult<T> & { details?: Record<string, string | number | boolean | null> },
+    tx: ConsoleStore,
+  ) => Promise<ActionResult<T> & { details?: Record<string, string | number | boolean | null> }>,
 ): Promise<ActionResult<T>> {
   const denied = adminOnly(actor);
   if (denied) return denied;
   const store = getStore();
   const facts = await currentRequestFacts();
-  return store.transaction(() => {
-    const user = store.users.findById(userId);
+  return store.transaction(async (tx) => {
+    const user = await tx.users.findById(userId);
     if (!user) return actionError(404, "There is no such user.");
-    const { details, ...result } = change(user, store);
-    appendAudit(
-      store,
+    const { details, ...result } = await change(user, tx);
+    await appendAudit(
+      tx,
       {
         actor: actor.actor,
         action,
@@ -114,9 +114,9 @@ export async function setUserRole(
   actor: Principal,
 ): Promise<ActionResult<PublicUser>> {
   if (!roleSchema.safeParse(role).success) return actionError(400, "Choose viewer, operator or admin.");
-  return changeUser(userId, actor, "user.set-role", (user, store) => {
-    if (removesLastAdmin(store.users.list(), user.id, { role })) return actionError(409, LAST_ADMIN);
-    const updated = store.users.update(user.id, { role });
+  return changeUser(userId, actor, "user.set-role", async (user, tx) => {
+    if (removesLastAdmin(await tx.users.list(), user.id, { role })) return actionError(409, LAST_ADMIN);
+    const updated = await tx.users.update(user.id, { role });
     if (!updated) return actionError(404, "There is no such user.");
     return { ...actionOk(publicUser(updated)), details: { from: user.role, to: role } };
   });
@@ -130,14 +130,14 @@ export async function resetUserPassword(
   if (denied) return denied;
   const password = randomPassword();
   const passwordHash = await hashPassword(password);
-  return changeUser(userId, actor, "user.reset-password", (user, store) => {
+  return changeUser(userId, actor, "user.reset-password", async (user, tx) => {
     if (user.provider !== null)
       return actionError(
         409,
         `${user.username} signs in through single sign-on and has no password to reset.`,
       );
-    store.users.update(user.id, { passwordHash, mustChangePassword: true });
-    const ended = store.sessions.deleteForUser(user.id);
+    await tx.users.update(user.id, { passwordHash, mustChangePassword: true });
+    const ended = await tx.sessions.deleteForUser(user.id);
     return { ...actionOk({ password }), details: { sessionsEnded: ended } };
   });
 }
@@ -147,13 +147,15 @@ export async function setUserDisabled(
   disabled: boolean,
   actor: Principal,
 ): Promise<ActionResult<PublicUser>> {
-  return changeUser(userId, actor, disabled ? "user.disable" : "user.enable", (user, store) => {
+  return changeUser(userId, actor, disabled ? "user.disable" : "user.enable", async (user, tx) => {
     if (isSelf(actor, user.id)) return actionError(409, "You cannot disable or enable your own account.");
-    if (removesLastAdmin(store.users.list(), user.id, { disabled })) return actionError(409, LAST_ADMIN);
+    if (removesLastAdmin(await tx.users.list(), user.id, { disabled })) return actionError(409, LAST_ADMIN);
     if ((user.disabledAt !== null) === disabled) return actionOk(publicUser(user));
-    const updated = store.users.update(user.id, { disabledAt: disabled ? new Date().toISOString() : null });
+    const updated = await tx.users.update(user.id, {
+      disabledAt: disabled ? new Date().toISOString() : null,
+    });
     if (!updated) return actionError(404, "There is no such user.");
-    const ended = disabled ? store.sessions.deleteForUser(user.id) : 0;
+    const ended = disabled ? await tx.sessions.deleteForUser(user.id) : 0;
     return { ...actionOk(publicUser(updated)), details: { sessionsEnded: ended } };
   });
 }
@@ -161,12 +163,13 @@ export async function setUserDisabled(
 /** Also revokes the API tokens the user created: they acted with the user's authority (token-creator.ts). */
 export async function deleteUser(userId: string, actor: Principal): Promise<ActionResult<null>> {
   const facts = await currentRequestFacts();
-  return changeUser(userId, actor, "user.delete", (user, store) => {
+  return changeUser(userId, actor, "user.delete", async (user, tx) => {
     if (isSelf(actor, user.id)) return actionError(409, "You cannot delete your own account.");
-    if (removesLastAdmin(store.users.list(), user.id, { deleted: true })) return actionError(409, LAST_ADMIN);
-    const ended = store.sessions.deleteForUser(user.id);
-    const tokensRevoked = revokeTokensCreatedBy(store, user.username, actor, facts);
-    store.users.delete(user.id);
+    if (removesLastAdmin(await tx.users.list(), user.id, { deleted: true }))
+      return actionError(409, LAST_ADMIN);
+    const ended = await tx.sessions.deleteForUser(user.id);
+    const tokensRevoked = await revokeTokensCreatedBy(tx, user.username, actor, facts);
+    await tx.users.delete(user.id);
     return { ...actionOk(null), details: { role: user.role, sessionsEnded: ended, tokensRevoked } };
   });
 }

@@ -26,8 +26,8 @@ function exportStream(
   let before = query.before;
   let started = false;
   return new ReadableStream({
-    pull(controller) {
-      const page = queryAudit({ ...query, before, limit: BATCH });
+    async pull(controller) {
+      const page = await queryAudit({ ...query, before, limit: BATCH });
       let chunk = format === "csv" && !started ? csvHeader() : "";
       started = true;
       for (const event of page.events) chunk += format === "csv" ? csvEvent(event) : ndjsonEvent(event);

@@ -14,9 +14,14 @@ export const metadata: Metadata = { title: "API tokens" };
 export default async function TokensPage() {
   await requirePagePermission("token.manage");
   const now = new Date();
-  const tokens: TokenRow[] = listApiTokens()
-    .toSorted((a, b) => b.createdAt.localeCompare(a.createdAt))
-    .map((token) => ({ ...token, status: tokenStatus(token, now, apiTokenCreatorStanding(token)) }));
+  const tokens: TokenRow[] = await Promise.all(
+    (await listApiTokens())
+      .toSorted((a, b) => b.createdAt.localeCompare(a.createdAt))
+      .map(async (token) => ({
+        ...token,
+        status: tokenStatus(token, now, await apiTokenCreatorStanding(token)),
+      })),
+  );
   return (
     <>
       <PageHeader

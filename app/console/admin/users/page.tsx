@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Users" };
 
 export default async function UsersPage() {
   const principal = await requirePagePermission("user.manage");
-  const users = listUsers().toSorted((a, b) => a.username.localeCompare(b.username));
+  const users = (await listUsers()).toSorted((a, b) => a.username.localeCompare(b.username));
   return (
     <>
       <PageHeader

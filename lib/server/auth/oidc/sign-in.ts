@@ -27,13 +27,13 @@ type Details = Record<string, string | number | boolean | null>;
 const MAX_LISTED = 500;
 const listed = (values: string[]) => values.join(", ").slice(0, MAX_LISTED);
 
-function refuse(
+async function refuse(
   refusal: SsoRefusal,
   facts: RequestFacts,
   settings: OidcSettings,
   details: Details = {},
-): string {
-  appendAudit(
+): Promise<string> {
+  await appendAudit(
     getStore(),
     {
       actor: details.subject ? `sso:${String(details.subject)}` : "anonymous",
@@ -107,12 +107,12 @@ export async function finishOidcSignIn(requestUrl: URL): Promise<string> {
 
   const store = getStore();
   const previousSessionId = await sessionIdFromCookie();
-  const outcome = store.transaction(() => {
-    const user = upsertUser(store, settings, result.subject, result.claims, decision.role);
+  const outcome = await store.transaction(async (tx) => {
+    const user = await upsertUser(tx, settings, result.subject, result.claims, decision.role);
     if (!user.ok) return user;
-    if (previousSessionId) store.sessions.delete(previousSessionId);
-    appendAudit(
-      store,
+    if (previousSessionId) await tx.sessions.delete(previousSessionId);
+    await appendAudit(
+      tx,
       {
         actor: `user:${user.user.username}`,
         action: "auth.sso.sign-in",
@@ -129,11 +129,11 @@ export async function finishOidcSignIn(requestUrl: URL): Promise<string> {
       },
       facts,
     );
-    return { ok: true as const, session: createSession(store, user.user.id, facts) };
+    return { ok: true as const, session: await createSession(tx, user.user.id, facts) };
   });
   if (!outcome.ok) return refuse(outcome.refusal, facts, settings, { ...who, ...outcome.details });
   await setSessionCookie(outcome.session);
-  sweepExpiredSessions(store);
+  await sweepExpiredSessions(store);
   return transaction.next;
 }
 
@@ -141,15 +141,15 @@ type Upserted =
   { ok: true; user: UserRecord; created: boolean } | { ok: false; refusal: SsoRefusal; details: Details };
 
 /** The user this provider and subject name, created at the first sign-in; the role follows the claims. */
-function upsertUser(
+async function upsertUser(
   store: ConsoleStore,
   settings: OidcSettings,
   subject: string,
   claims: Record<string, unknown>,
   role: UserRecord["role"],
-): Upserted {
+): Promise<Upserted> {
   const now = new Date().toISOString();
-  const existing = store.users.findBySubject(settings.issuer, subject);
+  const existing = await store.users.findBySubject(settings.issuer, subject);
   if (existing) {
     if (existing.disabledAt !== null)
       return {
@@ -157,18 +157,18 @@ function upsertUser(
         refusal: { kind: "policy", reason: "user-disabled" },
         details: { username: existing.username },
       };
-    const user = store.users.update(existing.id, { role, lastSignInAt: now }) ?? existing;
+    const user = (await store.users.update(existing.id, { role, lastSignInAt: now })) ?? existing;
     return { ok: true, user, created: false };
   }
   const username = usernameFrom(claims, settings, subject);
   // Never joined to a local account by name: that would let the provider take the account over.
-  if (store.users.findByUsername(username))
+  if (await store.users.findByUsername(username))
     return {
       ok: false,
       refusal: { kind: "policy", reason: "username-taken", username },
       details: { username },
     };
-  const user = store.users.create({
+  const user = await store.users.create({
     username,
     role,
     passwordHash: SSO_PASSWORD_HASH,
@@ -176,7 +176,11 @@ function upsertUser(
     provider: settings.issuer,
     subject,
   });
-  return { ok: true, user: store.users.update(user.id, { lastSignInAt: now }) ?? user, created: true };
+  return {
+    ok: true,
+    user: (await store.users.update(user.id, { lastSignInAt: now })) ?? user,
+    created: true,
+  };
 }
 
 function usernameFrom(claims: Record<string, unknown>, settings: OidcSettings, subject: string): string {
