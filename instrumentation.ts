@@ -29,7 +29,7 @@ export async function register(): Promise<void> {
     try {
       // After the store: the CA lives in it. Creates it, or imports ca.import, on first start.
       const { ensureCertificateAuthority } = await import("@/lib/server/ca");
-      ensureCertificateAuthority();
+      await ensureCertificateAuthority();
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       process.stderr.write(

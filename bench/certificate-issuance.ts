@@ -54,10 +54,10 @@ export async function benchCertificateIssuance(): Promise<void> {
     clusterCertificates: [],
     brokerHosts: [],
     now: () => new Date(),
-    audit: (event) => store.audit.append(event),
+    audit: async (event, into = store) => void (await into.audit.append(event)),
   };
   try {
-    ensureAuthority(context);
+    await ensureAuthority(context);
     const issue = (prefix: string) => async (run: number) => {
       const result = await issueCertificate(
         context,
@@ -97,7 +97,7 @@ export async function benchCertificateIssuance(): Promise<void> {
     });
     console.log(`sign a CSR (RSA-2048): ${summary(signing)}`);
   } finally {
-    store.close();
+    await store.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -19,6 +19,7 @@ import type { CaContext } from "../lib/server/ca/context";
 import { bigInteger, csrWithKey, randomOdd } from "../test/fixtures/csr";
 import { issueCertificate, signCertificateRequest } from "../lib/server/ca/issuance";
 import { openSqliteStore } from "../lib/server/store/sqlite/open-sqlite-store";
+import type { ConsoleStore } from "../lib/server/store/types";
 import { clientCsrPem } from "./support/client-csr";
 import { fmt, median, quantile } from "./support/stats";
 
@@ -70,7 +71,8 @@ export async function benchCsrFreeze(): Promise<void> {
     clusterCertificates: [],
     brokerHosts: [],
     now: () => new Date(),
-    audit: (event: Parameters<CaContext["audit"]>[0]) => store.audit.append(event),
+    audit: async (event: Parameters<CaContext["audit"]>[0], into: ConsoleStore = store) =>
+      void (await into.audit.append(event)),
   };
   const context: CaContext = fields;
   const server = createServer((_request, response) => response.end("ok"));
@@ -85,7 +87,7 @@ export async function benchCsrFreeze(): Promise<void> {
     return result.ok ? "signed" : `${result.status}: ${result.error.slice(0, 70)}…`;
   };
   try {
-    ensureAuthority(context);
+    await ensureAuthority(context);
     await sign(clientCsrPem("warm-up")); // starts the CA's worker threads
     const hostile = csrWithKey(randomOdd(8192), randomOdd(8192));
     console.log(`hostile CSR: 8192-bit modulus and exponent, ${hostile.length} bytes of PEM`);
@@ -130,7 +132,7 @@ export async function benchCsrFreeze(): Promise<void> {
     });
   } finally {
     server.close();
-    store.close();
+    await store.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -30,9 +30,9 @@ describe("the local cluster's console configuration", () => {
       settings: loaded.config.ca,
       dataDir: loaded.config.server.dataDir,
     });
-    ensureAuthority(context);
+    await ensureAuthority(context);
     const rootPem = readFileSync(layout.rootCa, "utf8");
-    expect(authorityCertificates(context).rootPem).toBe(rootPem.replace(/\r\n/g, "\n"));
+    expect((await authorityCertificates(context)).rootPem).toBe(rootPem.replace(/\r\n/g, "\n"));
 
     const issued = await issueCertificate(
       context,

@@ -54,9 +54,9 @@ function CaCertificateCard(props: {
 }
 
 /** Public: what clients and brokers need to trust the console's certificates, and the CRL. */
-export default function CertificateAuthorityPage() {
-  const { root, intermediate, chainPem } = ca.getCaCertificates();
-  const crl = ca.getCrl();
+export default async function CertificateAuthorityPage() {
+  const { root, intermediate, chainPem } = await ca.getCaCertificates();
+  const crl = await ca.getCrl();
   return (
     <>
       <PageHeader

@@ -5,6 +5,8 @@ import "server-only";
 import { X509Certificate, createPrivateKey } from "node:crypto";
 
 import { type CertificateAuthority, createIntermediateCa, createRootCa } from "./certificates";
+import { isStoreConflictError } from "@/lib/server/store/types";
+
 import type { CaContext } from "./context";
 import { loadKeyEncryptionKey, openPrivateKey, sealPrivateKey } from "./key-encryption";
 
@@ -44,10 +46,10 @@ const firstCertificate = (pem: string) =>
  * Idempotent: with a CA in the store, only checks that the intermediate's key opens. Otherwise
  * imports ca.import or creates a new root (RSA 4096, 10 years) and intermediate (RSA 3072, 5 years).
  */
-export function ensureAuthority(context: CaContext): void {
+export async function ensureAuthority(context: CaContext): Promise<void> {
   const { store, settings } = context;
   const key = keyEncryptionKey(context);
-  const existing = store.certificates.getAuthority("intermediate");
+  const existing = await store.certificates.getAuthority("intermediate");
   if (existing) {
     openPrivateKey(existing.encryptedKey ?? "", key, "intermediate");
     return;
@@ -71,26 +73,35 @@ export function ensureAuthority(context: CaContext): void {
       organization: ORGANIZATION,
     });
   }
-  store.transaction(() => {
-    // Another process may have won the race while the keys were generated: keep its CA.
-    if (store.certificates.getAuthority("intermediate")) return;
-    store.certificates.putAuthority({
-      role: "root",
-      certificatePem: firstCertificate(root.certificatePem),
-      encryptedKey: root.privateKeyPem ? sealPrivateKey(root.privateKeyPem, key, "root") : null,
+  try {
+    await store.transaction(async (tx) => {
+      // Another process may have won the race while the keys were generated: keep its CA.
+      if (await tx.certificates.getAuthority("intermediate")) return;
+      await tx.certificates.putAuthority({
+        role: "root",
+        certificatePem: firstCertificate(root.certificatePem),
+        encryptedKey: root.privateKeyPem ? sealPrivateKey(root.privateKeyPem, key, "root") : null,
+      });
+      await tx.certificates.putAuthority({
+        role: "intermediate",
+        certificatePem: firstCertificate(intermediate.certificatePem),
+        encryptedKey: sealPrivateKey(intermediate.privateKeyPem, key, "intermediate"),
+      });
+      await context.audit(
+        {
+          actor: "system",
+          action: settings.import ? "ca.import" : "ca.create",
+          target: new X509Certificate(intermediate.certificatePem).fingerprint256,
+          outcome: "success",
+        },
+        tx,
+      );
     });
-    store.certificates.putAuthority({
-      role: "intermediate",
-      certificatePem: firstCertificate(intermediate.certificatePem),
-      encryptedKey: sealPrivateKey(intermediate.privateKeyPem, key, "intermediate"),
-    });
-    context.audit({
-      actor: "system",
-      action: settings.import ? "ca.import" : "ca.create",
-      target: new X509Certificate(intermediate.certificatePem).fingerprint256,
-      outcome: "success",
-    });
-  });
+  } catch (error) {
+    // Replicas starting together on one database: the other committed its CA after this one's
+    // check (PostgreSQL reads committed rows only); keep the other's.
+    if (!isStoreConflictError(error)) throw error;
+  }
 }
 
 export interface AuthorityCertificates {
@@ -98,22 +109,22 @@ export interface AuthorityCertificates {
   intermediatePem: string;
 }
 
-export function authorityCertificates(context: CaContext): AuthorityCertificates {
-  let root = context.store.certificates.getAuthority("root");
-  let intermediate = context.store.certificates.getAuthority("intermediate");
+export async function authorityCertificates(context: CaContext): Promise<AuthorityCertificates> {
+  let root = await context.store.certificates.getAuthority("root");
+  let intermediate = await context.store.certificates.getAuthority("intermediate");
   if (!root || !intermediate) {
-    ensureAuthority(context);
-    root = context.store.certificates.getAuthority("root");
-    intermediate = context.store.certificates.getAuthority("intermediate");
+    await ensureAuthority(context);
+    root = await context.store.certificates.getAuthority("root");
+    intermediate = await context.store.certificates.getAuthority("intermediate");
   }
   if (!root || !intermediate) throw new Error("The certificate authority is missing from the store");
   return { rootPem: root.certificatePem, intermediatePem: intermediate.certificatePem };
 }
 
 /** The intermediate with its key opened: call right before signing and let it go out of scope. */
-export function signingAuthority(context: CaContext): CertificateAuthority {
-  const { intermediatePem } = authorityCertificates(context);
-  const sealed = context.store.certificates.getAuthority("intermediate")?.encryptedKey;
+export async function signingAuthority(context: CaContext): Promise<CertificateAuthority> {
+  const { intermediatePem } = await authorityCertificates(context);
+  const sealed = (await context.store.certificates.getAuthority("intermediate"))?.encryptedKey;
   if (!sealed) throw new Error("The intermediate CA has no key in the store");
   return {
     certificatePem: intermediatePem,

@@ -20,8 +20,8 @@ export interface CaContext {
    */
   brokerHosts: readonly string[];
   now(): Date;
-  /** Appends an audit record (synchronously, so it can share the store transaction). */
-  audit(event: Omit<AuditEventInput, "clientAddress" | "requestId">): void;
+  /** Appends an audit record to `into` (default: `store`); pass a transaction's store to share it. */
+  audit(event: Omit<AuditEventInput, "clientAddress" | "requestId">, into?: ConsoleStore): Promise<void>;
 }
 
 export const DAY_MS = 24 * 60 * 60 * 1000;

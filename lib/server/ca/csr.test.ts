@@ -46,7 +46,7 @@ const sign = (fields: Record<string, unknown>, actor: typeof operator | typeof a
 
 let csrWithSans: string;
 beforeAll(async () => {
-  ensureAuthority(context);
+  await ensureAuthority(context);
   csrWithSans = opensslCsr("/O=Acme/CN=csr-client", "rsa:2048", [
     "-addext",
     "subjectAltName=DNS:csr.example.com,IP:10.1.2.3,email:ops@example.com",
@@ -67,7 +67,7 @@ describe("signing a CSR", () => {
       keyAlgorithm: "rsa-2048",
       commonName: "csr-client",
     });
-    const { rootPem, intermediatePem } = authorityCertificates(context);
+    const { rootPem, intermediatePem } = await authorityCertificates(context);
     const files = testbed.files({
       "root.pem": rootPem,
       "intermediate.pem": intermediatePem,
@@ -171,7 +171,8 @@ describe("judging the CSR's key before its signature", () => {
 
 describe("the signature check's worker threads", () => {
   it("answers 503 with the pool's message when they are busy, and signs nothing", async () => {
-    const before = context.store.certificates.query({ now: "", expiringBefore: "", limit: 1000 }).total;
+    const before = (await context.store.certificates.query({ now: "", expiringBefore: "", limit: 1000 }))
+      .total;
     const busy = () =>
       Promise.reject(new WorkerPoolBusyError("The server is busy with other certificate work."));
     const result = await signCertificateRequest(
@@ -185,6 +186,8 @@ describe("the signature check's worker threads", () => {
       status: 503,
       error: "The server is busy with other certificate work.",
     });
-    expect(context.store.certificates.query({ now: "", expiringBefore: "", limit: 1000 }).total).toBe(before);
+    expect((await context.store.certificates.query({ now: "", expiringBefore: "", limit: 1000 })).total).toBe(
+      before,
+    );
   });
 });

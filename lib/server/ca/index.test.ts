@@ -26,21 +26,21 @@ beforeAll(() => {
   harness.store = openSqliteStore(":memory:");
   harness.server = { ...harness.server, dataDir };
 });
-afterAll(() => {
-  harness.store?.close();
+afterAll(async () => {
+  await harness.store?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe("the CA module", () => {
-  it("creates the CA at start (defaults when the config has no ca section) and serves it with a CRL", () => {
-    ca.ensureCertificateAuthority();
-    ca.ensureCertificateAuthority();
-    const certificates = ca.getCaCertificates();
+  it("creates the CA at start (defaults when the config has no ca section) and serves it with a CRL", async () => {
+    await ca.ensureCertificateAuthority();
+    await ca.ensureCertificateAuthority();
+    const certificates = await ca.getCaCertificates();
     expect(certificates.root.subject).toBe("CN=Kafka Console Root CA,O=Kafka Console");
     expect(certificates.intermediate.subject).toBe("CN=Kafka Console Intermediate CA,O=Kafka Console");
     expect(certificates.chainPem).toBe(certificates.intermediate.pem + certificates.root.pem);
-    expect(ca.getCrl().pem).toMatch(/^-----BEGIN X509 CRL-----/);
-    expect(harness.store?.audit.query({ action: "ca.", limit: 10 }).events).toHaveLength(1);
+    expect((await ca.getCrl()).pem).toMatch(/^-----BEGIN X509 CRL-----/);
+    expect((await harness.store?.audit.query({ action: "ca.", limit: 10 }))?.events).toHaveLength(1);
   });
 
   it("issues with the request's facts in the audit record, lists, gets and refuses a revocation below admin", async () => {
@@ -50,15 +50,17 @@ describe("the CA module", () => {
       operator,
     );
     if (!result.ok) throw new Error(result.error);
-    const [event] = harness.store!.audit.query({ action: "certificate.issue", limit: 1 }).events;
+    const [event] = (await harness.store!.audit.query({ action: "certificate.issue", limit: 1 })).events;
     expect(event).toMatchObject({
       actor: "token:abc (ci)",
       requestId: "req-ca-1",
       clientAddress: "127.0.0.1",
     });
     const serial = result.data.certificate.serialNumber;
-    expect(ca.listCertificates({ limit: 10 }).certificates.map((c) => c.serialNumber)).toEqual([serial]);
-    expect(ca.getCertificate(serial)?.summary.issuedBy).toBe("token:abc (ci)");
+    expect((await ca.listCertificates({ limit: 10 })).certificates.map((c) => c.serialNumber)).toEqual([
+      serial,
+    ]);
+    expect((await ca.getCertificate(serial))?.summary.issuedBy).toBe("token:abc (ci)");
     expect(await ca.revokeCertificate(serial, { reason: "superseded" }, operator)).toMatchObject({
       status: 403,
     });

@@ -74,7 +74,7 @@ function caContext(facts: RequestFacts, brokerHosts: readonly string[] = []): Ca
     clusterCertificates: config.clusters.flatMap((cluster) => cluster.tls?.cert ?? []),
     brokerHosts,
     now: () => new Date(),
-    audit: (event) => appendAudit(store, event, facts),
+    audit: (event, into = store) => appendAudit(into, event, facts),
   };
 }
 
@@ -83,10 +83,10 @@ const issuingContext = async () => caContext(await currentRequestFacts(), await 
 const requestContext = async () => caContext(await currentRequestFacts());
 
 /** At server start, after the store: creates the CA or imports ca.import once; then checks the key opens. */
-export function ensureCertificateAuthority(): void {
+export async function ensureCertificateAuthority(): Promise<void> {
   const context = caContext(OUTSIDE_A_REQUEST);
-  ensureAuthority(context);
-  revocation.currentCrl(context);
+  await ensureAuthority(context);
+  await revocation.currentCrl(context);
 }
 
 /** A new key pair and certificate (audit "certificate.issue"); the private key is returned once, never stored. */
@@ -117,16 +117,16 @@ export async function checkCommonNameUse(commonName: string, actor: Principal): 
   return {
     commonName,
     ...(refusal && !refusal.ok ? { refusal: { status: refusal.status, message: refusal.error } } : {}),
-    validCertificates: validCertificateCount(context, commonName),
+    validCertificates: await validCertificateCount(context, commonName),
     clusters: await clusters,
   };
 }
 
-export function listCertificates(query: CertificateListQuery): CertificateList {
+export function listCertificates(query: CertificateListQuery): Promise<CertificateList> {
   return inventory.listCertificates(caContext(OUTSIDE_A_REQUEST), query);
 }
 
-export function getCertificate(serialNumber: string): CertificateDetail | undefined {
+export function getCertificate(serialNumber: string): Promise<CertificateDetail | undefined> {
   return inventory.getCertificate(caContext(OUTSIDE_A_REQUEST), serialNumber);
 }
 
@@ -139,8 +139,8 @@ export async function revokeCertificate(
   return revocation.revokeCertificate(await requestContext(), serialNumber, input, actor);
 }
 
-export function getCaCertificates(): CaCertificates {
-  const { rootPem, intermediatePem } = authorityCertificates(caContext(OUTSIDE_A_REQUEST));
+export async function getCaCertificates(): Promise<CaCertificates> {
+  const { rootPem, intermediatePem } = await authorityCertificates(caContext(OUTSIDE_A_REQUEST));
   return {
     root: caCertificateInfo(rootPem),
     intermediate: caCertificateInfo(intermediatePem),
@@ -149,6 +149,6 @@ export function getCaCertificates(): CaCertificates {
 }
 
 /** The CRL (DER and PEM), re-signed first when older than half its 7-day life. */
-export function getCrl(): revocation.CurrentCrl {
+export function getCrl(): Promise<revocation.CurrentCrl> {
   return revocation.currentCrl(caContext(OUTSIDE_A_REQUEST));
 }

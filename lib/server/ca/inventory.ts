@@ -69,10 +69,13 @@ function decodeCursor(text: string | undefined): Cursor | undefined {
 }
 
 /** Newest first. An unreadable cursor starts from the first page. */
-export function listCertificates(context: CaContext, query: CertificateListQuery): CertificateList {
+export async function listCertificates(
+  context: CaContext,
+  query: CertificateListQuery,
+): Promise<CertificateList> {
   const now = context.now();
   const limit = Math.min(Math.max(Math.trunc(query.limit) || 50, 1), 200);
-  const { certificates, total } = context.store.certificates.query({
+  const { certificates, total } = await context.store.certificates.query({
     q: query.q,
     status: query.status,
     now: now.toISOString(),
@@ -89,10 +92,13 @@ export function listCertificates(context: CaContext, query: CertificateListQuery
   };
 }
 
-export function getCertificate(context: CaContext, serialNumber: string): CertificateDetail | undefined {
-  const record = context.store.certificates.find(normalizeSerial(serialNumber));
+export async function getCertificate(
+  context: CaContext,
+  serialNumber: string,
+): Promise<CertificateDetail | undefined> {
+  const record = await context.store.certificates.find(normalizeSerial(serialNumber));
   if (!record) return undefined;
-  const { intermediatePem } = authorityCertificates(context);
+  const { intermediatePem } = await authorityCertificates(context);
   return {
     summary: toSummary(record, context.now()),
     certificatePem: record.certificatePem,

@@ -21,8 +21,8 @@ const { context, audits } = testbed.context({
 let chain: Record<string, string>;
 
 beforeAll(async () => {
-  ensureAuthority(context);
-  const { rootPem, intermediatePem } = authorityCertificates(context);
+  await ensureAuthority(context);
+  const { rootPem, intermediatePem } = await authorityCertificates(context);
   chain = testbed.files({ "root.pem": rootPem, "intermediate.pem": intermediatePem });
 });
 
@@ -98,7 +98,7 @@ describe("issuing a client certificate", () => {
     ]);
     expect(verified).toEqual({ status: 0, output: `${files["leaf.pem"]}: OK\n` });
     expect(bundle.chainPem).toHaveLength(2);
-    expect(bundle.caPem).toBe(authorityCertificates(context).rootPem);
+    expect(bundle.caPem).toBe((await authorityCertificates(context)).rootPem);
   });
 
   it("adds serverAuth only when asked, and the asked key size", async () => {
@@ -112,7 +112,7 @@ describe("issuing a client certificate", () => {
 
   it("stores the certificate without its key and records the issue in the audit trail", async () => {
     const bundle = await issued({ commonName: "audited" });
-    const record = context.store.certificates.find(bundle.certificate.serialNumber);
+    const record = await context.store.certificates.find(bundle.certificate.serialNumber);
     expect(record?.certificatePem).toBe(bundle.certificatePem);
     expect(JSON.stringify(record)).not.toContain("PRIVATE KEY");
     expect(audits.at(-1)).toMatchObject({
@@ -181,7 +181,8 @@ describe("issuing a client certificate", () => {
 
 describe("the issuing policy", () => {
   it("refuses a reserved name to an operator (403) and issues it to an admin", async () => {
-    const before = context.store.certificates.query({ now: "", expiringBefore: "", limit: 1000 }).total;
+    const before = (await context.store.certificates.query({ now: "", expiringBefore: "", limit: 1000 }))
+      .total;
     const refused = await issueCertificate(context, input({ commonName: "kafka-broker" }), operator);
     expect(refused).toMatchObject({ ok: false, status: 403 });
     expect(audits.at(-1)).toMatchObject({
@@ -189,7 +190,9 @@ describe("the issuing policy", () => {
       outcome: "denied",
       target: "kafka-broker",
     });
-    expect(context.store.certificates.query({ now: "", expiringBefore: "", limit: 1000 }).total).toBe(before);
+    expect((await context.store.certificates.query({ now: "", expiringBefore: "", limit: 1000 })).total).toBe(
+      before,
+    );
     expect((await issueCertificate(context, input({ commonName: "kafka-broker" }), admin)).ok).toBe(true);
   });
 
@@ -224,7 +227,8 @@ describe("the issuing policy", () => {
     });
     expect(!result.ok && result.error).toContain("maximum of 397 days");
     expect(
-      context.store.certificates.query({ q: "too-long", now: "", expiringBefore: "", limit: 10 }).total,
+      (await context.store.certificates.query({ q: "too-long", now: "", expiringBefore: "", limit: 10 }))
+        .total,
     ).toBe(0);
   });
 

@@ -60,18 +60,18 @@ export function policySettings(context: CaContext): PolicySettings {
   };
 }
 
-function freshSerial(context: CaContext): string {
+async function freshSerial(context: CaContext): Promise<string> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const serial = randomSerialNumber();
-    if (!context.store.certificates.serialExists(serial)) return serial;
+    if (!(await context.store.certificates.serialExists(serial))) return serial;
   }
   // 2^-127 per draw: reaching this means the random source is broken, not bad luck.
   throw new Error("Could not draw an unused certificate serial number");
 }
 
-function refuse(context: CaContext, plan: LeafPlan, actor: Actor, refusal: ActionResult<never>) {
+async function refuse(context: CaContext, plan: LeafPlan, actor: Actor, refusal: ActionResult<never>) {
   if (!refusal.ok)
-    context.audit({
+    await context.audit({
       actor: actor.actor,
       action: plan.action,
       target: plan.subject.commonName,
@@ -103,17 +103,19 @@ async function issue(
     policySettings(context),
   );
   if (refusal) return refuse(context, plan, actor, refusal);
-  const { rootPem, intermediatePem } = authorityCertificates(context);
+  const { rootPem, intermediatePem } = await authorityCertificates(context);
   const crlDistributionPoint = `${context.settings.publicUrl}${CA_PUBLIC_PATHS.crlDer}`;
 
   let leaf: SignedCertificate & { privateKeyPem?: string };
   let record;
   for (let attempt = 0; ; attempt++) {
-    leaf = await sign(freshSerial(context), crlDistributionPoint);
+    // The draw and the signature stay outside the transaction (the signature runs in a worker and
+    // may wait for one): the insert's unique serial is what settles a race, retried below.
+    leaf = await sign(await freshSerial(context), crlDistributionPoint);
     const x509 = new X509Certificate(leaf.certificatePem);
     try {
-      record = context.store.transaction(() => {
-        const inserted = context.store.certificates.insert({
+      record = await context.store.transaction(async (tx) => {
+        const inserted = await tx.certificates.insert({
           serialNumber: leaf.serialNumber,
           commonName: plan.subject.commonName,
           subject: rfc2253Subject(x509),
@@ -128,18 +130,21 @@ async function issue(
           certificatePem: leaf.certificatePem,
           fingerprint: x509.fingerprint256,
         });
-        context.audit({
-          actor: actor.actor,
-          action: plan.action,
-          target: inserted.serialNumber,
-          outcome: "success",
-          details: {
-            commonName: plan.subject.commonName,
-            validityDays: plan.validityDays,
-            serverAuth: plan.serverAuth,
-            subjectAltNames: plan.subjectAltNames.length,
+        await context.audit(
+          {
+            actor: actor.actor,
+            action: plan.action,
+            target: inserted.serialNumber,
+            outcome: "success",
+            details: {
+              commonName: plan.subject.commonName,
+              validityDays: plan.validityDays,
+              serverAuth: plan.serverAuth,
+              subjectAltNames: plan.subjectAltNames.length,
+            },
           },
-        });
+          tx,
+        );
         return inserted;
       });
       break;
@@ -206,8 +211,8 @@ export function issueCertificate(
       context,
       plan,
       actor,
-      (serialNumber, crlDistributionPoint) =>
-        issueLeafOffThread(signingAuthority(context), {
+      async (serialNumber, crlDistributionPoint) =>
+        issueLeafOffThread(await signingAuthority(context), {
           ...plan,
           keySize: KEY_SIZES[input.keyType],
           serialNumber,
@@ -240,7 +245,7 @@ async function signRequest(
 ): Promise<ActionResult<IssuedCertificateBundle>> {
   const parsed = await parseCsr(input.csrPem, signatureVerifies);
   if (!parsed.ok) {
-    context.audit({
+    await context.audit({
       actor: actor.actor,
       action: "certificate.sign-csr",
       target: null,
@@ -263,9 +268,9 @@ async function signRequest(
     context,
     plan,
     actor,
-    (serialNumber, crlDistributionPoint) =>
+    async (serialNumber, crlDistributionPoint) =>
       signLeafOffThread(
-        signingAuthority(context),
+        await signingAuthority(context),
         { ...plan, serialNumber, crlDistributionPoint, now: context.now().getTime() },
         csr.publicKey,
       ),

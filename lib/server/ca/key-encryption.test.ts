@@ -33,24 +33,24 @@ describe("CA keys at rest", () => {
 
   it("creates the CA once, with both keys sealed by a generated key file of mode 0600", async () => {
     const { context, audits } = testbed.context();
-    ensureAuthority(context);
+    await ensureAuthority(context);
     const file = join(context.dataDir, KEY_ENCRYPTION_KEY_FILE);
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    const root = context.store.certificates.getAuthority("root");
-    const intermediate = context.store.certificates.getAuthority("intermediate");
+    const root = await context.store.certificates.getAuthority("root");
+    const intermediate = await context.store.certificates.getAuthority("intermediate");
     expect(root?.encryptedKey).toMatch(/^aes-256-gcm\.v1:/);
     expect(intermediate?.encryptedKey).toMatch(/^aes-256-gcm\.v1:/);
-    expect(signingAuthority(context).privateKeyPem).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+    expect((await signingAuthority(context)).privateKeyPem).toMatch(/^-----BEGIN PRIVATE KEY-----/);
     expect(audits.map((event) => event.action)).toEqual(["ca.create"]);
 
-    const before = authorityCertificates(context);
-    ensureAuthority(context);
-    expect(authorityCertificates(context)).toEqual(before);
+    const before = await authorityCertificates(context);
+    await ensureAuthority(context);
+    expect(await authorityCertificates(context)).toEqual(before);
     expect(audits).toHaveLength(1);
 
     // The same store with another key: the start fails instead of signing with nothing.
     const wrongKey = { ...context, settings: { ...context.settings, keyEncryptionKey: "w".repeat(40) } };
-    expect(() => ensureAuthority(wrongKey)).toThrow(/Cannot decrypt the intermediate CA key/);
+    await expect(ensureAuthority(wrongKey)).rejects.toThrow(/Cannot decrypt the intermediate CA key/);
   });
 
   it("imports an existing CA from the configuration, keeping the root's key out of the store", async () => {
@@ -65,13 +65,15 @@ describe("CA keys at rest", () => {
         },
       },
     });
-    ensureAuthority(context);
-    expect(authorityCertificates(context)).toEqual({
+    await ensureAuthority(context);
+    expect(await authorityCertificates(context)).toEqual({
       rootPem: root.certificatePem,
       intermediatePem: intermediate.certificatePem,
     });
-    expect(context.store.certificates.getAuthority("root")?.encryptedKey).toBeNull();
-    expect(signingAuthority(context).privateKeyPem).toBe(intermediate.privateKeyPem.replace(/\r\n/g, "\n"));
+    expect((await context.store.certificates.getAuthority("root"))?.encryptedKey).toBeNull();
+    expect((await signingAuthority(context)).privateKeyPem).toBe(
+      intermediate.privateKeyPem.replace(/\r\n/g, "\n"),
+    );
   });
 
   it("refuses an import whose intermediate is not signed by the root or whose key does not match", async () => {
@@ -87,10 +89,10 @@ describe("CA keys at rest", () => {
         },
       },
     });
-    expect(() => ensureAuthority(context)).toThrow(
+    await expect(ensureAuthority(context)).rejects.toThrow(
       /not signed by ca\.import\.rootCertificate; ca\.import\.intermediateKey does not belong/,
     );
-    expect(context.store.certificates.getAuthority("root")).toBeUndefined();
+    expect(await context.store.certificates.getAuthority("root")).toBeUndefined();
   });
 });
 
@@ -176,7 +178,7 @@ describe("a CA made by openssl", () => {
         },
       },
     });
-    ensureAuthority(context);
+    await ensureAuthority(context);
     const issued = await issueCertificate(
       context,
       issueCertificateSchema.parse({ commonName: "from-openssl-ca" }),
@@ -191,7 +193,7 @@ describe("a CA made by openssl", () => {
       run("openssl", ["verify", "-CAfile", `${dir}root.pem`, "-untrusted", `${dir}int.pem`, `${dir}leaf.pem`])
         .status,
     ).toBe(0);
-    const crl = currentCrl(context);
+    const crl = await currentCrl(context);
     writeFileSync(`${dir}crl.der`, crl.der);
     writeFileSync(`${dir}chain.pem`, read("int.pem") + read("root.pem"));
     expect(

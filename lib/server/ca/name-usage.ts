@@ -12,18 +12,20 @@ import type { CaContext } from "./context";
 import { certificateStatus } from "./inventory";
 
 /** Certificates for exactly this CN (the principal is case-sensitive) neither expired nor revoked. */
-export function validCertificateCount(context: CaContext, commonName: string): number {
+export async function validCertificateCount(context: CaContext, commonName: string): Promise<number> {
   const now = context.now();
   let count = 0;
   let after: { issuedAt: string; serialNumber: string } | undefined;
   for (;;) {
-    const page = context.store.certificates.query({
-      q: commonName,
-      now: now.toISOString(),
-      expiringBefore: now.toISOString(),
-      after,
-      limit: 500,
-    }).certificates;
+    const page = (
+      await context.store.certificates.query({
+        q: commonName,
+        now: now.toISOString(),
+        expiringBefore: now.toISOString(),
+        after,
+        limit: 500,
+      })
+    ).certificates;
     for (const record of page)
       if (record.commonName === commonName && ["valid", "expiring"].includes(certificateStatus(record, now)))
         count++;

@@ -5,7 +5,8 @@ import { issueCertificateSchema } from "@/lib/schemas/certificates";
 import { authorityCertificates, ensureAuthority } from "./authority";
 import { getCertificate, listCertificates } from "./inventory";
 import { issueCertificate } from "./issuance";
-import { currentCrl, revokeCertificate } from "./revocation";
+import type { CaContext } from "./context";
+import { currentCrl, revokeCertificate, signCrl } from "./revocation";
 import { admin, caTestbed, operator, run } from "@/test/fixtures/ca-testbed";
 
 const testbed = caTestbed();
@@ -23,8 +24,8 @@ const issue = async (commonName: string, extra: Record<string, unknown> = {}) =>
 
 let files: Record<string, string>;
 beforeAll(async () => {
-  ensureAuthority(context);
-  const { rootPem, intermediatePem } = authorityCertificates(context);
+  await ensureAuthority(context);
+  const { rootPem, intermediatePem } = await authorityCertificates(context);
   files = testbed.files({
     "root.pem": rootPem,
     "intermediate.pem": intermediatePem,
@@ -34,7 +35,7 @@ beforeAll(async () => {
 
 describe("revocation and the CRL", () => {
   it("signs an empty v2 CRL that openssl verifies against the chain", async () => {
-    const crl = currentCrl(context);
+    const crl = await currentCrl(context);
     const crlFiles = testbed.files({ "crl.der": crl.der, "crl.pem": crl.pem });
     const text = run("openssl", [
       "crl",
@@ -60,20 +61,20 @@ describe("revocation and the CRL", () => {
     ).toContain("verify OK");
     expect(Date.parse(crl.nextUpdate) - Date.parse(crl.thisUpdate)).toBe(7 * 86_400_000);
     // Asked again within half its life: the same CRL.
-    expect(currentCrl(context).der.equals(crl.der)).toBe(true);
+    expect((await currentCrl(context)).der.equals(crl.der)).toBe(true);
   });
 
   it("revokes (admin only), lists the serial with its reason in a re-signed CRL, and openssl -crl_check refuses the certificate", async () => {
     const victim = await issue("to-revoke");
     const keeper = await issue("to-keep");
     const serial = victim.certificate.serialNumber;
-    expect(revokeCertificate(context, serial, { reason: "keyCompromise" }, operator)).toMatchObject({
+    expect(await revokeCertificate(context, serial, { reason: "keyCompromise" }, operator)).toMatchObject({
       ok: false,
       status: 403,
     });
     expect(audits.at(-1)).toMatchObject({ action: "certificate.revoke", outcome: "denied" });
 
-    const revoked = revokeCertificate(
+    const revoked = await revokeCertificate(
       context,
       serial.toUpperCase(),
       { reason: "keyCompromise", comment: "laptop stolen" },
@@ -89,16 +90,16 @@ describe("revocation and the CRL", () => {
       target: serial,
       details: { reason: "keyCompromise", comment: "laptop stolen" },
     });
-    expect(revokeCertificate(context, serial, { reason: "superseded" }, admin)).toMatchObject({
+    expect(await revokeCertificate(context, serial, { reason: "superseded" }, admin)).toMatchObject({
       ok: false,
       status: 409,
     });
-    expect(revokeCertificate(context, "abcdef", { reason: "superseded" }, admin)).toMatchObject({
+    expect(await revokeCertificate(context, "abcdef", { reason: "superseded" }, admin)).toMatchObject({
       ok: false,
       status: 404,
     });
 
-    const crl = currentCrl(context);
+    const crl = await currentCrl(context);
     const crlFiles = testbed.files({
       "crl.der": crl.der,
       "crl.pem": crl.pem,
@@ -140,12 +141,47 @@ describe("revocation and the CRL", () => {
   });
 
   it("re-signs the CRL once it is past half its life", async () => {
-    const before = currentCrl(context);
+    const before = await currentCrl(context);
     clock.offsetMs = 4 * 86_400_000;
-    const after = currentCrl(context);
+    const after = await currentCrl(context);
     clock.offsetMs = 0;
     expect(after.thisUpdate > before.thisUpdate).toBe(true);
     expect(after.der.equals(before.der)).toBe(false);
+  });
+
+  it("re-signs a stale CRL once when several ask at the same moment (replicas on one store)", async () => {
+    const numberBefore = await context.store.certificates.nextCrlNumber();
+    clock.offsetMs = 12 * 86_400_000;
+    const answers = await Promise.all([currentCrl(context), currentCrl(context), currentCrl(context)]);
+    clock.offsetMs = 0;
+    expect(await context.store.certificates.nextCrlNumber()).toBe(numberBefore + 1);
+    expect(answers.every((answer) => answer.der.equals(answers[0]!.der))).toBe(true);
+  });
+
+  it("signs again under the next number when another signer saved the one it drew", async () => {
+    const numberBefore = await context.store.certificates.nextCrlNumber();
+    // A store whose first nextCrlNumber answers a number already signed, as a replica without the
+    // lock could: the save is refused, and the CRL is signed again after the other's.
+    let stale = true;
+    const racing: CaContext = {
+      ...context,
+      store: {
+        ...context.store,
+        transaction: (fn) =>
+          context.store.transaction((tx) => {
+            const certificates = {
+              ...tx.certificates,
+              nextCrlNumber: async () =>
+                (await tx.certificates.nextCrlNumber()) - (stale ? ((stale = false), 1) : 0),
+            };
+            return fn({ ...tx, certificates });
+          }),
+      },
+    };
+    const crl = await signCrl(racing);
+    expect(stale).toBe(false);
+    expect(await context.store.certificates.nextCrlNumber()).toBe(numberBefore + 1);
+    expect((await context.store.certificates.latestCrl())?.der.equals(crl.der)).toBe(true);
   });
 });
 
@@ -158,27 +194,34 @@ describe("the inventory", () => {
     clock.offsetMs = 0;
     const expiring = await issue("inventory-c", { validityDays: 5 });
     expect(
-      listCertificates(context, { q: "needle", limit: 50 }).certificates.map((c) => c.commonName),
+      (await listCertificates(context, { q: "needle", limit: 50 })).certificates.map((c) => c.commonName),
     ).toEqual(["inventory-a"]);
     expect(
-      listCertificates(context, { q: "INVENTORY-B", limit: 50 }).certificates.map((c) => c.commonName),
+      (await listCertificates(context, { q: "INVENTORY-B", limit: 50 })).certificates.map(
+        (c) => c.commonName,
+      ),
     ).toEqual(["inventory-b"]);
     expect(
-      listCertificates(context, { q: first.certificate.serialNumber.slice(4, 20), limit: 50 }).certificates,
+      (await listCertificates(context, { q: first.certificate.serialNumber.slice(4, 20), limit: 50 }))
+        .certificates,
     ).toHaveLength(1);
-    expect(listCertificates(context, { q: "100%_", limit: 50 }).certificates).toHaveLength(0);
+    expect((await listCertificates(context, { q: "100%_", limit: 50 })).certificates).toHaveLength(0);
     expect(
-      listCertificates(context, { status: "expiring", limit: 50 }).certificates.map((c) => c.serialNumber),
+      (await listCertificates(context, { status: "expiring", limit: 50 })).certificates.map(
+        (c) => c.serialNumber,
+      ),
     ).toEqual([expiring.certificate.serialNumber]);
     expect(
-      listCertificates(context, { status: "revoked", limit: 50 }).certificates.map((c) => c.commonName),
+      (await listCertificates(context, { status: "revoked", limit: 50 })).certificates.map(
+        (c) => c.commonName,
+      ),
     ).toEqual(["to-revoke"]);
 
-    const all = listCertificates(context, { limit: 1000 });
+    const all = await listCertificates(context, { limit: 1000 });
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = listCertificates(context, { cursor, limit: 2 });
+      const page = await listCertificates(context, { cursor, limit: 2 });
       expect(page.total).toBe(all.total);
       seen.push(...page.certificates.map((c) => c.serialNumber));
       cursor = page.nextCursor ?? undefined;
@@ -192,9 +235,9 @@ describe("the inventory", () => {
   it("gets one by serial, in any case and with colons", async () => {
     const bundle = await issue("detail");
     const colons = bundle.certificate.serialNumber.toUpperCase().replace(/(..)(?!$)/g, "$1:");
-    const detail = getCertificate(context, colons);
+    const detail = await getCertificate(context, colons);
     expect(detail?.summary.commonName).toBe("detail");
     expect(detail?.chainPem).toEqual(bundle.chainPem);
-    expect(getCertificate(context, "00")).toBeUndefined();
+    expect(await getCertificate(context, "00")).toBeUndefined();
   });
 });

@@ -7,7 +7,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = guardedRoute({ permission: "certificate.view" }, async () =>
   Response.json(
-    { ...ca.getCaCertificates(), downloads: CA_PUBLIC_PATHS },
+    { ...(await ca.getCaCertificates()), downloads: CA_PUBLIC_PATHS },
     { headers: { "Cache-Control": "no-store" } },
   ),
 );

@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 export const GET = guardedRoute(
   { permission: "certificate.view", query: certificateListQuerySchema },
   async (_request, { query }) =>
-    Response.json(ca.listCertificates(query), { headers: { "Cache-Control": "no-store" } }),
+    Response.json(await ca.listCertificates(query), { headers: { "Cache-Control": "no-store" } }),
 );
 
 /**

@@ -26,7 +26,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function CertificatesPage({ searchParams }: { searchParams: SearchParams }) {
   const { role } = await requirePagePermission("certificate.view");
   const filters = parseInventoryFilters(await searchParams);
-  const page = ca.listCertificates({ ...filters, limit: PAGE_SIZE });
+  const page = await ca.listCertificates({ ...filters, limit: PAGE_SIZE });
   const { defaultValidityDays, maxValidityDays } = getConfig().ca;
   const filtered = filters.q !== undefined || filters.status !== undefined;
 

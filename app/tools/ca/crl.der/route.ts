@@ -4,9 +4,9 @@ import { CRL_CONTENT_TYPE, downloadResponse } from "@/app/api/v1/_lib/download";
 
 export const dynamic = "force-dynamic";
 
-export function GET() {
+export async function GET() {
   // Short caching: a revocation must reach relying parties soon.
-  return downloadResponse(ca.getCrl().der, {
+  return downloadResponse((await ca.getCrl()).der, {
     contentType: CRL_CONTENT_TYPE,
     fileName: "crl.der",
     cacheSeconds: 60,

@@ -4,8 +4,8 @@ import { downloadResponse, PEM_CONTENT_TYPE } from "@/app/api/v1/_lib/download";
 
 export const dynamic = "force-dynamic";
 
-export function GET() {
-  return downloadResponse(ca.getCrl().pem, {
+export async function GET() {
+  return downloadResponse((await ca.getCrl()).pem, {
     contentType: PEM_CONTENT_TYPE,
     fileName: "crl.pem",
     cacheSeconds: 60,

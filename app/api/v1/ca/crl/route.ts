@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = guardedRoute({ permission: "certificate.view" }, async (request) => {
   const format = new URL(request.url).searchParams.get("format") ?? "json";
-  const crl = ca.getCrl();
+  const crl = await ca.getCrl();
   switch (format) {
     case "der":
       return downloadResponse(crl.der, { contentType: CRL_CONTENT_TYPE, fileName: "crl.der" });

@@ -14,7 +14,7 @@ export const GET = guardedRoute(
     const serial = serialNumberSchema.safeParse(params.serial);
     if (!serial.success)
       return apiError(404, "NOT_FOUND", "No such certificate: a serial number is hexadecimal.");
-    const certificate = ca.getCertificate(serial.data);
+    const certificate = await ca.getCertificate(serial.data);
     if (!certificate) return apiError(404, "NOT_FOUND", `No certificate with serial number ${serial.data}.`);
     return Response.json(certificate, { headers: { "Cache-Control": "no-store" } });
   },

@@ -22,14 +22,14 @@ export const dynamic = "force-dynamic";
 
 type Params = Promise<{ serial: string }>;
 
-function lookUp(serial: string) {
+async function lookUp(serial: string) {
   const parsed = serialNumberSchema.safeParse(decodeURIComponent(serial));
   return parsed.success ? ca.getCertificate(parsed.data) : undefined;
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   await requirePagePermission("certificate.view");
-  const certificate = lookUp((await params).serial);
+  const certificate = await lookUp((await params).serial);
   return { title: certificate ? `Certificate ${certificate.summary.commonName}` : "Certificate not found" };
 }
 
@@ -44,7 +44,7 @@ function Detail({ term, children }: { term: string; children: ReactNode }) {
 
 export default async function CertificatePage({ params }: { params: Params }) {
   const { role } = await requirePagePermission("certificate.view");
-  const certificate = lookUp((await params).serial);
+  const certificate = await lookUp((await params).serial);
   if (!certificate) notFound();
   const { summary, certificatePem, chainPem } = certificate;
   const revocable = can(role, "certificate.revoke") && summary.status !== "revoked";

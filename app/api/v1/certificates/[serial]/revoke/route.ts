@@ -19,7 +19,7 @@ export const POST = guardedRoute(
     const serial = serialNumberSchema.safeParse(params.serial);
     if (!serial.success)
       return apiError(404, "NOT_FOUND", "No such certificate: a serial number is hexadecimal.");
-    if (!ca.getCertificate(serial.data))
+    if (!(await ca.getCertificate(serial.data)))
       return apiError(404, "NOT_FOUND", `No certificate with serial number ${serial.data}.`);
     const result = await ca.revokeCertificate(serial.data, body, principal);
     if (!result.ok) return failureResponse(result);

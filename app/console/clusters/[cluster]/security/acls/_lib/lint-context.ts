@@ -8,12 +8,12 @@ import { listLintInventory } from "@/lib/server/kafka";
 const MAX_CERTIFICATE_PAGES = 50;
 
 /** CNs of the certificates still in use (valid or expiring), for "certificates without ACLs". */
-function activeCommonNames(): string[] {
+async function activeCommonNames(): Promise<string[]> {
   const names = new Set<string>();
   for (const status of ["valid", "expiring"] as const) {
     let cursor: string | undefined;
     for (let page = 0; page < MAX_CERTIFICATE_PAGES; page++) {
-      const list = ca.listCertificates({ status, cursor, limit: 200 });
+      const list = await ca.listCertificates({ status, cursor, limit: 200 });
       for (const certificate of list.certificates) names.add(certificate.commonName);
       if (list.nextCursor === null) break;
       cursor = list.nextCursor;
@@ -30,7 +30,7 @@ export async function loadLintContext(cluster: string): Promise<AclLintContext> 
   const { topics, groups } = await listLintInventory(cluster);
   let certificateCommonNames: string[] | undefined;
   try {
-    certificateCommonNames = activeCommonNames();
+    certificateCommonNames = await activeCommonNames();
   } catch {
     // An unreadable CA store skips the check; the certificates page reports that problem.
     certificateCommonNames = undefined;
