@@ -88,7 +88,7 @@ export async function benchGroupLagSampler(): Promise<void> {
       }
       await sampler.stop();
     }
-    store.close();
+    await store.close();
 
     await attempt(
       rows,
@@ -153,16 +153,16 @@ async function steadyStateSize(path: string, samples: LagSampleInput[]) {
   const began = performance.now();
   for (const tier of tiers) {
     const step = tier.resolutionSeconds || INTERVAL_S;
-    store.transaction(() => {
+    await store.transaction(async (tx) => {
       for (let at = now - tier.keepSeconds + step; at <= now; at += step)
-        store.lagHistory.record(at, samples, [tier]);
+        await tx.lagHistory.record(at, samples, [tier]);
     });
   }
   const written = performance.now() - began;
   const pruneStart = performance.now();
-  const pruned = store.lagHistory.prune(now + 60, tiers);
+  const pruned = await store.lagHistory.prune(now + 60, tiers);
   const pruneMs = performance.now() - pruneStart;
-  store.close(); // checkpoints the WAL into the file
+  await store.close(); // checkpoints the WAL into the file
   const bytes = statSync(path).size;
   const perGroupDay = bytes / samples.length / 7;
   const totalMb = bytes / 1024 / 1024;

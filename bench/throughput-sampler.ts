@@ -134,7 +134,7 @@ export async function benchThroughputSampler(): Promise<void> {
           throw new Error(`round read ${result?.topics} topics`);
         const at = Math.floor(Date.now() / 1000);
         // One round's rows as the store gets them: each busy topic's record and its bytes, and the total.
-        const busy = store.throughput.topTopics(CLUSTER, at - 3600, BUSY).map((point) => ({
+        const busy = (await store.throughput.topTopics(CLUSTER, at - 3600, BUSY)).map((point) => ({
           cluster: CLUSTER,
           topic: point.topic,
           ms: INTERVAL_S * 1000,
@@ -164,7 +164,7 @@ export async function benchThroughputSampler(): Promise<void> {
       },
     );
     await sampler.stop();
-    store.close();
+    await store.close();
 
     await attempt(rows, `store at 7 days, ${BUSY} topics busy every round`, `< ${SIZE_GOAL_MB} MB`, () =>
       steadyStateSize(join(dir, "steady.db"), lastSamples),
@@ -193,16 +193,16 @@ async function steadyStateSize(path: string, samples: ThroughputSampleInput[]) {
   const began = performance.now();
   for (const tier of tiers) {
     const step = tier.resolutionSeconds || INTERVAL_S;
-    store.transaction(() => {
+    await store.transaction(async (tx) => {
       for (let at = now - tier.keepSeconds + step; at <= now; at += step)
-        store.throughput.record(at, samples, [tier]);
+        await tx.throughput.record(at, samples, [tier]);
     });
   }
   const written = performance.now() - began;
   const pruneStart = performance.now();
-  const pruned = store.throughput.prune(now + 60, tiers);
+  const pruned = await store.throughput.prune(now + 60, tiers);
   const pruneMs = performance.now() - pruneStart;
-  store.close();
+  await store.close();
   const bytes = statSync(path).size;
   const totalMb = bytes / 1024 / 1024;
   const perTopicDay = bytes / (samples.length - 1) / 7;

@@ -7,7 +7,7 @@ import { getStore } from "@/lib/server/store";
 export const dynamic = "force-dynamic";
 
 export const GET = measured(async () => {
-  const { ready, checks } = checkReadiness({ config: getConfig, store: getStore });
+  const { ready, checks } = await checkReadiness({ config: getConfig, store: getStore });
   return Response.json(
     { status: ready ? "ready" : "unavailable", checks },
     { status: ready ? 200 : 503, headers: { "Cache-Control": "no-store" } },

@@ -87,7 +87,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  stores.forEach((store) => store.close());
+  await Promise.all(stores.map((store) => store.close()));
   await pool?.close();
   await broker?.dispose();
   if (dir) rmSync(dir, { recursive: true, force: true });
@@ -117,7 +117,7 @@ describe("the lag sampler on a real broker", () => {
     const roundAt = Date.now();
     const round = await first.sampler.runRound();
     expect(round).toMatchObject({ sampled: true, failedClusters: [] });
-    const [point, ...more] = first.store.lagHistory.series("local", GROUP, 0, 0, { partitions: true });
+    const [point, ...more] = await first.store.lagHistory.series("local", GROUP, 0, 0, { partitions: true });
     expect(more).toEqual([]);
     const lags = PRODUCED.map((count, partition) => count - COMMITTED[partition]!);
     expect(point?.lagLast).toBe(BigInt(lags.reduce((sum, lag) => sum + lag, 0)));
@@ -127,12 +127,12 @@ describe("the lag sampler on a real broker", () => {
     expect(point?.timeLagLastMs).toBeLessThanOrEqual(Date.now() - producedFrom);
 
     expect(await second.sampler.runRound()).toMatchObject({ sampled: false, rowsWritten: 0 });
-    expect(second.store.leases.holder(SAMPLER_LEASE)?.owner).toBe("console-a");
-    expect(second.store.lagHistory.series("local", GROUP, 0, 0)).toHaveLength(1);
+    expect((await second.store.leases.holder(SAMPLER_LEASE))?.owner).toBe("console-a");
+    expect(await second.store.lagHistory.series("local", GROUP, 0, 0)).toHaveLength(1);
 
     // The first stops (shutdown) and gives the lease up: the second samples at its next round.
     await first.sampler.stop();
     expect((await second.sampler.runRound()).sampled).toBe(true);
-    expect(second.store.leases.holder(SAMPLER_LEASE)?.owner).toBe("console-b");
+    expect((await second.store.leases.holder(SAMPLER_LEASE))?.owner).toBe("console-b");
   });
 });

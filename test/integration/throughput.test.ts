@@ -66,7 +66,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  store?.close();
+  await store?.close();
   await pool?.close();
   await broker?.dispose();
   if (dir) rmSync(dir, { recursive: true, force: true });
@@ -112,7 +112,7 @@ describe("the throughput sampler on a real broker", () => {
     const second = await sampler.runRound();
     expect(second).toMatchObject({ sampled: true, intervals: 1, resets: 0, failedClusters: [] });
 
-    const [point, ...more] = store.throughput.series("local", BUSY, 0, 0);
+    const [point, ...more] = await store.throughput.series("local", BUSY, 0, 0);
     expect(more).toEqual([]);
     expect(point!.messages).toBe(produced);
     // The interval is the producing time plus the rounds' own reads: within 15% of it.
@@ -123,10 +123,10 @@ describe("the throughput sampler on a real broker", () => {
     expect(point!.bytes).toBeGreaterThan(produced * VALUE.length);
     expect(point!.bytes).toBeLessThan(produced * VALUE.length * 3);
 
-    const [total] = store.throughput.series("local", CLUSTER_TOTAL, 0, 0);
+    const [total] = await store.throughput.series("local", CLUSTER_TOTAL, 0, 0);
     expect(total).toMatchObject({ messages: produced, bytes: point!.bytes, ms: point!.ms });
-    expect(store.throughput.series("local", IDLE, 0, 0).map((idle) => idle.messages)).toEqual([0]);
-    expect(store.throughput.topTopics("local", 0, 5).map((row) => row.topic)).toEqual([BUSY]);
+    expect((await store.throughput.series("local", IDLE, 0, 0)).map((idle) => idle.messages)).toEqual([0]);
+    expect((await store.throughput.topTopics("local", 0, 5)).map((row) => row.topic)).toEqual([BUSY]);
     await sampler.stop();
 
     // The overview's disk figures from the same broker: the busy topic is the largest.

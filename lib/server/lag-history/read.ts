@@ -12,14 +12,14 @@ export function lagSamplerSettings(): LagHistory["sampler"] {
   return { enabled, intervalSeconds, timeLag };
 }
 
-export function readLagHistory(
+export async function readLagHistory(
   cluster: string,
   group: string,
   range: LagHistoryRange,
   options: { partitions?: boolean; nowMs?: number } = {},
-): LagHistory {
+): Promise<LagHistory> {
   const { resolutionSeconds, sinceSeconds } = rangeQuery(range, (options.nowMs ?? Date.now()) / 1000);
-  const points = getStore().lagHistory.series(cluster, group, resolutionSeconds, sinceSeconds, {
+  const points = await getStore().lagHistory.series(cluster, group, resolutionSeconds, sinceSeconds, {
     partitions: options.partitions,
   });
   return {
@@ -46,12 +46,12 @@ function toPoint(point: LagPointRecord): LagHistoryPoint {
 export const SPARKLINE_HOURS = SPARKLINE.spanSeconds / 3600;
 
 /** Each group's total lag over the last hours (5-minute buckets, the last value of each), oldest first. */
-export function readLagSparklines(
+export async function readLagSparklines(
   cluster: string,
   groupIds: readonly string[],
   nowMs = Date.now(),
-): Map<string, number[]> {
+): Promise<Map<string, number[]>> {
   const since = nowMs / 1000 - SPARKLINE.spanSeconds;
-  const recent = getStore().lagHistory.recent(cluster, groupIds, SPARKLINE.resolutionSeconds, since);
+  const recent = await getStore().lagHistory.recent(cluster, groupIds, SPARKLINE.resolutionSeconds, since);
   return new Map([...recent].map(([id, points]) => [id, points.map((point) => Number(point.lagLast))]));
 }

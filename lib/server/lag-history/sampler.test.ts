@@ -52,17 +52,22 @@ describe("lag sampler", () => {
     expect((await a.sampler.runRound()).sampled).toBe(true);
     expect(await b.sampler.runRound()).toMatchObject({ sampled: false, rowsWritten: 0 });
     expect(b.lines).toEqual(["Lag history: a samples consumer groups' lag; this process (b) waits."]);
-    expect(store.lagHistory.series("local", "readers", 0, 0).map((point) => point.lagLast)).toEqual([4n]);
+    expect((await store.lagHistory.series("local", "readers", 0, 0)).map((point) => point.lagLast)).toEqual([
+      4n,
+    ]);
 
     // a stops renewing (a process that died); 90 s later (3 intervals) b takes over.
     b.advance(89_999);
     expect((await b.sampler.runRound()).sampled).toBe(false);
     b.advance(1);
     expect(await b.sampler.runRound()).toMatchObject({ sampled: true, groups: 1, rowsWritten: 3 });
-    expect(store.leases.holder(SAMPLER_LEASE)?.owner).toBe("b");
+    expect((await store.leases.holder(SAMPLER_LEASE))?.owner).toBe("b");
     a.advance(90_000);
     expect((await a.sampler.runRound()).sampled).toBe(false);
-    expect(store.lagHistory.series("local", "readers", 0, 0).map((point) => point.lagLast)).toEqual([4n, 9n]);
+    expect((await store.lagHistory.series("local", "readers", 0, 0)).map((point) => point.lagLast)).toEqual([
+      4n,
+      9n,
+    ]);
   });
 
   it("gives the lease up when stopped, so another process samples at once", async () => {
@@ -81,13 +86,13 @@ describe("lag sampler", () => {
       owner: "a",
       readLag: async () => {
         // Another process whose clock says a's lease lapsed takes it meanwhile.
-        store.leases.acquire(SAMPLER_LEASE, "b", T0 + 1_090_000, 90_000);
+        await store.leases.acquire(SAMPLER_LEASE, "b", T0 + 1_090_000, 90_000);
         return snapshot(4n);
       },
     });
     slow.advance(1_000_000);
     expect((await slow.sampler.runRound()).sampled).toBe(false);
-    expect(store.lagHistory.series("local", "readers", 0, 0)).toEqual([]);
+    expect(await store.lagHistory.series("local", "readers", 0, 0)).toEqual([]);
   });
 
   it("skips and counts a tick that comes while a round still runs", async () => {
@@ -120,7 +125,7 @@ describe("lag sampler", () => {
         /^Lag history: a round took \d+\.\d s, longer than the interval \(5 s\); 2 ticks skipped so far\.$/,
       ),
     ]);
-    expect(store.leases.holder(SAMPLER_LEASE)).toBeUndefined();
+    expect(await store.leases.holder(SAMPLER_LEASE)).toBeUndefined();
   });
 
   it("logs a cluster's failure once when it starts and once when it ends", async () => {

@@ -52,7 +52,7 @@ export function createLagSampler(options: LagSamplerOptions): LagSampler {
   const noteCluster = clusterFailureLog("Lag history", log);
   let lastPruneMs = -Infinity;
 
-  async function round(holdLease: () => boolean): Promise<RoundResult> {
+  async function round(holdLease: () => Promise<boolean>): Promise<RoundResult> {
     const began = performance.now();
     const result: RoundResult = {
       sampled: false,
@@ -62,7 +62,7 @@ export function createLagSampler(options: LagSamplerOptions): LagSampler {
       failedClusters: [],
       durationMs: 0,
     };
-    if (!holdLease()) return { ...result, durationMs: performance.now() - began };
+    if (!(await holdLease())) return { ...result, durationMs: performance.now() - began };
     const atSeconds = Math.floor(now() / 1000);
     const clusters = options.clusters();
     const answers = await Promise.all(clusters.map((cluster) => options.readLag(cluster)));
@@ -79,13 +79,13 @@ export function createLagSampler(options: LagSamplerOptions): LagSampler {
       for (const group of groups) samples.push({ cluster, ...group });
     });
     // Stopped meanwhile, or the lease went to another process during a slow read: write nothing.
-    if (!holdLease()) return { ...result, durationMs: performance.now() - began };
+    if (!(await holdLease())) return { ...result, durationMs: performance.now() - began };
     result.sampled = true;
     result.groups = samples.length;
-    result.rowsWritten = store.lagHistory.record(atSeconds, samples, tiers);
+    result.rowsWritten = await store.lagHistory.record(atSeconds, samples, tiers);
     if (now() - lastPruneMs >= PRUNE_EVERY_MS) {
       lastPruneMs = now();
-      result.rowsPruned = store.lagHistory.prune(atSeconds, tiers);
+      result.rowsPruned = await store.lagHistory.prune(atSeconds, tiers);
     }
     result.durationMs = performance.now() - began;
     return result;

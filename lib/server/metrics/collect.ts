@@ -63,15 +63,16 @@ function gauge(
   name: string,
   help: string,
   labelNames: string[],
-  collect: (g: Gauge) => void,
+  collect: (g: Gauge) => void | Promise<void>,
 ) {
   return new Gauge({
     name: `${METRIC_PREFIX}${name}`,
     help,
     labelNames,
     registers: [registry],
-    collect() {
-      collect(this);
+    // prom-client awaits an asynchronous collect (the store's answer) before it renders the scrape.
+    async collect() {
+      await collect(this);
     },
   });
 }
@@ -98,8 +99,12 @@ export function metricsRegistry(): Registry {
       }
     },
   );
-  gauge(registry, "store_up", "1 when the store answered a trivial query at this scrape, else 0.", [], (g) =>
-    g.set(storeAnswers(() => getStore()) ? 1 : 0),
+  gauge(
+    registry,
+    "store_up",
+    "1 when the store answered a trivial query at this scrape, else 0.",
+    [],
+    async (g) => g.set((await storeAnswers(() => getStore())) ? 1 : 0),
   );
   gauge(registry, "store_file_bytes", "Size of the SQLite store: the database file and its WAL.", [], (g) =>
     g.set(storeBytes(getConfig().server.storePath)),

@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { metricsNeedCredentials } from "./access";
 import { checkReadiness } from "./readiness";
 
-const answering = { ping: () => {} };
+const answering = { ping: async () => {} };
 const failing = {
-  ping: () => {
+  ping: async () => {
     throw new Error("database is not open: /secret/path/console.db");
   },
 };
@@ -13,8 +13,8 @@ const failing = {
 afterEach(() => vi.restoreAllMocks());
 
 describe("checkReadiness", () => {
-  it("is ready when the configuration loads and the store answers", () => {
-    expect(checkReadiness({ config: () => ({}), store: () => answering })).toEqual({
+  it("is ready when the configuration loads and the store answers", async () => {
+    expect(await checkReadiness({ config: () => ({}), store: () => answering })).toEqual({
       ready: true,
       checks: [
         { name: "configuration", ok: true },
@@ -23,9 +23,9 @@ describe("checkReadiness", () => {
     });
   });
 
-  it("names the store when it throws, without its message", () => {
+  it("names the store when it throws, without its message", async () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
-    const readiness = checkReadiness({ config: () => ({}), store: () => failing });
+    const readiness = await checkReadiness({ config: () => ({}), store: () => failing });
     expect(readiness.ready).toBe(false);
     expect(readiness.checks[1]).toEqual({
       name: "store",
@@ -35,10 +35,10 @@ describe("checkReadiness", () => {
     expect(JSON.stringify(readiness)).not.toContain("secret");
   });
 
-  it("names the configuration when it does not load, and does not open the store", () => {
+  it("names the configuration when it does not load, and does not open the store", async () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
     const store = vi.fn(() => answering);
-    const readiness = checkReadiness({
+    const readiness = await checkReadiness({
       config: () => {
         throw new Error("password: hunter2");
       },
@@ -53,9 +53,9 @@ describe("checkReadiness", () => {
     expect(JSON.stringify(readiness)).not.toContain("hunter2");
   });
 
-  it("opens the store when it is first asked, and counts an open failure as not answering", () => {
+  it("opens the store when it is first asked, and counts an open failure as not answering", async () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
-    const readiness = checkReadiness({
+    const readiness = await checkReadiness({
       config: () => ({}),
       store: () => {
         throw new Error("unable to open database file");

@@ -14,23 +14,40 @@ export interface Readiness {
 
 /** Something with a ping, as ConsoleStore has. */
 interface Pingable {
-  ping(): void;
+  ping(): Promise<void>;
 }
 
-/** True when the store opens and answers; a failure is logged, not thrown. */
-export function storeAnswers(store: () => Pingable): boolean {
+/** A database that hangs counts as not answering: a probe must answer before its own time-out. */
+const PING_TIMEOUT_MS = 2_000;
+
+/** True when the store opens and answers in time; a failure is logged, not thrown. */
+export async function storeAnswers(store: () => Pingable): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
   try {
-    store().ping();
+    await Promise.race([
+      store().ping(),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`no answer within ${PING_TIMEOUT_MS} ms`)),
+          PING_TIMEOUT_MS,
+        );
+      }),
+    ]);
     return true;
   } catch (error) {
     console.error(
       `Readiness: the store did not answer: ${error instanceof Error ? error.message : String(error)}`,
     );
     return false;
+  } finally {
+    clearTimeout(timer);
   }
 }
 
-export function checkReadiness(sources: { config: () => unknown; store: () => Pingable }): Readiness {
+export async function checkReadiness(sources: {
+  config: () => unknown;
+  store: () => Pingable;
+}): Promise<Readiness> {
   let configured = true;
   try {
     sources.config();
@@ -47,7 +64,7 @@ export function checkReadiness(sources: { config: () => unknown; store: () => Pi
   ];
   // The store's path comes from the configuration: without it there is nothing to ask.
   if (!configured) checks.push({ name: "store", ok: false, message: "not checked without a configuration" });
-  else if (storeAnswers(sources.store)) checks.push({ name: "store", ok: true });
+  else if (await storeAnswers(sources.store)) checks.push({ name: "store", ok: true });
   else checks.push({ name: "store", ok: false, message: "the store did not answer; see the server's log" });
   return { ready: checks.every((check) => check.ok), checks };
 }

@@ -17,7 +17,7 @@ export interface LeasedScheduleOptions<R> {
   /** What the lease holder does, for the log: "samples consumer groups' lag". */
   work: string;
   /** One round; `holdLease` renews the lease and says whether this process still holds it. */
-  round: (holdLease: () => boolean) => Promise<R>;
+  round: (holdLease: () => Promise<boolean>) => Promise<R>;
   /** Each time the lease is not held (another process has it, or the schedule stopped). */
   onLeaseMissed?: () => void;
   /** Log a round that outlasted the interval (once per slow round, not per skipped tick). */
@@ -55,13 +55,13 @@ export function createLeasedSchedule<R extends { durationMs: number }>(
   let stopped = false;
   let leaseLogged: boolean | undefined;
 
-  function holdLease(): boolean {
-    const held = !stopped && leases.acquire(lease, owner, now(), leaseMs);
+  async function holdLease(): Promise<boolean> {
+    const held = !stopped && (await leases.acquire(lease, owner, now(), leaseMs));
     stats.holdsLease = held;
     if (!held) options.onLeaseMissed?.();
     if (held !== leaseLogged && !stopped) {
       leaseLogged = held;
-      const holder = leases.holder(lease)?.owner ?? "nobody";
+      const holder = (await leases.holder(lease))?.owner ?? "nobody";
       log(
         held
           ? `${label}: this process (${owner}) ${options.work}.`
@@ -99,7 +99,7 @@ export function createLeasedSchedule<R extends { durationMs: number }>(
       if (!running) return void runRound().catch(logFailure);
       stats.skippedRounds += 1;
       // Keep the lease through a long round; the next interval then spans both.
-      holdLease();
+      void holdLease().catch(logFailure);
     } catch (error) {
       // A timer's exception would end the process: a closed or locked store is logged instead.
       logFailure(error);
@@ -120,7 +120,7 @@ export function createLeasedSchedule<R extends { durationMs: number }>(
       clearInterval(timer);
       timer = undefined;
       await running?.catch(() => undefined);
-      leases.release(lease, owner);
+      await leases.release(lease, owner);
       stats.holdsLease = false;
     },
     stats: () => ({ ...stats }),

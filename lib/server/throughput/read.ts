@@ -16,14 +16,14 @@ export function throughputSamplerSettings(): Throughput["sampler"] {
 }
 
 /** topic null: the cluster's total. */
-export function readThroughput(
+export async function readThroughput(
   cluster: string,
   topic: string | null,
   range: LagHistoryRange,
   nowMs = Date.now(),
-): Throughput {
+): Promise<Throughput> {
   const { resolutionSeconds, sinceSeconds } = rangeQuery(range, nowMs / 1000);
-  const points = getStore().throughput.series(
+  const points = await getStore().throughput.series(
     cluster,
     topic ?? CLUSTER_TOTAL,
     resolutionSeconds,
@@ -55,15 +55,18 @@ function toPoint(point: ThroughputPointRecord): Throughput["points"][number] {
 }
 
 /** The busiest topics over the last `windowSeconds`, by messages/s; empty until two rounds ran. */
-export function readTopTopicRates(
+export async function readTopTopicRates(
   cluster: string,
   { windowSeconds = 300, limit = 5, nowMs = Date.now() } = {},
-): TopicRate[] {
+): Promise<TopicRate[]> {
   const since = nowMs / 1000 - windowSeconds;
   const store = getStore().throughput;
-  const sampledMs = store.series(cluster, CLUSTER_TOTAL, 0, since).reduce((sum, point) => sum + point.ms, 0);
+  const sampledMs = (await store.series(cluster, CLUSTER_TOTAL, 0, since)).reduce(
+    (sum, point) => sum + point.ms,
+    0,
+  );
   if (sampledMs === 0) return [];
-  return store.topTopics(cluster, since, limit).map((row) => ({
+  return (await store.topTopics(cluster, since, limit)).map((row) => ({
     topic: row.topic,
     messagesPerSecond: round(perSecond(row.messages, sampledMs)),
     bytesPerSecond: round(perSecond(row.bytes, sampledMs)),

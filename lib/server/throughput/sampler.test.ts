@@ -55,9 +55,9 @@ describe("throughput sampler", () => {
     a.advance(30_000);
     offset = 160;
     expect(await a.sampler.runRound()).toMatchObject({ sampled: true, intervals: 1, rowsWritten: 6 });
-    const [point] = store.throughput.series("local", "orders", 0, 0);
+    const [point] = await store.throughput.series("local", "orders", 0, 0);
     expect(point).toMatchObject({ ms: 30_000, messages: 60, bytes: 3000, peakMessagesPerSecond: 2 });
-    expect(store.throughput.series("local", CLUSTER_TOTAL, 0, 0)).toHaveLength(1);
+    expect(await store.throughput.series("local", CLUSTER_TOTAL, 0, 0)).toHaveLength(1);
   });
 
   it("waits while another process holds the lease, and primes again after taking it over", async () => {
@@ -77,7 +77,9 @@ describe("throughput sampler", () => {
     b.advance(30_000);
     offset = 90;
     expect(await b.sampler.runRound()).toMatchObject({ intervals: 1 });
-    expect(store.throughput.series("local", "orders", 0, 0).map((point) => point.messages)).toEqual([60]);
+    expect((await store.throughput.series("local", "orders", 0, 0)).map((point) => point.messages)).toEqual([
+      60,
+    ]);
   });
 
   it("logs a cluster that cannot be read once, and when it recovers", async () => {

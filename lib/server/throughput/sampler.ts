@@ -53,7 +53,7 @@ export function createThroughputSampler(options: ThroughputSamplerOptions): Thro
   const noteCluster = clusterFailureLog("Throughput", log);
   let lastPruneMs = -Infinity;
 
-  async function round(holdLease: () => boolean): Promise<ThroughputRoundResult> {
+  async function round(holdLease: () => Promise<boolean>): Promise<ThroughputRoundResult> {
     const began = performance.now();
     const result: ThroughputRoundResult = {
       sampled: false,
@@ -66,10 +66,10 @@ export function createThroughputSampler(options: ThroughputSamplerOptions): Thro
       durationMs: 0,
     };
     const done = () => ({ ...result, durationMs: performance.now() - began });
-    if (!holdLease()) return done();
+    if (!(await holdLease())) return done();
     const clusters = options.clusters();
     const answers = await Promise.all(clusters.map((cluster) => options.readCounters(cluster)));
-    if (!holdLease()) return done();
+    if (!(await holdLease())) return done();
     const atSeconds = Math.floor(now() / 1000);
     const samples: ThroughputSampleInput[] = [];
     answers.forEach((answer, index) => {
@@ -92,10 +92,10 @@ export function createThroughputSampler(options: ThroughputSamplerOptions): Thro
         samples.push({ cluster, topic, ms: interval.ms, ...grown });
     });
     result.sampled = true;
-    result.rowsWritten = store.throughput.record(atSeconds, samples, tiers);
+    result.rowsWritten = await store.throughput.record(atSeconds, samples, tiers);
     if (now() - lastPruneMs >= PRUNE_EVERY_MS) {
       lastPruneMs = now();
-      result.rowsPruned = store.throughput.prune(atSeconds, tiers);
+      result.rowsPruned = await store.throughput.prune(atSeconds, tiers);
     }
     return done();
   }

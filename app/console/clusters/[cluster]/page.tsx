@@ -23,13 +23,17 @@ async function ClusterOverview({ cluster }: { cluster: string }) {
 const TOP_WINDOW_MINUTES = 5;
 
 async function OverviewExtras({ cluster, range }: { cluster: string; range: LagHistoryRange }) {
-  const disk = await readOverviewDisk(cluster);
+  const [disk, throughput, rates] = await Promise.all([
+    readOverviewDisk(cluster),
+    readThroughput(cluster, null, range),
+    readTopTopicRates(cluster, { windowSeconds: TOP_WINDOW_MINUTES * 60 }),
+  ]);
   return (
     <OverviewFacts
       cluster={cluster}
-      throughput={readThroughput(cluster, null, range)}
+      throughput={throughput}
       disk={disk.ok ? disk.data : null}
-      rates={readTopTopicRates(cluster, { windowSeconds: TOP_WINDOW_MINUTES * 60 })}
+      rates={rates}
       windowMinutes={TOP_WINDOW_MINUTES}
     />
   );

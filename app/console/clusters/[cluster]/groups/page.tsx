@@ -73,14 +73,23 @@ export default async function ConsumerGroupsPage({
 async function GroupList({ cluster, query }: { cluster: string; query: GroupListQuery }) {
   const listed = await listGroups(cluster, query);
   const timeLags = listed.ok ? await readPageTimeLags(cluster, listed.data.groups) : undefined;
+  // From the console's store, one query for the page's groups.
+  const lagTrends = listed.ok
+    ? {
+        hours: SPARKLINE_HOURS,
+        values: await readLagSparklines(
+          cluster,
+          listed.data.groups.map((group) => group.id),
+        ),
+      }
+    : undefined;
   return (
     <GroupListSection
       cluster={cluster}
       query={query}
       listed={listed}
       timeLags={timeLags?.ok ? timeLags.data : undefined}
-      // From the console's store, one query for the page's groups.
-      lagTrends={(ids) => ({ hours: SPARKLINE_HOURS, values: readLagSparklines(cluster, ids) })}
+      lagTrends={lagTrends}
     />
   );
 }

@@ -15,6 +15,8 @@ export const GET = guardedRoute(
     // From the store only: the answer does not wait for the cluster.
     if (!kafka.isConfiguredCluster(cluster))
       return apiError(404, "UNKNOWN_CLUSTER", `No cluster named "${cluster}" is configured.`);
-    return Response.json(readThroughput(cluster, null, range), { headers: { "Cache-Control": "no-store" } });
+    return Response.json(await readThroughput(cluster, null, range), {
+      headers: { "Cache-Control": "no-store" },
+    });
   },
 );

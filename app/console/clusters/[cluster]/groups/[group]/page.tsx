@@ -113,7 +113,7 @@ export default async function ConsumerGroupPage({
       </dl>
       {group.unavailable && <FormMessage tone="notice">{group.unavailable}</FormMessage>}
       <LagHistoryCard
-        history={readLagHistory(cluster, group.id, range)}
+        history={await readLagHistory(cluster, group.id, range)}
         rangeHref={(option) => `${consumerGroupPath(cluster, group.id)}?range=${option}`}
       />
       <Card aria-labelledby="members-title">

@@ -23,7 +23,8 @@ export function GroupListSection({
   cluster: string;
   query: GroupListQuery;
   listed: Listed;
-  lagTrends?: (groupIds: string[]) => { hours: number; values: ReadonlyMap<string, readonly number[]> };
+  /** The shown groups' recent total lag, from the console's store. */
+  lagTrends?: { hours: number; values: ReadonlyMap<string, readonly number[]> };
   /** Each shown group's largest time lag (ms); absent when it could not be read for this page. */
   timeLags?: ReadonlyMap<string, number | null>;
 }) {
@@ -61,7 +62,7 @@ export function GroupListSection({
         groups={groups}
         labelledBy="groups-title"
         timeLags={timeLags}
-        lagTrends={lagTrends?.(groups.map((group) => group.id))}
+        lagTrends={lagTrends}
       />
       <GroupPagination cluster={cluster} total={total} page={page} pageSize={pageSize} query={query} />
     </>

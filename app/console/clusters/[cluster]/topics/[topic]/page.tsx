@@ -188,7 +188,7 @@ async function TopicPartitions({
       />
       <div className="mt-6">
         <ThroughputCard
-          throughput={readThroughput(cluster, details.name, range)}
+          throughput={await readThroughput(cluster, details.name, range)}
           rangeHref={(option) => `${topicPath(cluster, details.name, "partitions")}&range=${option}`}
         />
       </div>

@@ -34,12 +34,12 @@ beforeAll(async () => {
     { cluster: "local", groupId: "readers", totalLag, timeLagMs: null, partitions },
   ];
   // Two hours ago (outside 1h, inside 24h), then two minutes ago.
-  getStore().lagHistory.record(now - 7200, sample(10n), lagHistoryTiers(7 * 86_400));
-  getStore().lagHistory.record(now - 120, sample(3n), lagHistoryTiers(7 * 86_400));
+  await getStore().lagHistory.record(now - 7200, sample(10n), lagHistoryTiers(7 * 86_400));
+  await getStore().lagHistory.record(now - 120, sample(3n), lagHistoryTiers(7 * 86_400));
 });
 
 afterAll(async () => {
-  (await import("@/lib/server/store")).closeStore();
+  await (await import("@/lib/server/store")).closeStore();
   process.env.CONSOLE_CONFIG = previousConfig;
   rmSync(dir, { recursive: true, force: true });
 });

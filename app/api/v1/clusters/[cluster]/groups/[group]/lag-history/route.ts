@@ -19,7 +19,7 @@ export const GET = guardedRoute(
     // From the store only: a group gone from the cluster keeps its history until it ages out.
     if (!kafka.isConfiguredCluster(cluster))
       return apiError(404, "UNKNOWN_CLUSTER", `No cluster named "${cluster}" is configured.`);
-    return Response.json(readLagHistory(cluster, group, range, { partitions }), {
+    return Response.json(await readLagHistory(cluster, group, range, { partitions }), {
       headers: { "Cache-Control": "no-store" },
     });
   },

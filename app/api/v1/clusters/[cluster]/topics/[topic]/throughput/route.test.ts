@@ -39,13 +39,13 @@ beforeAll(async () => {
     bytes: messages * 50,
   });
   // Two hours ago (outside 1h, inside 24h), then two minutes ago and one minute ago (the topic idle).
-  getStore().throughput.record(now - 7200, [sample("", 100), sample("orders", 100)], tiers);
-  getStore().throughput.record(now - 120, [sample("", 30), sample("orders", 30)], tiers);
-  getStore().throughput.record(now - 60, [sample("", 0)], tiers);
+  await getStore().throughput.record(now - 7200, [sample("", 100), sample("orders", 100)], tiers);
+  await getStore().throughput.record(now - 120, [sample("", 30), sample("orders", 30)], tiers);
+  await getStore().throughput.record(now - 60, [sample("", 0)], tiers);
 });
 
 afterAll(async () => {
-  (await import("@/lib/server/store")).closeStore();
+  await (await import("@/lib/server/store")).closeStore();
   process.env.CONSOLE_CONFIG = previousConfig;
   rmSync(dir, { recursive: true, force: true });
 });

@@ -19,6 +19,8 @@ export const GET = guardedRoute(
     // From the store only: a deleted topic keeps its history until it ages out.
     if (!kafka.isConfiguredCluster(cluster))
       return apiError(404, "UNKNOWN_CLUSTER", `No cluster named "${cluster}" is configured.`);
-    return Response.json(readThroughput(cluster, topic, range), { headers: { "Cache-Control": "no-store" } });
+    return Response.json(await readThroughput(cluster, topic, range), {
+      headers: { "Cache-Control": "no-store" },
+    });
   },
 );
