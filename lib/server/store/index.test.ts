@@ -25,7 +25,7 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
-  (await reload()).closeStore();
+  await (await reload()).closeStore();
   process.env.CONSOLE_CONFIG = previousConfig;
   rmSync(dir, { recursive: true, force: true });
 });
@@ -33,13 +33,13 @@ afterAll(async () => {
 describe("getStore", () => {
   it("opens the store at server.storePath, resolved against the config file's directory", async () => {
     const store = (await reload()).getStore();
-    expect(store.users.count()).toBe(0);
+    expect(await store.users.count()).toBe(0);
     expect(existsSync(join(dir, "state", "console.db"))).toBe(true);
   });
 
   it("is one store per process, surviving a module reload", async () => {
     const first = (await reload()).getStore();
-    first.audit.append({ actor: "system", action: "test.reload", outcome: "success" });
+    await first.audit.append({ actor: "system", action: "test.reload", outcome: "success" });
     const second = (await reload()).getStore();
     expect(second).toBe(first);
   });
@@ -47,10 +47,19 @@ describe("getStore", () => {
   it("opens again after closeStore", async () => {
     const { closeStore, getStore } = await reload();
     const before = getStore();
-    closeStore();
-    expect(() => before.users.count()).toThrow("the console store is closed");
+    await closeStore();
+    await expect(before.users.count()).rejects.toThrow("the console store is closed");
     const after = getStore();
     expect(after).not.toBe(before);
-    expect(after.audit.query({ limit: 5, action: "test." }).events).toHaveLength(1);
+    expect((await after.audit.query({ limit: 5, action: "test." })).events).toHaveLength(1);
+  });
+
+  it("startStore opens the configured store once and getStore then returns it", async () => {
+    const { closeStore, getStore, startStore } = await reload();
+    await closeStore();
+    const started = await startStore();
+    expect(await startStore()).toBe(started);
+    expect(getStore()).toBe(started);
+    expect((await started.audit.query({ limit: 5, action: "test." })).events).toHaveLength(1);
   });
 });

@@ -14,10 +14,10 @@ const newUser = (username: string, role: "viewer" | "operator" | "admin" = "view
 });
 
 describe("users", () => {
-  it("creates, finds, lists, updates and deletes", () => {
+  it("creates, finds, lists, updates and deletes", async () => {
     const { store, clock } = temp.open();
-    const bob = store.users.create(newUser("bob"));
-    const alice = store.users.create(newUser("alice", "admin"));
+    const bob = await store.users.create(newUser("bob"));
+    const alice = await store.users.create(newUser("alice", "admin"));
     expect(alice).toEqual({
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       username: "alice",
@@ -31,14 +31,14 @@ describe("users", () => {
       provider: null,
       subject: null,
     });
-    expect(store.users.count()).toBe(2);
-    expect(store.users.list().map(({ username }) => username)).toEqual(["alice", "bob"]);
-    expect(store.users.findByUsername("bob")).toEqual(bob);
-    expect(store.users.findById(alice.id)).toEqual(alice);
-    expect(store.users.findByUsername("carol")).toBeUndefined();
+    expect(await store.users.count()).toBe(2);
+    expect((await store.users.list()).map(({ username }) => username)).toEqual(["alice", "bob"]);
+    expect(await store.users.findByUsername("bob")).toEqual(bob);
+    expect(await store.users.findById(alice.id)).toEqual(alice);
+    expect(await store.users.findByUsername("carol")).toBeUndefined();
 
     clock.advance(HOUR);
-    const updated = store.users.update(bob.id, {
+    const updated = await store.users.update(bob.id, {
       role: "operator",
       mustChangePassword: false,
       disabledAt: "2025-03-01T11:00:00.000Z",
@@ -49,44 +49,44 @@ describe("users", () => {
       disabledAt: "2025-03-01T11:00:00.000Z",
       updatedAt: "2025-03-01T11:00:00.000Z",
     });
-    expect(store.users.update(bob.id, { disabledAt: null })?.disabledAt).toBeNull();
-    expect(store.users.update("no-such-id", { role: "admin" })).toBeUndefined();
+    expect((await store.users.update(bob.id, { disabledAt: null }))?.disabledAt).toBeNull();
+    expect(await store.users.update("no-such-id", { role: "admin" })).toBeUndefined();
 
-    expect(store.users.delete(bob.id)).toBe(true);
-    expect(store.users.delete(bob.id)).toBe(false);
-    expect(store.users.findById(bob.id)).toBeUndefined();
+    expect(await store.users.delete(bob.id)).toBe(true);
+    expect(await store.users.delete(bob.id)).toBe(false);
+    expect(await store.users.findById(bob.id)).toBeUndefined();
   });
 
-  it("records a sign-in without counting it as a change to the account", () => {
+  it("records a sign-in without counting it as a change to the account", async () => {
     const { store, clock } = temp.open();
-    const alice = store.users.create(newUser("alice"));
+    const alice = await store.users.create(newUser("alice"));
     clock.advance(HOUR);
-    const signedIn = store.users.update(alice.id, { lastSignInAt: "2025-03-01T11:00:00.000Z" });
+    const signedIn = await store.users.update(alice.id, { lastSignInAt: "2025-03-01T11:00:00.000Z" });
     expect(signedIn).toMatchObject({ lastSignInAt: "2025-03-01T11:00:00.000Z", updatedAt: alice.updatedAt });
   });
 
-  it("refuses a second user with the same name", () => {
+  it("refuses a second user with the same name", async () => {
     const { store } = temp.open();
-    store.users.create(newUser("alice"));
-    expect(() => store.users.create(newUser("alice", "admin"))).toThrow(StoreConflictError);
-    expect(() => store.users.create(newUser("alice"))).toThrow("a user named alice already exists");
-    expect(store.users.count()).toBe(1);
+    await store.users.create(newUser("alice"));
+    await expect(store.users.create(newUser("alice", "admin"))).rejects.toThrow(StoreConflictError);
+    await expect(store.users.create(newUser("alice"))).rejects.toThrow("a user named alice already exists");
+    expect(await store.users.count()).toBe(1);
   });
 
-  it("finds single sign-on users by provider and subject, one user per subject", () => {
+  it("finds single sign-on users by provider and subject, one user per subject", async () => {
     const { store } = temp.open();
     const issuer = "https://id.example.com";
-    const sso = store.users.create({ ...newUser("sam"), provider: issuer, subject: "sub-1" });
+    const sso = await store.users.create({ ...newUser("sam"), provider: issuer, subject: "sub-1" });
     expect(sso).toMatchObject({ provider: issuer, subject: "sub-1" });
-    expect(store.users.findBySubject(issuer, "sub-1")).toEqual(sso);
-    expect(store.users.findBySubject("https://other.example.com", "sub-1")).toBeUndefined();
-    expect(() => store.users.create({ ...newUser("sam2"), provider: issuer, subject: "sub-1" })).toThrow(
-      StoreConflictError,
-    );
+    expect(await store.users.findBySubject(issuer, "sub-1")).toEqual(sso);
+    expect(await store.users.findBySubject("https://other.example.com", "sub-1")).toBeUndefined();
+    await expect(
+      store.users.create({ ...newUser("sam2"), provider: issuer, subject: "sub-1" }),
+    ).rejects.toThrow(StoreConflictError);
     // Local accounts have neither, and any number of them may.
-    store.users.create(newUser("local-1"));
-    store.users.create(newUser("local-2"));
-    expect(store.users.count()).toBe(3);
+    await store.users.create(newUser("local-1"));
+    await store.users.create(newUser("local-2"));
+    expect(await store.users.count()).toBe(3);
   });
 });
 
@@ -100,54 +100,57 @@ describe("sessions", () => {
     userAgent: null,
   });
 
-  it("creates with a random id, finds, touches and deletes", () => {
+  it("creates with a random id, finds, touches and deletes", async () => {
     const { store } = temp.open();
-    const alice = store.users.create(newUser("alice"));
-    const session = store.sessions.create(
+    const alice = await store.users.create(newUser("alice"));
+    const session = await store.sessions.create(
       sessionOf(alice.id, "2025-03-01T10:00:00.000Z", "2025-03-01T22:00:00.000Z"),
     );
     expect(session.id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(store.sessions.find(session.id)).toEqual(session);
-    store.sessions.touch(session.id, "2025-03-01T10:05:00.000Z");
-    expect(store.sessions.find(session.id)?.lastSeenAt).toBe("2025-03-01T10:05:00.000Z");
-    store.sessions.delete(session.id);
-    expect(store.sessions.find(session.id)).toBeUndefined();
+    expect(await store.sessions.find(session.id)).toEqual(session);
+    await store.sessions.touch(session.id, "2025-03-01T10:05:00.000Z");
+    expect((await store.sessions.find(session.id))?.lastSeenAt).toBe("2025-03-01T10:05:00.000Z");
+    await store.sessions.delete(session.id);
+    expect(await store.sessions.find(session.id)).toBeUndefined();
   });
 
-  it("ends every session of a user, and all of them when the user is deleted", () => {
+  it("ends every session of a user, and all of them when the user is deleted", async () => {
     const { store } = temp.open();
-    const alice = store.users.create(newUser("alice"));
-    const bob = store.users.create(newUser("bob"));
+    const alice = await store.users.create(newUser("alice"));
+    const bob = await store.users.create(newUser("bob"));
     const times = ["2025-03-01T10:00:00.000Z", "2025-03-01T22:00:00.000Z"] as const;
-    const [first, second] = [1, 2].map(() => store.sessions.create(sessionOf(alice.id, ...times)));
-    const bobs = store.sessions.create(sessionOf(bob.id, ...times));
-    expect(store.sessions.deleteForUser(alice.id)).toBe(2);
-    expect(store.sessions.find(first!.id) ?? store.sessions.find(second!.id)).toBeUndefined();
+    const first = await store.sessions.create(sessionOf(alice.id, ...times));
+    const second = await store.sessions.create(sessionOf(alice.id, ...times));
+    const bobs = await store.sessions.create(sessionOf(bob.id, ...times));
+    expect(await store.sessions.deleteForUser(alice.id)).toBe(2);
+    expect((await store.sessions.find(first.id)) ?? (await store.sessions.find(second.id))).toBeUndefined();
 
-    const again = store.sessions.create({ ...sessionOf(alice.id, ...times), id: "chosen-id" });
+    const again = await store.sessions.create({ ...sessionOf(alice.id, ...times), id: "chosen-id" });
     expect(again.id).toBe("chosen-id");
-    store.users.delete(alice.id);
-    expect(store.sessions.find("chosen-id")).toBeUndefined();
-    expect(store.sessions.find(bobs.id)).toEqual(bobs);
+    await store.users.delete(alice.id);
+    expect(await store.sessions.find("chosen-id")).toBeUndefined();
+    expect(await store.sessions.find(bobs.id)).toEqual(bobs);
   });
 
-  it("refuses a session for a user who does not exist", () => {
+  it("refuses a session for a user who does not exist", async () => {
     const { store } = temp.open();
-    expect(() =>
+    await expect(
       store.sessions.create(sessionOf("ghost", "2025-03-01T10:00:00.000Z", "2025-03-01T22:00:00.000Z")),
-    ).toThrow(/FOREIGN KEY/);
+    ).rejects.toThrow(/FOREIGN KEY/);
   });
 
-  it("deletes sessions past their absolute expiry or idle too long", () => {
+  it("deletes sessions past their absolute expiry or idle too long", async () => {
     const { store } = temp.open();
-    const alice = store.users.create(newUser("alice"));
-    const active = store.sessions.create(
+    const alice = await store.users.create(newUser("alice"));
+    const active = await store.sessions.create(
       sessionOf(alice.id, "2025-03-01T11:50:00.000Z", "2025-03-01T22:00:00.000Z"),
     );
-    store.sessions.create(sessionOf(alice.id, "2025-03-01T11:10:00.000Z", "2025-03-01T22:00:00.000Z")); // idle
-    store.sessions.create(sessionOf(alice.id, "2025-03-01T11:55:00.000Z", "2025-03-01T12:00:00.000Z")); // expired
-    expect(store.sessions.deleteExpired("2025-03-01T12:00:00.000Z", "2025-03-01T11:30:00.000Z")).toBe(2);
-    expect(store.sessions.find(active.id)).toEqual(active);
+    await store.sessions.create(sessionOf(alice.id, "2025-03-01T11:10:00.000Z", "2025-03-01T22:00:00.000Z")); // idle
+    await store.sessions.create(sessionOf(alice.id, "2025-03-01T11:55:00.000Z", "2025-03-01T12:00:00.000Z")); // expired
+    expect(await store.sessions.deleteExpired("2025-03-01T12:00:00.000Z", "2025-03-01T11:30:00.000Z")).toBe(
+      2,
+    );
+    expect(await store.sessions.find(active.id)).toEqual(active);
   });
 });
 
@@ -160,9 +163,9 @@ describe("API tokens", () => {
     expiresAt: null,
   });
 
-  it("creates with a short base62 id, lists newest first, touches and revokes once", () => {
+  it("creates with a short base62 id, lists newest first, touches and revokes once", async () => {
     const { store, clock } = temp.open();
-    const ci = store.tokens.create(tokenOf("ci"));
+    const ci = await store.tokens.create(tokenOf("ci"));
     expect(ci).toEqual({
       id: expect.stringMatching(/^[0-9A-Za-z]{12}$/),
       name: "ci",
@@ -175,23 +178,25 @@ describe("API tokens", () => {
       lastUsedAt: null,
     });
     clock.advance(HOUR);
-    const backup = store.tokens.create({
+    const backup = await store.tokens.create({
       ...tokenOf("backup"),
       id: "backup000001",
       expiresAt: "2026-03-01T00:00:00.000Z",
     });
-    expect(store.tokens.list().map(({ name }) => name)).toEqual(["backup", "ci"]);
-    expect(() => store.tokens.create({ ...tokenOf("dup"), id: backup.id })).toThrow(StoreConflictError);
+    expect((await store.tokens.list()).map(({ name }) => name)).toEqual(["backup", "ci"]);
+    await expect(store.tokens.create({ ...tokenOf("dup"), id: backup.id })).rejects.toThrow(
+      StoreConflictError,
+    );
 
-    store.tokens.touch(ci.id, "2025-03-01T11:30:00.000Z");
-    expect(store.tokens.find(ci.id)?.lastUsedAt).toBe("2025-03-01T11:30:00.000Z");
-    expect(store.tokens.revoke(ci.id, "2025-03-01T12:00:00.000Z")?.revokedAt).toBe(
+    await store.tokens.touch(ci.id, "2025-03-01T11:30:00.000Z");
+    expect((await store.tokens.find(ci.id))?.lastUsedAt).toBe("2025-03-01T11:30:00.000Z");
+    expect((await store.tokens.revoke(ci.id, "2025-03-01T12:00:00.000Z"))?.revokedAt).toBe(
       "2025-03-01T12:00:00.000Z",
     );
-    expect(store.tokens.revoke(ci.id, "2025-03-01T13:00:00.000Z")?.revokedAt).toBe(
+    expect((await store.tokens.revoke(ci.id, "2025-03-01T13:00:00.000Z"))?.revokedAt).toBe(
       "2025-03-01T12:00:00.000Z",
     );
-    expect(store.tokens.revoke("nope", "2025-03-01T13:00:00.000Z")).toBeUndefined();
-    expect(store.tokens.find("nope")).toBeUndefined();
+    expect(await store.tokens.revoke("nope", "2025-03-01T13:00:00.000Z")).toBeUndefined();
+    expect(await store.tokens.find("nope")).toBeUndefined();
   });
 });

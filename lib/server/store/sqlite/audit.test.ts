@@ -16,9 +16,9 @@ const signIn = (actor: string, outcome: AuditEventInput["outcome"] = "success"):
 });
 
 describe("audit trail", () => {
-  it("appends events with an id, a time and every field", () => {
+  it("appends events with an id, a time and every field", async () => {
     const { store } = temp.open();
-    const event = store.audit.append({
+    const event = await store.audit.append({
       actor: "user:alice",
       action: "token.create",
       target: "token:AbC123xyz890 (ci)",
@@ -41,7 +41,7 @@ describe("audit trail", () => {
       firstAt: null,
       lastAt: null,
     });
-    expect(store.audit.append(signIn("anonymous", "failure"))).toMatchObject({
+    expect(await store.audit.append(signIn("anonymous", "failure"))).toMatchObject({
       id: 2,
       target: null,
       clientAddress: null,
@@ -51,7 +51,7 @@ describe("audit trail", () => {
     });
   });
 
-  it("keeps a summary's count and period, and refuses a count below one", () => {
+  it("keeps a summary's count and period, and refuses a count below one", async () => {
     const { store } = temp.open();
     const summary = {
       ...signIn("anonymous", "denied"),
@@ -59,70 +59,70 @@ describe("audit trail", () => {
       firstAt: "2025-03-01T09:59:00.100Z",
       lastAt: "2025-03-01T09:59:59.900Z",
     };
-    expect(store.audit.append(summary)).toMatchObject(summary);
-    expect(() => store.audit.append({ ...summary, count: 0 })).toThrow(/CHECK constraint/);
+    expect(await store.audit.append(summary)).toMatchObject(summary);
+    await expect(store.audit.append({ ...summary, count: 0 })).rejects.toThrow(/CHECK constraint/);
   });
 
-  it("is append-only in the database: UPDATE and DELETE fail whoever runs them", () => {
+  it("is append-only in the database: UPDATE and DELETE fail whoever runs them", async () => {
     const { store, path } = temp.open();
-    store.audit.append(signIn("user:alice"));
+    await store.audit.append(signIn("user:alice"));
     const db = new DatabaseSync(path);
     expect(() => db.exec("UPDATE audit_events SET outcome = 'failure'")).toThrow(/append-only/);
     expect(() => db.exec("DELETE FROM audit_events")).toThrow(/append-only/);
     db.close();
-    expect(store.audit.query({ limit: 10 }).events).toEqual([
+    expect((await store.audit.query({ limit: 10 })).events).toEqual([
       expect.objectContaining({ outcome: "success" }),
     ]);
   });
 
-  it("filters by actor, action prefix, target, outcome and time, newest first", () => {
+  it("filters by actor, action prefix, target, outcome and time, newest first", async () => {
     const { store, clock } = temp.open();
-    const append = (event: AuditEventInput) => {
-      const appended = store.audit.append(event);
+    const append = async (event: AuditEventInput) => {
+      const appended = await store.audit.append(event);
       clock.advance(MINUTE);
       return appended;
     };
-    append(signIn("user:alice")); // 10:00
-    append(signIn("user:bob", "failure")); // 10:01
-    append({ actor: "user:alice", action: "auth.sign-out", outcome: "success" }); // 10:02
-    append({ actor: "user:alice", action: "user.create", target: "user:carol", outcome: "success" }); // 10:03
-    append({ actor: "user:bob", action: "user.create", target: "user:dave", outcome: "denied" }); // 10:04
-    append({ actor: "system", action: "auth_x.other", outcome: "success" }); // 10:05
+    await append(signIn("user:alice")); // 10:00
+    await append(signIn("user:bob", "failure")); // 10:01
+    await append({ actor: "user:alice", action: "auth.sign-out", outcome: "success" }); // 10:02
+    await append({ actor: "user:alice", action: "user.create", target: "user:carol", outcome: "success" }); // 10:03
+    await append({ actor: "user:bob", action: "user.create", target: "user:dave", outcome: "denied" }); // 10:04
+    await append({ actor: "system", action: "auth_x.other", outcome: "success" }); // 10:05
 
-    const ids = (query: Parameters<typeof store.audit.query>[0]) =>
-      store.audit.query(query).events.map(({ id }) => id);
-    expect(ids({ limit: 50 })).toEqual([6, 5, 4, 3, 2, 1]);
-    expect(ids({ limit: 50, actor: "user:alice" })).toEqual([4, 3, 1]);
-    expect(ids({ limit: 50, action: "auth." })).toEqual([3, 2, 1]);
-    expect(ids({ limit: 50, action: "auth.sign-in" })).toEqual([2, 1]);
+    const ids = async (query: Parameters<typeof store.audit.query>[0]) =>
+      (await store.audit.query(query)).events.map(({ id }) => id);
+    expect(await ids({ limit: 50 })).toEqual([6, 5, 4, 3, 2, 1]);
+    expect(await ids({ limit: 50, actor: "user:alice" })).toEqual([4, 3, 1]);
+    expect(await ids({ limit: 50, action: "auth." })).toEqual([3, 2, 1]);
+    expect(await ids({ limit: 50, action: "auth.sign-in" })).toEqual([2, 1]);
     // "_" and "%" in the prefix are literal characters, not LIKE wildcards.
-    expect(ids({ limit: 50, action: "auth_" })).toEqual([6]);
-    expect(ids({ limit: 50, action: "%" })).toEqual([]);
-    expect(ids({ limit: 50, target: "user:carol" })).toEqual([4]);
-    expect(ids({ limit: 50, outcome: "failure" })).toEqual([2]);
-    expect(ids({ limit: 50, actor: "user:bob", action: "user." })).toEqual([5]);
+    expect(await ids({ limit: 50, action: "auth_" })).toEqual([6]);
+    expect(await ids({ limit: 50, action: "%" })).toEqual([]);
+    expect(await ids({ limit: 50, target: "user:carol" })).toEqual([4]);
+    expect(await ids({ limit: 50, outcome: "failure" })).toEqual([2]);
+    expect(await ids({ limit: 50, actor: "user:bob", action: "user." })).toEqual([5]);
     // since is inclusive, until exclusive; any date the Date constructor reads is accepted.
-    expect(ids({ limit: 50, since: "2025-03-01T10:02:00.000Z", until: "2025-03-01T10:04:00.000Z" })).toEqual([
-      4, 3,
-    ]);
-    expect(ids({ limit: 50, since: "2025-03-01T11:02:00+01:00" })).toEqual([6, 5, 4, 3]);
-    expect(() => ids({ limit: 50, until: "yesterday-ish" })).toThrow(/until is not a timestamp/);
+    expect(
+      await ids({ limit: 50, since: "2025-03-01T10:02:00.000Z", until: "2025-03-01T10:04:00.000Z" }),
+    ).toEqual([4, 3]);
+    expect(await ids({ limit: 50, since: "2025-03-01T11:02:00+01:00" })).toEqual([6, 5, 4, 3]);
+    await expect(ids({ limit: 50, until: "yesterday-ish" })).rejects.toThrow(/until is not a timestamp/);
   });
 
-  it("pages newest first with a keyset cursor until the oldest event", () => {
+  it("pages newest first with a keyset cursor until the oldest event", async () => {
     const { store } = temp.open();
-    for (let index = 0; index < 7; index += 1) store.audit.append(signIn(`user:u${index}`));
-    const first = store.audit.query({ limit: 3 });
+    for (let index = 0; index < 7; index += 1) await store.audit.append(signIn(`user:u${index}`));
+    const first = await store.audit.query({ limit: 3 });
     expect(first.events.map(({ id }) => id)).toEqual([7, 6, 5]);
     expect(first.nextBefore).toBe(5);
     // Events appended meanwhile do not shift the pages already being read.
-    store.audit.append(signIn("user:late"));
-    const second = store.audit.query({ limit: 3, before: first.nextBefore! });
+    await store.audit.append(signIn("user:late"));
+    const second = await store.audit.query({ limit: 3, before: first.nextBefore! });
     expect(second).toMatchObject({ nextBefore: 2, events: [{ id: 4 }, { id: 3 }, { id: 2 }] });
-    const last = store.audit.query({ limit: 3, before: second.nextBefore! });
+    const last = await store.audit.query({ limit: 3, before: second.nextBefore! });
     expect(last).toMatchObject({ nextBefore: null, events: [{ id: 1 }] });
-    expect(store.audit.query({ limit: 1, before: 9 }).nextBefore).toBe(8);
-    expect(store.audit.query({ limit: 8 }).nextBefore).toBeNull();
-    expect(store.audit.query({ limit: 0 }).events).toHaveLength(1);
+    expect((await store.audit.query({ limit: 1, before: 9 })).nextBefore).toBe(8);
+    expect((await store.audit.query({ limit: 8 })).nextBefore).toBeNull();
+    expect((await store.audit.query({ limit: 0 })).events).toHaveLength(1);
   });
 });

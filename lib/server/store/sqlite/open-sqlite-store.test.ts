@@ -5,6 +5,7 @@ import { DatabaseSync } from "node:sqlite";
 
 import { describe, expect, it } from "vitest";
 
+import type { ConsoleStore } from "../types";
 import { MIGRATIONS } from "./migrations";
 import { openSqliteStore } from "./open-sqlite-store";
 import { tempStores } from "@/test/fixtures/sqlite-stores";
@@ -12,9 +13,9 @@ import { tempStores } from "@/test/fixtures/sqlite-stores";
 const temp = tempStores();
 
 describe("openSqliteStore", () => {
-  it("creates the file and its directory privately, in WAL mode with foreign keys on", () => {
+  it("creates the file and its directory privately, in WAL mode with foreign keys on", async () => {
     const { store, path } = temp.open();
-    store.users.count();
+    await store.users.count();
     expect(statSync(path).mode & 0o777).toBe(0o600);
     expect(statSync(dirname(path)).mode & 0o777).toBe(0o700);
     const db = new DatabaseSync(path);
@@ -23,13 +24,18 @@ describe("openSqliteStore", () => {
     expect(statSync(`${path}-wal`).mode & 0o777).toBe(0o600);
   });
 
-  it("applies each migration once and keeps the data when reopened", () => {
+  it("applies each migration once and keeps the data when reopened", async () => {
     const { store, path } = temp.open();
-    store.users.create({ username: "alice", role: "admin", passwordHash: "h", mustChangePassword: false });
-    store.close();
+    await store.users.create({
+      username: "alice",
+      role: "admin",
+      passwordHash: "h",
+      mustChangePassword: false,
+    });
+    await store.close();
     const reopened = temp.open(path).store;
-    expect(reopened.users.list().map(({ username }) => username)).toEqual(["alice"]);
-    reopened.close();
+    expect((await reopened.users.list()).map(({ username }) => username)).toEqual(["alice"]);
+    await reopened.close();
     const db = new DatabaseSync(path);
     expect(db.prepare("SELECT version FROM schema_migrations ORDER BY version").all()).toEqual(
       MIGRATIONS.map(({ version }) => ({ version })),
@@ -56,15 +62,19 @@ describe("openSqliteStore", () => {
     const exited = new Promise((resolve) => holder.once("exit", resolve));
     await new Promise((resolve) => holder.stdout.once("data", resolve));
     const started = performance.now();
-    const event = store.audit.append({ actor: "system", action: "test.after-lock", outcome: "success" });
+    const event = await store.audit.append({
+      actor: "system",
+      action: "test.after-lock",
+      outcome: "success",
+    });
     expect(performance.now() - started).toBeGreaterThan(200);
     expect(event.id).toBe(2);
     expect(await exited).toBe(0);
   });
 
-  it("refuses a store written by a newer console", () => {
+  it("refuses a store written by a newer console", async () => {
     const { store, path } = temp.open();
-    store.close();
+    await store.close();
     const db = new DatabaseSync(path);
     db.prepare("INSERT INTO schema_migrations VALUES (?, ?, ?)").run(999, "from the future", "2030-01-01");
     db.close();
@@ -74,41 +84,95 @@ describe("openSqliteStore", () => {
 
 describe("store.transaction", () => {
   const alice = { username: "alice", role: "viewer", passwordHash: "h", mustChangePassword: false } as const;
+  const names = async (store: ConsoleStore) => (await store.users.list()).map(({ username }) => username);
 
-  it("commits, or rolls everything back when the function throws", () => {
+  it("commits, or rolls everything back when the function rejects", async () => {
     const { store } = temp.open();
-    expect(() =>
-      store.transaction(() => {
-        store.users.create(alice);
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.users.create(alice);
         throw new Error("changed my mind");
       }),
-    ).toThrow("changed my mind");
-    expect(store.users.count()).toBe(0);
-    const created = store.transaction(() => store.users.create(alice));
-    expect(store.users.findById(created.id)?.username).toBe("alice");
+    ).rejects.toThrow("changed my mind");
+    expect(await store.users.count()).toBe(0);
+    const created = await store.transaction((tx) => tx.users.create(alice));
+    expect((await store.users.findById(created.id))?.username).toBe("alice");
   });
 
-  it("nests with savepoints: an inner failure undoes only the inner work", () => {
+  it("nests with savepoints: an inner failure undoes only the inner work", async () => {
     const { store } = temp.open();
-    store.transaction(() => {
-      store.users.create(alice);
-      expect(() =>
-        store.transaction(() => {
-          store.users.create({ ...alice, username: "bob" });
+    await store.transaction(async (tx) => {
+      await tx.users.create(alice);
+      await expect(
+        tx.transaction(async (inner) => {
+          await inner.users.create({ ...alice, username: "bob" });
           throw new Error("inner");
         }),
-      ).toThrow("inner");
+      ).rejects.toThrow("inner");
     });
-    expect(store.users.list().map(({ username }) => username)).toEqual(["alice"]);
+    expect(await names(store)).toEqual(["alice"]);
   });
 
-  it("refuses an async function instead of committing before its awaits", () => {
+  it("keeps other calls out of an open transaction: they wait for its commit or rollback", async () => {
     const { store } = temp.open();
-    expect(() =>
-      store.transaction(async () => {
-        store.users.create(alice);
-      }),
-    ).toThrow(/synchronous/);
-    expect(store.users.count()).toBe(0);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const transaction = store.transaction(async (tx) => {
+      await tx.users.create(alice);
+      await held;
+      throw new Error("rolled back");
+    });
+    // Started while the transaction is open: neither sees its row nor lands in it.
+    const seen = store.users.count();
+    const written = store.users.create({ ...alice, username: "bob" });
+    release();
+    await expect(transaction).rejects.toThrow("rolled back");
+    expect(await seen).toBe(0);
+    await written;
+    expect(await names(store)).toEqual(["bob"]);
+  });
+
+  it("runs transactions one at a time, in the order they were asked for", async () => {
+    const { store } = temp.open();
+    const order: string[] = [];
+    await Promise.all(
+      ["first", "second", "third"].map((name) =>
+        store.transaction(async (tx) => {
+          order.push(`${name} begins`);
+          await tx.users.create({ ...alice, username: name });
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          order.push(`${name} ends`);
+        }),
+      ),
+    );
+    expect(order).toEqual([
+      "first begins",
+      "first ends",
+      "second begins",
+      "second ends",
+      "third begins",
+      "third ends",
+    ]);
+  });
+
+  it("refuses the outer store inside the function, which would wait for the function itself", async () => {
+    const { store } = temp.open();
+    await expect(store.transaction(async () => store.users.count())).rejects.toThrow(
+      /outer store inside store.transaction/,
+    );
+    await expect(store.transaction(() => store.transaction(async () => 1))).rejects.toThrow(
+      /outer store inside store.transaction/,
+    );
+    // Not a lasting state: after the transaction, the store answers again.
+    expect(await store.users.count()).toBe(0);
+  });
+
+  it("refuses the transaction's store once the transaction has ended", async () => {
+    const { store } = temp.open();
+    let leaked: ConsoleStore | undefined;
+    await store.transaction(async (tx) => {
+      leaked = tx;
+    });
+    await expect(leaked!.users.count()).rejects.toThrow(/transaction has ended/);
   });
 });

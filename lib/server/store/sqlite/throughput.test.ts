@@ -21,19 +21,18 @@ const sample = (topic: string, messages: number, ms = 30_000): ThroughputSampleI
 });
 
 describe("throughput history", () => {
-  it("keeps every interval, and buckets that add them up with the largest rate", () => {
+  it("keeps every interval, and buckets that add them up with the largest rate", async () => {
     const { store } = temp.open();
-    [30, 90, 60].forEach((messages, index) =>
-      store.throughput.record(
+    for (const [index, messages] of [30, 90, 60].entries())
+      await store.throughput.record(
         T0 + (index + 1) * 30,
         [sample(CLUSTER_TOTAL, messages), sample("orders", messages)],
         tiers,
-      ),
-    );
-    const raw = store.throughput.series("local", CLUSTER_TOTAL, 0, T0);
+      );
+    const raw = await store.throughput.series("local", CLUSTER_TOTAL, 0, T0);
     expect(raw.map((point) => point.messages)).toEqual([30, 90, 60]);
     expect(raw[1]).toMatchObject({ ms: 30_000, bytes: 9000, peakMessagesPerSecond: 3 });
-    const [bucket] = store.throughput.series("local", "orders", 300, T0);
+    const [bucket] = await store.throughput.series("local", "orders", 300, T0);
     expect(bucket).toEqual({
       at: T0,
       ms: 90_000,
@@ -44,38 +43,38 @@ describe("throughput history", () => {
     });
   });
 
-  it("gives a topic every sampled time, 0 where it did not grow", () => {
+  it("gives a topic every sampled time, 0 where it did not grow", async () => {
     const { store } = temp.open();
-    store.throughput.record(T0 + 30, [sample(CLUSTER_TOTAL, 10), sample("orders", 10)], tiers);
-    store.throughput.record(T0 + 60, [sample(CLUSTER_TOTAL, 0)], tiers);
-    store.throughput.record(T0 + 90, [sample(CLUSTER_TOTAL, 5), sample("logs", 5)], tiers);
-    expect(store.throughput.series("local", "orders", 0, T0).map((point) => point.messages)).toEqual([
+    await store.throughput.record(T0 + 30, [sample(CLUSTER_TOTAL, 10), sample("orders", 10)], tiers);
+    await store.throughput.record(T0 + 60, [sample(CLUSTER_TOTAL, 0)], tiers);
+    await store.throughput.record(T0 + 90, [sample(CLUSTER_TOTAL, 5), sample("logs", 5)], tiers);
+    expect((await store.throughput.series("local", "orders", 0, T0)).map((point) => point.messages)).toEqual([
       10, 0, 0,
     ]);
-    expect(store.throughput.series("local", "absent", 0, T0).map((point) => point.messages)).toEqual([
+    expect((await store.throughput.series("local", "absent", 0, T0)).map((point) => point.messages)).toEqual([
       0, 0, 0,
     ]);
-    expect(store.throughput.series("other", "orders", 0, T0)).toEqual([]);
-    expect(store.throughput.topTopics("local", T0, 5)).toEqual([
+    expect(await store.throughput.series("other", "orders", 0, T0)).toEqual([]);
+    expect(await store.throughput.topTopics("local", T0, 5)).toEqual([
       { topic: "orders", messages: 10, bytes: 1000 },
       { topic: "logs", messages: 5, bytes: 500 },
     ]);
-    expect(store.throughput.topTopics("local", T0 + 61, 5)).toEqual([
+    expect(await store.throughput.topTopics("local", T0 + 61, 5)).toEqual([
       { topic: "logs", messages: 5, bytes: 500 },
     ]);
   });
 
-  it("prunes each tier after its time and forgets series without rows", () => {
+  it("prunes each tier after its time and forgets series without rows", async () => {
     const { store } = temp.open();
-    store.throughput.record(T0, [sample(CLUSTER_TOTAL, 1), sample("gone", 1)], tiers);
-    store.throughput.record(T0 + 3 * 3600, [sample(CLUSTER_TOTAL, 1)], tiers);
-    store.throughput.prune(T0 + 3 * 3600, tiers);
-    expect(store.throughput.series("local", CLUSTER_TOTAL, 0, 0).map((point) => point.at)).toEqual([
+    await store.throughput.record(T0, [sample(CLUSTER_TOTAL, 1), sample("gone", 1)], tiers);
+    await store.throughput.record(T0 + 3 * 3600, [sample(CLUSTER_TOTAL, 1)], tiers);
+    await store.throughput.prune(T0 + 3 * 3600, tiers);
+    expect((await store.throughput.series("local", CLUSTER_TOTAL, 0, 0)).map((point) => point.at)).toEqual([
       T0 + 3 * 3600,
     ]);
-    expect(store.throughput.series("local", CLUSTER_TOTAL, 300, 0)).toHaveLength(2);
-    store.throughput.prune(T0 + 8 * 86_400, tiers);
-    expect(store.throughput.series("local", CLUSTER_TOTAL, 3600, 0)).toEqual([]);
-    expect(store.throughput.topTopics("local", 0, 5)).toEqual([]);
+    expect(await store.throughput.series("local", CLUSTER_TOTAL, 300, 0)).toHaveLength(2);
+    await store.throughput.prune(T0 + 8 * 86_400, tiers);
+    expect(await store.throughput.series("local", CLUSTER_TOTAL, 3600, 0)).toEqual([]);
+    expect(await store.throughput.topTopics("local", 0, 5)).toEqual([]);
   });
 });
