@@ -1,9 +1,10 @@
 import "server-only";
 
-// The one module that owns the console's database. Everything else goes through ConsoleStore, so
-// a PostgreSQL implementation can take SQLite's place later.
+// The one module that owns the console's database. Everything else goes through ConsoleStore, which
+// is SQLite (the default) or PostgreSQL (server.store, for several replicas): see configured-store.ts.
 import { getConfig } from "@/lib/server/config";
 
+import { openStoreFor, opensSynchronously, storeKey, type StoreServerSettings } from "./configured-store";
 import { openSqliteStore, type SqliteStoreOptions } from "./sqlite/open-sqlite-store";
 import type { ConsoleStore } from "./types";
 
@@ -31,15 +32,17 @@ export function openStore(path: string, options?: SqliteStoreOptions): ConsoleSt
 
 /** What identifies the configured store: a second open of the same one reuses it. */
 function configuredKey(): string {
-  return getConfig().server.storePath;
+  return storeKey(getConfig().server);
 }
 
 /**
  * Opens the store the configuration names, not shared (the CLI; startStore for the server). Async
  * because a server database connects and migrates first; SQLite opens at once.
  */
-export async function openConfiguredStore(): Promise<ConsoleStore> {
-  return openStore(getConfig().server.storePath);
+export async function openConfiguredStore(
+  server: StoreServerSettings = getConfig().server,
+): Promise<ConsoleStore> {
+  return openStoreFor(server);
 }
 
 /**
@@ -67,9 +70,12 @@ export function getStore(): ConsoleStore {
   const path = configuredKey();
   const slot = shared[STORE];
   if (slot?.path === path) return slot.store;
+  const server = getConfig().server;
+  if (!opensSynchronously(server))
+    throw new Error("the console's PostgreSQL store is opened at start-up (startStore) and is not open yet");
   shared[STORE] = undefined;
   void slot?.store.close();
-  const store = openStore(path);
+  const store = openStore(server.storePath);
   shared[STORE] = { path, store };
   closeOnExit();
   return store;

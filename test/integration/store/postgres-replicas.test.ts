@@ -3,6 +3,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { openStoreFor, storeKey } from "@/lib/server/store/configured-store";
 import { applyMigrations, MIGRATIONS } from "@/lib/server/store/postgres/migrations";
 import { openPostgresStore } from "@/lib/server/store/postgres/open-postgres-store";
 import { createPool } from "@/lib/server/store/postgres/pool";
@@ -43,6 +44,18 @@ describe("PostgreSQL store replicas", () => {
     const replicas = await Promise.all([openReplica(url), openReplica(url), openReplica(url)]);
     expect(replicas).toHaveLength(3);
     expect(await appliedVersions(url)).toEqual(MIGRATIONS.map(({ version }) => version));
+  });
+
+  it("is what server.store names, keyed without its password", async () => {
+    const url = await postgres.createDatabase("configured");
+    const server = {
+      storePath: "/nowhere/console.db",
+      store: { kind: "postgres" as const, ...testConnection(url) },
+    };
+    const store = await openStoreFor(server);
+    stores.push(store);
+    await expect(store.ping()).resolves.toBeUndefined();
+    expect(storeKey(server)).toBe(`postgres://console@127.0.0.1:${postgres.port}/configured`);
   });
 
   it("take turns at the migration lock: one applies every step, the others none", async () => {
