@@ -15,8 +15,10 @@
 //   about 4 an hour), and the answer to that is a password that ~thousands of guesses do not find.
 // A held key is refused without checking the password: guessing costs the attacker time, not us scrypt.
 //
-// The state is in memory (on globalThis, see sign-in.ts): right for the single replica the console
-// runs as today; several replicas would each keep their own counts, so they would need the store.
+// The counts live in the store (SignInThrottleStore), so replicas count together: an attacker cannot
+// multiply its guesses by the number of replicas behind the load balancer. A key's lock follows from
+// its count and its last failure's time, so the store keeps only those two.
+import type { SignInFailureCount, SignInThrottleStore } from "@/lib/server/store/types";
 
 export interface ThrottlePolicy {
   freeFailures: number;
@@ -25,69 +27,53 @@ export interface ThrottlePolicy {
   maxLockMs: number;
 }
 
-interface KeyState {
-  failures: number;
-  lastFailureAt: number;
-  lockedUntil: number;
+/** After `freeFailures`, 1, 2, 4… seconds, capped at maxLockMs. */
+export function lockMs(policy: ThrottlePolicy, failures: number): number {
+  const excess = failures - policy.freeFailures;
+  // Past 2^30 s every cap has long been reached; the exponent stays small.
+  return excess > 0 ? Math.min(2 ** Math.min(excess - 1, 30) * 1000, policy.maxLockMs) : 0;
 }
 
-/**
- * Bounds memory when someone sprays made-up user names or addresses. Dropping the stalest first, an
- * attacker must fill all of it to wash out a hold; a held address adds no keys, so that takes
- * over a thousand addresses.
- */
-const MAX_KEYS = 30_000;
+const FIFTEEN_MINUTES = 15 * 60_000;
+
+/** How often a process deletes keys quiet for longer than any window: the table stays small. */
+const PRUNE_EVERY_MS = 60_000;
 
 export class SignInThrottle {
-  private readonly keys = new Map<string, KeyState>();
+  private lastPruneMs = 0;
 
   constructor(
+    private readonly counts: () => SignInThrottleStore,
     private readonly policyFor: (key: string) => ThrottlePolicy,
     private readonly now: () => number = Date.now,
+    /** Keys quiet for this long are deleted: at least every policy's window and longest lock. */
+    private readonly keepMs: number = FIFTEEN_MINUTES,
   ) {}
 
-  /** Milliseconds until every given key may try again; 0 when none is locked. */
-  retryAfterMs(keys: readonly string[]): number {
-    const now = this.now();
-    return Math.max(0, ...keys.map((key) => (this.keys.get(key)?.lockedUntil ?? 0) - now));
+  private lockedUntil({ key, failures, lastFailureAt }: SignInFailureCount): number {
+    return lastFailureAt + lockMs(this.policyFor(key), failures);
   }
 
-  recordFailure(keys: readonly string[]): void {
+  /** Milliseconds until every given key may try again; 0 when none is locked. */
+  async retryAfterMs(keys: readonly string[]): Promise<number> {
     const now = this.now();
-    for (const key of keys) {
-      const policy = this.policyFor(key);
-      const previous = this.keys.get(key);
-      const quiet = !previous || now - previous.lastFailureAt >= policy.windowMs;
-      const failures = quiet ? 1 : previous.failures + 1;
-      const excess = failures - policy.freeFailures;
-      const lockMs = excess > 0 ? Math.min(2 ** (excess - 1) * 1000, policy.maxLockMs) : 0;
-      // Re-inserting moves the key to the end of the Map's order, which prune() relies on.
-      this.keys.delete(key);
-      this.keys.set(key, { failures, lastFailureAt: now, lockedUntil: now + lockMs });
+    const counts = await this.counts().counts(keys);
+    return Math.max(0, ...counts.map((count) => this.lockedUntil(count) - now));
+  }
+
+  async recordFailure(keys: readonly string[]): Promise<void> {
+    const now = this.now();
+    const store = this.counts();
+    for (const key of keys) await store.hit(key, now, this.policyFor(key).windowMs);
+    if (now - this.lastPruneMs >= PRUNE_EVERY_MS) {
+      this.lastPruneMs = now;
+      await store.prune(now - this.keepMs);
     }
-    this.prune(now);
   }
 
   /** After a successful sign-in, the (account, address) pair: the address's other attempts and the account's failures elsewhere still count. */
-  forget(key: string): void {
-    this.keys.delete(key);
-  }
-
-  get size(): number {
-    return this.keys.size;
-  }
-
-  private prune(now: number) {
-    if (this.keys.size <= MAX_KEYS) return;
-    for (const [key, state] of this.keys) {
-      if (state.lockedUntil <= now && now - state.lastFailureAt >= this.policyFor(key).windowMs)
-        this.keys.delete(key);
-    }
-    // Still too many: drop the least recently failed first (Map keeps insertion order).
-    for (const key of this.keys.keys()) {
-      if (this.keys.size <= MAX_KEYS) break;
-      this.keys.delete(key);
-    }
+  async forget(key: string): Promise<void> {
+    await this.counts().forget(key);
   }
 }
 
@@ -105,7 +91,6 @@ export function signInKeys(username: string, clientAddress: string | null): Sign
   return { pair: `pair:${name}@${address}`, address, account: `account:${name}` };
 }
 
-const FIFTEEN_MINUTES = 15 * 60_000;
 /** The longest the account-wide count delays an attempt: a nuisance for the owner, not a lockout. */
 export const MAX_ACCOUNT_DELAY_MS = 2_000;
 

@@ -22,13 +22,13 @@ import { defaultThrottlePolicy, SignInThrottle, signInKeys } from "./sign-in-thr
 
 export const WRONG_CREDENTIALS = "Wrong user name or password";
 
-// In memory, on globalThis so dev reloads keep it: one console process, one set of counters.
-// Several replicas would each throttle on their own and need the counters in the store instead.
+// The counts are in the store, shared by every replica; the throttle on globalThis only remembers
+// when this process last pruned them (dev reloads keep it).
 const THROTTLE = Symbol.for("kafka-console.auth.sign-in-throttle");
 type GlobalWithThrottle = typeof globalThis & { [THROTTLE]?: SignInThrottle };
 const shared = globalThis as GlobalWithThrottle;
 export function signInThrottle(): SignInThrottle {
-  return (shared[THROTTLE] ??= new SignInThrottle(defaultThrottlePolicy));
+  return (shared[THROTTLE] ??= new SignInThrottle(() => getStore().throttle, defaultThrottlePolicy));
 }
 
 function tooManyAttempts(retryAfterMs: number) {
@@ -68,13 +68,13 @@ export async function signIn(input: {
       facts,
     );
 
-  const retryAfterMs = signInThrottle().retryAfterMs([keys.pair, keys.address]);
+  const retryAfterMs = await signInThrottle().retryAfterMs([keys.pair, keys.address]);
   if (retryAfterMs > 0) {
     await audit("denied", { reason: "throttled" });
     return tooManyAttempts(retryAfterMs);
   }
   // Failures at this account from everywhere: a short wait, never a refusal (see sign-in-throttle.ts).
-  const accountDelayMs = signInThrottle().retryAfterMs([keys.account]);
+  const accountDelayMs = await signInThrottle().retryAfterMs([keys.account]);
   if (accountDelayMs > 0) await sleep(accountDelayMs);
 
   if (!getConfig().auth.localAccounts) {
@@ -88,7 +88,7 @@ export async function signIn(input: {
     ? await verifyPassword(input.password, user.passwordHash)
     : await verifyAgainstDummy(input.password);
   if (!usable || !matches) {
-    signInThrottle().recordFailure([keys.pair, keys.address, keys.account]);
+    await signInThrottle().recordFailure([keys.pair, keys.address, keys.account]);
     const reason = !user
       ? "unknown-user"
       : user.provider !== null
@@ -100,7 +100,7 @@ export async function signIn(input: {
     return actionError(401, WRONG_CREDENTIALS);
   }
 
-  signInThrottle().forget(keys.pair);
+  await signInThrottle().forget(keys.pair);
   // A session id planted before sign-in (fixation) must not survive it.
   const previousSessionId = await sessionIdFromCookie();
   const now = new Date();
@@ -161,7 +161,7 @@ export async function changeOwnPassword(
   // Signed in already, so no account-wide slow-down: only this pair and this address count.
   const { pair, address } = signInKeys(principal.user.username, facts.clientAddress);
   const keys = [pair, address];
-  const retryAfterMs = signInThrottle().retryAfterMs(keys);
+  const retryAfterMs = await signInThrottle().retryAfterMs(keys);
   if (retryAfterMs > 0) {
     await audit("denied", { reason: "throttled" });
     return tooManyAttempts(retryAfterMs);
@@ -174,7 +174,7 @@ export async function changeOwnPassword(
       "You sign in through single sign-on; your password is kept by your identity provider.",
     );
   if (!(await verifyPassword(input.currentPassword, user.passwordHash))) {
-    signInThrottle().recordFailure(keys);
+    await signInThrottle().recordFailure(keys);
     await audit("failure", { reason: "wrong-password" });
     return actionError(400, "Your current password is not correct.", { currentPassword: ["Wrong password"] });
   }

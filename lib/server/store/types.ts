@@ -213,6 +213,33 @@ export interface CertificateStore {
   nextCrlNumber(): Promise<number>;
 }
 
+/** A key's failed sign-ins (see lib/server/auth/sign-in-throttle.ts): how many, and the last one's time. */
+export interface SignInFailureCount {
+  key: string;
+  failures: number;
+  /** Unix milliseconds. */
+  lastFailureAt: number;
+}
+
+/**
+ * The sign-in throttle's counts, shared by every replica: a guesser spreading attempts over them
+ * meets one count. The lock-out is computed from a count by the caller's policy.
+ */
+export interface SignInThrottleStore {
+  /**
+   * Counts one failure at `key` in one statement (atomic across replicas): the count starts over at 1
+   * when the key's last failure is `windowMs` or more before `nowMs`, else grows by 1; the last
+   * failure's time becomes max(stored, nowMs). Returns the new count.
+   */
+  hit(key: string, nowMs: number, windowMs: number): Promise<number>;
+  /** The counts of these keys; keys without failures are left out. */
+  counts(keys: readonly string[]): Promise<SignInFailureCount[]>;
+  /** After a successful sign-in: the key starts over. */
+  forget(key: string): Promise<void>;
+  /** Deletes the keys whose last failure is before `beforeMs`; returns how many. */
+  prune(beforeMs: number): Promise<number>;
+}
+
 export interface ConsoleStore {
   users: UserStore;
   sessions: SessionStore;
@@ -222,6 +249,7 @@ export interface ConsoleStore {
   lagHistory: LagHistoryStore;
   throughput: ThroughputStore;
   leases: LeaseStore;
+  throttle: SignInThrottleStore;
   /**
    * Runs fn in one transaction: COMMIT when its promise resolves, ROLLBACK when it rejects. fn gets
    * the store to use inside: every call in the transaction goes through `tx` (PostgreSQL: one

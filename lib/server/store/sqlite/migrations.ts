@@ -203,6 +203,19 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 7,
+    name: "sign-in failures per throttle key",
+    // Was a map in each process's memory; in the store, replicas count together. Times in Unix ms.
+    sql: `
+      CREATE TABLE sign_in_failures (
+        key TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL,
+        last_failure_at INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX sign_in_failures_last_failure_at ON sign_in_failures (last_failure_at);
+    `,
+  },
 ];
 
 /**

@@ -13,6 +13,7 @@ import { createLagHistoryStore } from "./lag-history";
 import { createLeaseStore } from "./leases";
 import { applyMigrations } from "./migrations";
 import { createSessionStore } from "./sessions";
+import { createSignInThrottleStore } from "./throttle";
 import { createThroughputStore } from "./throughput";
 import { createApiTokenStore } from "./tokens";
 import type { Sync } from "./sync";
@@ -71,6 +72,7 @@ function createTables(db: DatabaseSync, connection: Connection): SyncTables {
     lagHistory: createLagHistoryStore(connection, transaction),
     throughput: createThroughputStore(connection, transaction),
     leases: createLeaseStore(connection),
+    throttle: createSignInThrottleStore(connection),
   };
 }
 
