@@ -7,6 +7,15 @@ import type { ClusterConnection } from "../../lib/schemas/cluster";
 import { defaultTimeouts, producerOptions } from "../../lib/server/kafka/client-options";
 import type { ClusterPool, FetchConsumer } from "../../lib/server/kafka/cluster-pool";
 import { startSearch, type SearchStart } from "../../lib/server/kafka/messages/search";
+import type { SearchSchemas } from "../../lib/server/schema-registry/search-schemas";
+
+interface SearchTestOptions {
+  cluster?: string;
+  signal?: AbortSignal;
+  previewBytes?: number;
+  /** Decode values framed for a schema registry (as a cluster with one does). */
+  schemas?: SearchSchemas;
+}
 
 export interface SearchRunResult {
   start: SearchStart;
@@ -22,7 +31,7 @@ export async function openSearch(
   pool: ClusterPool,
   topic: string,
   input: MessageQueryInput,
-  options: { cluster?: string; signal?: AbortSignal; previewBytes?: number } = {},
+  options: SearchTestOptions = {},
 ) {
   const consumers: FetchConsumer[] = [];
   const open = () => {
@@ -33,6 +42,7 @@ export async function openSearch(
   const start = await startSearch(open, topic, messageQuerySchema.parse(input), {
     signal: options.signal ?? new AbortController().signal,
     previewBytes: options.previewBytes ?? 1024 * 1024,
+    schemas: options.schemas,
   });
   return { start, consumers };
 }
@@ -42,7 +52,7 @@ export async function search(
   pool: ClusterPool,
   topic: string,
   input: MessageQueryInput,
-  options: { cluster?: string; signal?: AbortSignal; previewBytes?: number } = {},
+  options: SearchTestOptions = {},
 ): Promise<SearchRunResult> {
   const { start, consumers } = await openSearch(pool, topic, input, options);
   const events: SearchEvent[] = [];
