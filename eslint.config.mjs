@@ -18,6 +18,13 @@ const OWNED_LIBRARIES = {
     regex: "^node:sqlite$",
     message: "Only lib/server/store runs SQL: call @/lib/server/store (or the auth and ca services on it).",
   },
+  // No module owns these: the independent registry client of the tests and benches (a dev
+  // dependency that brings cloud KMS SDKs) never enters the console.
+  "tests-only": {
+    group: ["@confluentinc/*", "@bufbuild/*"],
+    message:
+      "@confluentinc/schemaregistry is a dev dependency for tests and benches; the console's codecs are lib/server/schema-registry/codecs.",
+  },
 };
 
 /** The Kafka module is used through its index: its pooled clients and requests stay inside. */
