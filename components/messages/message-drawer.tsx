@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { formatBytes, type DecodeMode } from "@/lib/messages/decode";
 import type { WireRecord } from "@/lib/messages/events";
 import { exportRecord } from "@/lib/messages/export";
+import { shownValue } from "@/lib/messages/schema-value";
 import { useFullRecord } from "@/lib/queries/messages";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
@@ -12,6 +13,7 @@ import { formatTimestamp } from "./format";
 import { HeadersView } from "./headers-view";
 import { PayloadView } from "./payload-view";
 import { RepublishDialog } from "./republish-dialog";
+import { ValueSchemaView } from "./value-schema-view";
 
 interface MessageDrawerProps {
   cluster: string;
@@ -40,7 +42,9 @@ export function MessageDrawer(props: MessageDrawerProps) {
   const { index, total, onMove, onClose } = props;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [republishing, setRepublishing] = useState(false);
-  const truncated = Boolean(props.record.value?.truncated || props.record.key?.truncated);
+  const truncated = Boolean(
+    props.record.value?.truncated || props.record.key?.truncated || props.record.valueSchema?.jsonTruncated,
+  );
   const [loadFull, setLoadFull] = useState(false);
   const full = useFullRecord(props.cluster, props.topic, props.record, loadFull);
   const record = full.data ?? props.record;
@@ -125,7 +129,11 @@ export function MessageDrawer(props: MessageDrawerProps) {
         )}
         {full.error && <FormMessage tone="error">{full.error.message}</FormMessage>}
         <PayloadView label="Key" payload={record.key} mode={props.keyMode} />
-        <PayloadView label="Value" payload={record.value} mode={props.valueMode} />
+        <ValueSchemaView cluster={props.cluster} record={record} />
+        <PayloadView label="Value" payload={shownValue(record)} mode={props.valueMode} />
+        {record.valueSchema?.json !== undefined && (
+          <PayloadView label="Value bytes" payload={record.value} mode="hex" />
+        )}
         <HeadersView headers={record.headers} />
         <CopyButton
           text={() => JSON.stringify(exportRecord(record), null, 2)}

@@ -3,6 +3,7 @@
 import { memo, type KeyboardEvent } from "react";
 import { formatBytes, previewPayload, type DecodeMode } from "@/lib/messages/decode";
 import type { WireRecord } from "@/lib/messages/events";
+import { shownValue } from "@/lib/messages/schema-value";
 import { cn } from "@/components/ui/cn";
 import type { MessageColumn } from "./columns";
 import { formatTimestamp, headersPreview } from "./format";
@@ -35,8 +36,21 @@ function cell(record: WireRecord, column: MessageColumn, keyMode: DecodeMode, va
       return record.offset;
     case "key":
       return record.key === null ? nullText : previewPayload(record.key, keyMode, 80);
-    case "value":
-      return record.value === null ? nullText : previewPayload(record.value, valueMode, 240);
+    case "value": {
+      const value = shownValue(record);
+      if (value === null) return nullText;
+      const preview = previewPayload(value, valueMode, 240);
+      // Framed for a registry but not decoded: the reason first, the raw bytes after it.
+      const problem = record.valueSchema && record.valueSchema.json === undefined;
+      return problem ? (
+        <>
+          <span className="text-amber-700 dark:text-amber-400">⚠ {record.valueSchema!.error} · </span>
+          {preview}
+        </>
+      ) : (
+        preview
+      );
+    }
     case "headers":
       return headersPreview(record.headers);
     case "size":

@@ -16,7 +16,8 @@ import { JsonTree } from "./json-tree";
 type View = "tree" | DecodeMode;
 
 interface PayloadViewProps {
-  label: "Key" | "Value";
+  /** "Key", "Value", or "Value bytes" beside a value decoded with its schema. */
+  label: string;
   payload: WirePayload | null;
   /** The table column's choice; JSON opens as a tree. */
   mode: DecodeMode;

@@ -1,7 +1,8 @@
 // The rows the results table shows, as a file: JSON, NDJSON or CSV. Pure; the component turns the
 // text into a Blob download.
 import { payloadText } from "./decode";
-import type { WirePayload, WireRecord } from "./events";
+import type { WirePayload, WireRecord, WireValueSchema } from "./events";
+import { shownValue } from "./schema-value";
 
 export const EXPORT_FORMATS = ["json", "ndjson", "csv"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -33,6 +34,8 @@ export interface ExportedRecord {
   headers: ExportedHeader[];
   size: number;
   compression: WireRecord["compression"];
+  /** The value was framed for a schema registry: `value` is then the decoded JSON when it decoded. */
+  valueSchema?: Omit<WireValueSchema, "json" | "jsonTruncated">;
 }
 
 function encodePayload(payload: WirePayload | null): { text: string | null; base64: boolean } {
@@ -48,7 +51,7 @@ function isoTimestamp(timestamp: number): string {
 
 export function exportRecord(record: WireRecord): ExportedRecord {
   const key = encodePayload(record.key);
-  const value = encodePayload(record.value);
+  const value = encodePayload(shownValue(record));
   return {
     partition: record.partition,
     offset: record.offset,
@@ -58,7 +61,9 @@ export function exportRecord(record: WireRecord): ExportedRecord {
     ...(key.base64 && { keyEncoding: "base64" as const }),
     value: value.text,
     ...(value.base64 && { valueEncoding: "base64" as const }),
-    ...(record.value?.truncated && { valueTruncated: true as const }),
+    ...((record.valueSchema ? record.valueSchema.jsonTruncated : record.value?.truncated) && {
+      valueTruncated: true as const,
+    }),
     headers: record.headers.map((header) => {
       const encoded = encodePayload(header.value);
       return encoded.base64
@@ -67,7 +72,16 @@ export function exportRecord(record: WireRecord): ExportedRecord {
     }),
     size: record.size,
     compression: record.compression,
+    ...(record.valueSchema && { valueSchema: schemaOf(record.valueSchema) }),
   };
+}
+
+/** Where the value came from, without the decoded text itself (that is `value`). */
+function schemaOf(schema: WireValueSchema): ExportedRecord["valueSchema"] {
+  const described: ExportedRecord["valueSchema"] = { schemaId: schema.schemaId };
+  for (const field of ["format", "subject", "version", "messageType", "error"] as const)
+    if (schema[field] !== undefined) Object.assign(described, { [field]: schema[field] });
+  return described;
 }
 
 export const CSV_COLUMNS = ["partition", "offset", "timestamp", "key", "value", "headers"] as const;

@@ -2,6 +2,7 @@
 import type { StartPosition } from "@/lib/schemas/messages";
 import { searchableText } from "./decode";
 import type { WireRecord } from "./events";
+import { shownValue } from "./schema-value";
 
 export function recordId(record: Pick<WireRecord, "partition" | "offset">): string {
   return `${record.partition}:${record.offset}`;
@@ -29,7 +30,7 @@ function haystackOf(record: WireRecord): string {
   if (text === undefined) {
     text = [
       searchableText(record.key),
-      searchableText(record.value),
+      searchableText(shownValue(record)),
       ...record.headers.flatMap((header) => [header.name, searchableText(header.value)]),
     ]
       .join("\u0000")
