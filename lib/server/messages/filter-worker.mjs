@@ -1,12 +1,13 @@
 // A filter worker (started by filter-workers.ts): holds the QuickJS sandboxes of the searches
 // placed on it, one per search, and runs their batches one at a time. A batch arrives as one
-// transferred buffer of UTF-8 text and the offsets where each record's JSON text ends.
+// transferred buffer (sandbox-batch.mjs reads it): values are decoded and parsed here, not on the
+// thread that serves requests.
 import { serveTasks } from "../workers/serve-tasks.mjs";
 import { openSandbox } from "./quickjs-sandbox.mjs";
+import { unpackRecords } from "./sandbox-batch.mjs";
 
 /** By search session. */
 const sandboxes = new Map();
-const decoder = new TextDecoder();
 
 serveTasks({
   async open({ session, spec }) {
@@ -16,15 +17,12 @@ serveTasks({
     return { ok: true };
   },
 
-  /** @param {{ session: number, text: Uint8Array, ends: Uint32Array }} batch */
-  run({ session, text, ends }) {
+  /** @param {{ session: number, text: Uint8Array, ends: Uint32Array, properties: "whole" | string[] }} batch */
+  run({ session, text, ends, properties }) {
     const sandbox = sandboxes.get(session);
     // This worker replaced one that was stopped: the caller opens the sandbox again.
     if (!sandbox) return { lost: true };
-    const joined = decoder.decode(text);
-    const texts = [];
-    for (let index = 0, start = 0; index < ends.length; start = ends[index++])
-      texts.push(joined.slice(start, ends[index]));
+    const texts = unpackRecords(text, ends, properties);
     const began = performance.now();
     const outcome = sandbox.run(texts);
     if (outcome.fatal) sandboxes.delete(session);

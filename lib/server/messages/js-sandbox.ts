@@ -2,8 +2,8 @@ import "server-only";
 
 // The JavaScript filter's side on the serving thread: a search's expression is compiled in a QuickJS
 // sandbox on a filter worker (quickjs-sandbox.mjs, placed by filter-workers.ts), and its messages go
-// there by batches, as one transferred buffer each, never evaluated here. Whatever the filter does
-// (loops, allocations) happens on that worker, within the limits below.
+// there by batches, as one transferred buffer each, never parsed or evaluated here. Whatever the
+// filter does (loops, allocations) happens on that worker, within the limits below.
 import type { FilterSyntaxError } from "@/lib/messages/events";
 import { isWorkerPoolError, type WorkerPool } from "@/lib/server/workers/worker-pool";
 
@@ -12,7 +12,7 @@ import {
   FILE_NAME,
   filterSource,
   MAX_BATCH_CHARS,
-  recordText,
+  packRecords,
   RUNNER,
   sizeOf,
   syntaxErrorOf,
@@ -57,6 +57,11 @@ export const DEFAULT_SANDBOX_LIMITS: SandboxLimits = {
  */
 const TASK_TARGET_MS = 15;
 const MAX_RECORDS_PER_TASK = 1_024;
+/**
+ * What one task may carry (values as stored, before the worker narrows them): with the task queued
+ * behind the running one, a search has at most about twice this on its way to the worker.
+ */
+const MAX_TASK_BYTES = 1024 * 1024;
 /** Times in a row a search's filter is reopened after its thread was replaced under it. */
 const MAX_REOPENS = 5;
 
@@ -112,8 +117,6 @@ export async function compileJsFilter(
   if (!opened.ok) filter.dispose();
   return opened.ok ? { ok: true, filter } : opened;
 }
-
-const encoder = new TextEncoder();
 
 class WorkerSandbox implements JsFilter {
   private readonly worker: FilterWorker;
@@ -186,13 +189,16 @@ class WorkerSandbox implements JsFilter {
     return outcome;
   }
 
-  /** Prepares the records from `start` (as many as recordsPerTask, within MAX_BATCH_CHARS) and queues them. */
+  /**
+   * Prepares the records from `start` (as many as recordsPerTask, until one reaches MAX_TASK_BYTES)
+   * and queues them. A record is read once: the one that crosses the bound is in the task, not lost.
+   */
   private queueTask(records: RecordSource, start: number): QueuedTask {
     const part: SandboxRecord[] = [];
-    for (let chars = 0, index = start; index < records.length && part.length < this.recordsPerTask; index++) {
+    for (let bytes = 0, index = start; index < records.length && part.length < this.recordsPerTask; index++) {
+      if (bytes >= MAX_TASK_BYTES) break;
       const record = records.at(index)!;
-      chars += sizeOf(record);
-      if (chars > MAX_BATCH_CHARS && part.length > 0) break;
+      bytes += sizeOf(record);
       part.push(record);
     }
     const cancelled = { value: false };
@@ -210,19 +216,15 @@ class WorkerSandbox implements JsFilter {
     reopened = 0,
     cancelled = { value: false },
   ): Promise<Exclude<WorkerOutcome, { lost: true }>> {
-    const texts = records.map(recordText);
-    const ends = new Uint32Array(texts.length);
-    texts.reduce((at, text, index) => (ends[index] = at + text.length), 0);
-    const encoded = encoder.encode(texts.join(""));
-    // Moved, not copied: only a buffer of its own may be transferred.
-    const text = encoded.byteLength === encoded.buffer.byteLength ? encoded : encoded.slice();
+    // Moved, not copied: the worker decodes the records (see packRecords).
+    const { text, ends, properties } = packRecords(records);
     try {
       const answer = await this.worker.schedule(this.usage, async (pool) => {
         // Queued behind a task of this search that stopped the sandbox: nothing to run.
         if (cancelled.value || this.halted) return SKIPPED;
         const outcome = await pool.run<WorkerOutcome>(
           "run",
-          { session: this.session, text, ends },
+          { session: this.session, text, ends, properties },
           { transfer: [text.buffer, ends.buffer] },
         );
         // Still this search's turn, nothing else runs there: the thread goes, and with it every byte

@@ -88,6 +88,29 @@ describe("createMessageMatcher", () => {
     matcher.dispose();
   });
 
+  it("decodes each value on its own bytes: multi-byte text, a leading BOM, an empty value", async () => {
+    const matcher = await matcherFor({
+      js: '(value && value.city === "Zürich ☃") || value === "\\ufeff{}" || (value === "" && key === "é")',
+    });
+    const result = await matcher.match([
+      record({ city: "Zürich ☃", pad: "ü".repeat(100) }, { key: Buffer.from("ü☃") }),
+      record("\ufeff{}"),
+      record("", { key: Buffer.from("é") }),
+      record({ city: "Zurich" }),
+    ]);
+    expect(result).toEqual({ matches: [true, true, true, false], failures: [] });
+    matcher.dispose();
+  });
+
+  it("evaluates every record of a batch larger than a worker task takes", async () => {
+    const matcher = await matcherFor({ js: 'value.n % 1000 === 0 && JSON.stringify(value).includes("x")' });
+    const records = Array.from({ length: 3_000 }, (_, n) => record({ n, pad: "x".repeat(1_200) }));
+    const result = await matcher.match(records);
+    expect(result.failures).toEqual([]);
+    expect(result.matches.flatMap((match, n) => (match ? [n] : []))).toEqual([0, 1000, 2000]);
+    matcher.dispose();
+  });
+
   it("gives an array value whole", async () => {
     const matcher = await matcherFor({ js: "value.length === 2 && value[1] === 2" });
     expect((await matcher.match([record([1, 2]), record({ length: 2 })])).matches).toEqual([true, false]);

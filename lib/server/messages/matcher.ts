@@ -4,7 +4,7 @@ import "server-only";
 // then the JavaScript expression in its sandbox on a filter worker, on the records that passed them.
 import { setFlagsFromString } from "node:v8";
 import type { FilterFailure, FilterSyntaxError } from "@/lib/messages/events";
-import { compileStructuredFilter, NOT_JSON, RecordView, type ByteTools } from "@/lib/messages/filters";
+import { compileStructuredFilter, RecordView, type ByteTools } from "@/lib/messages/filters";
 import type { MessageQuery } from "@/lib/schemas/messages";
 import { expressionUsage, type ExpressionUsage } from "./expression-usage";
 import { compileJsFilter, type JsFilter, type SandboxLimits, type SandboxRecord } from "./js-sandbox";
@@ -119,25 +119,14 @@ function sandboxRecordOf(view: RecordView<FilterableRecord>, usage: ExpressionUs
       if (name) headers[serverByteTools.decodeUtf8(name)] = value ? serverByteTools.decodeUtf8(value) : null;
   return {
     key: usage.key ? view.keyText() : null,
-    value: usage.value === false ? null : sandboxValueOf(view, usage.value),
+    // Decoded and narrowed to what the expression reads on the filter worker (sandbox-batch.mjs).
+    value:
+      usage.value === false || record.value === null
+        ? null
+        : { bytes: record.value, properties: usage.value },
     headers,
     partition: record.partition,
     offset: record.offset.toString(),
     timestamp: record.timestamp,
   };
-}
-
-/** The value's JSON text, or only the top-level properties the expression reads (see expression-usage). */
-function sandboxValueOf(view: RecordView, properties: "whole" | string[]): SandboxRecord["value"] {
-  const text = view.valueText();
-  if (text === null) return null;
-  const json = view.valueJson();
-  if (json === NOT_JSON) return { text };
-  if (properties === "whole" || json === null || typeof json !== "object" || Array.isArray(json))
-    return { json: text };
-  const members: string[] = [];
-  for (const name of properties)
-    if (Object.hasOwn(json, name))
-      members.push(`${JSON.stringify(name)}:${JSON.stringify((json as Record<string, unknown>)[name])}`);
-  return { json: `{${members.join(",")}}` };
 }

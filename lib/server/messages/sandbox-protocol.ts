@@ -8,12 +8,21 @@ import type { FilterSyntaxError } from "@/lib/messages/events";
 /** One message as the expression sees it. */
 export interface SandboxRecord {
   key: string | null;
-  /** The value's JSON text when it is JSON (parsed in the sandbox), else its text, else null. */
-  value: { json: string } | { text: string } | null;
+  /**
+   * The value's JSON text when it is JSON (parsed in the sandbox), else its text, else null; or the
+   * bytes as stored, which the worker decodes and narrows to `properties` (see sandbox-batch.mjs).
+   */
+  value: { json: string } | { text: string } | RawValue | null;
   headers: Record<string, string | null>;
   partition: number;
   offset: string;
   timestamp: number;
+}
+
+/** A value the filter worker decodes; the records of one search share `properties`. */
+export interface RawValue {
+  bytes: Uint8Array;
+  properties: "whole" | string[];
 }
 
 export const PARAMETERS = "key, value, headers, partition, offset, timestamp";
@@ -68,15 +77,59 @@ export const MAX_BATCH_CHARS = 256 * 1024;
 export const filterSource = (expression: string) =>
   `(function (${PARAMETERS}) { "use strict"; return (\n${expression}\n); })`;
 
-/** One message as a JSON array of the runner's arguments. */
-export function recordText(record: SandboxRecord): string {
-  const value =
-    record.value === null
+/** Per record in a packed batch's `ends` (sandbox-batch.mjs reads them). */
+const ENDS_PER_RECORD = 3;
+const RAW_VALUE = 1;
+
+/**
+ * A batch for the worker as one buffer it may own (transferred, not copied): per record, its runner
+ * arguments but the value as "key JSON \0 , headers, partition, offset, timestamp ]" (JSON escapes
+ * every control character, so \0 cannot occur in it), then the value's JSON text, or its stored
+ * bytes, copied as they are. `ends` holds each record's two ends and whether the value is raw.
+ */
+export function packRecords(records: readonly SandboxRecord[]) {
+  const parts = records.map(
+    (record) =>
+      `${JSON.stringify(record.key)}\0,${JSON.stringify(record.headers)},${record.partition},"${record.offset}",${record.timestamp}]`,
+  );
+  const values = records.map(({ value }) =>
+    value === null
       ? "null"
-      : "json" in record.value
-        ? record.value.json
-        : JSON.stringify(record.value.text);
-  return `[${JSON.stringify(record.key)},${value},${JSON.stringify(record.headers)},${record.partition},"${record.offset}",${record.timestamp}]`;
+      : "bytes" in value
+        ? value.bytes
+        : "json" in value
+          ? value.json
+          : JSON.stringify(value.text),
+  );
+  let size = 0;
+  for (let index = 0; index < records.length; index++) {
+    const value = values[index]!;
+    size +=
+      Buffer.byteLength(parts[index]!) +
+      (typeof value === "string" ? Buffer.byteLength(value) : value.length);
+  }
+  // Never from Node's shared pool: only a buffer of its own may be transferred.
+  const text = Buffer.allocUnsafeSlow(size);
+  const ends = new Uint32Array(records.length * ENDS_PER_RECORD);
+  let properties: RawValue["properties"] = "whole";
+  let at = 0;
+  for (let index = 0; index < records.length; index++) {
+    at += text.write(parts[index]!, at);
+    ends[index * ENDS_PER_RECORD] = at;
+    const value = values[index]!;
+    if (typeof value === "string") at += text.write(value, at);
+    else {
+      text.set(value, at);
+      at += value.length;
+    }
+    ends[index * ENDS_PER_RECORD + 1] = at;
+    const raw = records[index]!.value;
+    if (raw !== null && "bytes" in raw) {
+      ends[index * ENDS_PER_RECORD + 2] = RAW_VALUE;
+      properties = raw.properties;
+    }
+  }
+  return { text: new Uint8Array(text.buffer, 0, size), ends, properties };
 }
 
 /** Where QuickJS puts a syntax error, mapped back into the expression's own text. */
@@ -97,6 +150,12 @@ export function syntaxErrorOf(expression: string, dumped: unknown): FilterSyntax
 
 export function sizeOf(record: SandboxRecord): number {
   const value =
-    record.value === null ? 0 : "json" in record.value ? record.value.json.length : record.value.text.length;
+    record.value === null
+      ? 0
+      : "bytes" in record.value
+        ? record.value.bytes.length
+        : "json" in record.value
+          ? record.value.json.length
+          : record.value.text.length;
   return value + (record.key?.length ?? 0) + 64;
 }
