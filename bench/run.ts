@@ -11,7 +11,9 @@ import { benchHostileFilters } from "./hostile-filters";
 import { benchKeyGeneration } from "./key-generation";
 import { benchMessageSearch } from "./message-search";
 import { benchRestProxy } from "./rest-proxy";
+import { benchSchemaSearch } from "./schema-search";
 import { benchStatusManyTopics } from "./status-many-topics";
+import { benchStore } from "./store";
 import { benchThroughputSampler } from "./throughput-sampler";
 import { benchTopicList } from "./topic-list";
 
@@ -28,7 +30,9 @@ const benchmarks: Record<string, () => Promise<void>> = {
   "key-generation": () => benchKeyGeneration(),
   "message-search": () => benchMessageSearch(),
   "rest-proxy": () => benchRestProxy(),
+  "schema-search": () => benchSchemaSearch(),
   "status-many-topics": () => benchStatusManyTopics(),
+  store: () => benchStore(),
   "throughput-sampler": () => benchThroughputSampler(),
   "topic-list": () => benchTopicList(),
 };
