@@ -7,7 +7,8 @@ import "server-only";
 // one whose search has used the worker least: a new or light search goes ahead of heavy ones, and
 // heavy ones take turns. WebAssembly memory goes back to the system only with its thread: a worker
 // whose sandbox blew a limit has its thread replaced at once (js-sandbox.ts), and one whose sandbox
-// grew large takes no new search and is terminated once its last one ends. Kept on globalThis so
+// grew large takes no new search and is terminated once its last one ends, and one left without
+// searches is closed after a moment (IDLE_WORKER_CLOSE_MS). Kept on globalThis so
 // Next's dev reloads do not start more.
 import { defaultPoolSize, WorkerPool } from "@/lib/server/workers/worker-pool";
 import { workerFile } from "@/lib/server/workers/worker-file";
@@ -16,6 +17,12 @@ import { workerFile } from "@/lib/server/workers/worker-file";
 const BATCH_TIMEOUT_MS = 60_000;
 /** A worker that ever held a sandbox this large is replaced once it is free. */
 const RETIRE_AFTER_HEAP_BYTES = 32 * 1024 * 1024;
+/**
+ * A worker without searches for this long is closed: its thread (a V8 isolate and the QuickJS
+ * WebAssembly heaps, ~30 MB resident) goes back to the system, so the server returns to its idle
+ * memory after a JavaScript search. Long enough that a burst of searches keeps its worker warm.
+ */
+export const IDLE_WORKER_CLOSE_MS = 2_000;
 
 /** What a search has had of its worker, for the scheduler. */
 export interface WorkerUsage {
@@ -31,6 +38,8 @@ export class FilterWorker {
   sessions = 0;
   /** Takes no new search; terminated when its last one ends. */
   retiring = false;
+  /** Closes the worker once it has been without searches for IDLE_WORKER_CLOSE_MS. */
+  idleTimer?: NodeJS.Timeout;
   private running = false;
   private readonly waiting: Waiting[] = [];
 
@@ -71,7 +80,10 @@ export class FilterWorkers {
   private readonly workers = new Set<FilterWorker>();
   private nextSession = 1;
 
-  constructor(private readonly size: number) {}
+  constructor(
+    private readonly size: number,
+    private readonly idleCloseMs = IDLE_WORKER_CLOSE_MS,
+  ) {}
 
   /** The worker with the fewest searches, starting one while there are fewer than `size`. */
   place(): { worker: FilterWorker; session: number } {
@@ -92,6 +104,7 @@ export class FilterWorkers {
       );
       this.workers.add(worker);
     }
+    clearTimeout(worker.idleTimer);
     worker.sessions++;
     return { worker, session: this.nextSession++ };
   }
@@ -101,6 +114,13 @@ export class FilterWorkers {
     worker.sessions--;
     if (heapBytes >= RETIRE_AFTER_HEAP_BYTES) worker.retiring = true;
     this.closeIfDone(worker);
+    if (worker.sessions > 0 || worker.retiring) return;
+    clearTimeout(worker.idleTimer);
+    worker.idleTimer = setTimeout(() => {
+      worker.retiring = true;
+      this.closeIfDone(worker);
+    }, this.idleCloseMs);
+    worker.idleTimer.unref();
   }
 
   private closeIfDone(worker: FilterWorker): void {
