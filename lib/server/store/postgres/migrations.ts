@@ -199,6 +199,19 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX throughput_samples_resolution_at ON throughput_samples (resolution, at);
     `,
   },
+  {
+    version: 7,
+    name: "sign-in failures per throttle key",
+    // As SQLite's step 7: replicas count failed sign-ins together. Times in Unix ms.
+    sql: `
+      CREATE TABLE sign_in_failures (
+        key ${TEXT} PRIMARY KEY,
+        failures integer NOT NULL,
+        last_failure_at bigint NOT NULL
+      );
+      CREATE INDEX sign_in_failures_last_failure_at ON sign_in_failures (last_failure_at);
+    `,
+  },
 ];
 
 /** Held while migrating: replicas starting together take turns, and the later ones find nothing to do. */

@@ -12,6 +12,7 @@ import { createLeaseStore } from "./leases";
 import { applyMigrations } from "./migrations";
 import { createPool } from "./pool";
 import { createSessionStore } from "./sessions";
+import { createSignInThrottleStore } from "./throttle";
 import { createThroughputStore } from "./throughput";
 import { createApiTokenStore } from "./tokens";
 import { PostgresTransactions, type TransactionRunner } from "./transactions";
@@ -35,6 +36,7 @@ function createTables(db: Database, transaction: TransactionRunner): Tables {
     lagHistory: createLagHistoryStore(db, transaction),
     throughput: createThroughputStore(db, transaction),
     leases: createLeaseStore(db),
+    throttle: createSignInThrottleStore(db),
   };
 }
 
