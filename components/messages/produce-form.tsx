@@ -16,6 +16,16 @@ import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Select, TextInput, inputClassName } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
 import { topicMessagePath } from "@/lib/paths";
+import type { SchemaChoice, TopicSubjects } from "@/lib/schemas/schema-produce";
+
+import { SchemaChoiceField } from "./schema-choice-field";
+import { useProduceSchema, useSchemaValueCheck } from "./use-produce-schema";
+
+/** The cluster's registry as the form sees it: the topic's subjects and every subject to choose from. */
+export interface ProduceRegistry {
+  topicSubjects: TopicSubjects;
+  subjects: string[];
+}
 
 export interface ProduceFormProps {
   cluster: string;
@@ -26,6 +36,8 @@ export interface ProduceFormProps {
   /** Lets the topic be changed (republish to another topic). */
   topicEditable?: boolean;
   onProduced?: (answer: ProduceMessagesAnswer) => void;
+  /** Absent: no schema choices (no registry, or a form that does not offer them). */
+  registry?: ProduceRegistry;
 }
 
 type ProduceState = Awaited<ReturnType<typeof produceMessages>>;
@@ -49,6 +61,7 @@ export function ProduceForm({
   initial,
   topicEditable,
   onProduced,
+  registry,
 }: ProduceFormProps) {
   const [targetTopic, setTargetTopic] = useState(initial?.topic ?? topic);
   const [partition, setPartition] = useState(
@@ -63,6 +76,18 @@ export function ProduceForm({
   const [compression, setCompression] = useState<Compression>(initial?.compression ?? "none");
   const [copies, setCopies] = useState(initial?.copies === undefined ? "1" : String(initial.copies));
   const [localErrors, setLocalErrors] = useState<Record<string, string[]> | null>(null);
+  // TopicNameStrategy: the topic's own subjects are the default, when the registry has them.
+  const topicSubjects = registry?.topicSubjects.state === "ok" ? registry.topicSubjects : undefined;
+  const [keyChoice, setKeyChoice] = useState<SchemaChoice | null>(() =>
+    topicSubjects?.key && !initial ? { subject: topicSubjects.key, version: "latest" } : null,
+  );
+  const [valueChoice, setValueChoice] = useState<SchemaChoice | null>(() =>
+    topicSubjects?.value && !initial ? { subject: topicSubjects.value, version: "latest" } : null,
+  );
+  const keySchema = useProduceSchema(cluster, keyChoice ?? undefined);
+  const valueSchema = useProduceSchema(cluster, valueChoice ?? undefined);
+  const keyCheck = useSchemaValueCheck(cluster, keyChoice ?? undefined, key);
+  const valueCheck = useSchemaValueCheck(cluster, valueChoice ?? undefined, value);
   const formRef = useRef<HTMLFormElement>(null);
   const formatId = useId();
 
@@ -74,9 +99,10 @@ export function ProduceForm({
     },
     null,
   );
+  const valueIsJson = valueFormat === "json" || valueChoice !== null;
   const liveJsonError = useMemo(
-    () => (valueFormat === "json" && value.trim() !== "" ? jsonProblem(value) : null),
-    [valueFormat, value],
+    () => (valueIsJson && value.trim() !== "" ? jsonProblem(value) : null),
+    [valueIsJson, value],
   );
   const serverErrors = state && !state.ok ? state.fieldErrors : undefined;
   const errors = localErrors ?? serverErrors;
@@ -86,7 +112,7 @@ export function ProduceForm({
     event?.preventDefault();
     if (pending) return;
     const refused: Record<string, string[]> = {};
-    if (valueFormat === "json") {
+    if (valueIsJson) {
       const problem = jsonProblem(value);
       if (problem) refused.value = [problem];
     }
@@ -104,7 +130,10 @@ export function ProduceForm({
       partition: partition === "" ? undefined : partition,
       key: key === "" ? undefined : key,
       value,
-      valueFormat,
+      valueFormat: valueIsJson ? "json" : valueFormat,
+      // An empty key is no key, encoded or not.
+      keySchema: keyChoice && key !== "" ? keyChoice : undefined,
+      valueSchema: valueChoice ?? undefined,
       headers: rows.map(({ name, value: headerValue }) => ({ name: name.trim(), value: headerValue })),
       compression,
       copies,
@@ -113,7 +142,13 @@ export function ProduceForm({
   };
 
   const produced = state?.ok ? state.data : null;
-  const valueErrors = liveJsonError ? [liveJsonError] : errors?.value;
+  const valueErrors = liveJsonError
+    ? [liveJsonError]
+    : valueCheck && !valueCheck.fits && !localErrors
+      ? [valueCheck.message]
+      : errors?.value;
+  const keyErrors =
+    keyChoice && key !== "" && keyCheck && !keyCheck.fits && !localErrors ? [keyCheck.message] : errors?.key;
 
   return (
     <form ref={formRef} onSubmit={submit} aria-label="Produce a message" noValidate className="space-y-4">
@@ -163,7 +198,11 @@ export function ProduceForm({
             )
           }
         </Field>
-        <Field label="Key" hint="Empty: no key." errors={errors?.key}>
+        <Field
+          label="Key"
+          hint={keyChoice ? "JSON, encoded with the key schema. Empty: no key." : "Empty: no key."}
+          errors={keyErrors}
+        >
           {(control) => (
             <TextInput
               {...control}
@@ -178,7 +217,27 @@ export function ProduceForm({
         </Field>
       </div>
 
-      <fieldset className="space-y-1">
+      {registry && (
+        <RegistryChoices
+          cluster={cluster}
+          topic={targetTopic.trim()}
+          registry={registry}
+          keyChoice={keyChoice}
+          valueChoice={valueChoice}
+          keyLookup={keySchema}
+          valueLookup={valueSchema}
+          onKeyChoice={(choice) => {
+            setKeyChoice(choice);
+            setLocalErrors(null);
+          }}
+          onValueChoice={(choice) => {
+            setValueChoice(choice);
+            setLocalErrors(null);
+          }}
+        />
+      )}
+
+      <fieldset className="space-y-1" hidden={valueChoice !== null}>
         <legend className="text-sm font-medium">Value format</legend>
         <div className="flex gap-4 text-sm" role="radiogroup" aria-describedby={formatId}>
           {(["text", "json"] as const).map((format) => (
@@ -198,7 +257,15 @@ export function ProduceForm({
           JSON is checked as you type and sent exactly as written (UTF-8).
         </p>
       </fieldset>
-      <Field label="Value" hint="Ctrl+Enter (⌘+Enter) sends." errors={valueErrors}>
+      <Field
+        label="Value"
+        hint={
+          valueChoice
+            ? `JSON, checked against the schema as you type and encoded with it. ${fitText(valueCheck) ?? ""} Ctrl+Enter (⌘+Enter) sends.`
+            : "Ctrl+Enter (⌘+Enter) sends."
+        }
+        errors={valueErrors}
+      >
         {(control) => (
           <textarea
             {...control}
@@ -298,5 +365,55 @@ function ProducedLink({ cluster, produced }: { cluster: string; produced: Produc
     >
       {produced.count === 1 ? "Open it in the inspector" : "Open the first in the inspector"}
     </a>
+  );
+}
+
+/** "Fits orders-value version 2 (schema id 3)." once the server's check says so. */
+function fitText(check: ReturnType<typeof useSchemaValueCheck>): string | undefined {
+  return check?.fits ? `Fits version ${check.version} (schema id ${check.schemaId}).` : undefined;
+}
+
+interface RegistryChoicesProps {
+  cluster: string;
+  topic: string;
+  registry: ProduceRegistry;
+  keyChoice: SchemaChoice | null;
+  valueChoice: SchemaChoice | null;
+  keyLookup: ReturnType<typeof useProduceSchema>;
+  valueLookup: ReturnType<typeof useProduceSchema>;
+  onKeyChoice: (choice: SchemaChoice | null) => void;
+  onValueChoice: (choice: SchemaChoice | null) => void;
+}
+
+/** The key's and the value's schema choices, or why there are none (no registry, registry down). */
+function RegistryChoices({ topic, registry, ...props }: RegistryChoicesProps) {
+  const { topicSubjects, subjects } = registry;
+  if (topicSubjects.state === "not-configured") return null;
+  if (topicSubjects.state === "unavailable") {
+    return (
+      <p className="text-sm text-amber-800 dark:text-amber-300">
+        Registry unavailable: {topicSubjects.problem.title}. Messages are sent as typed.
+      </p>
+    );
+  }
+  return (
+    <div className="grid gap-4 lg:grid-cols-2">
+      <SchemaChoiceField
+        part="value"
+        choice={props.valueChoice}
+        onChange={props.onValueChoice}
+        defaultSubject={topicSubjects.value ?? `${topic}-value`}
+        subjects={subjects}
+        lookup={props.valueLookup}
+      />
+      <SchemaChoiceField
+        part="key"
+        choice={props.keyChoice}
+        onChange={props.onKeyChoice}
+        defaultSubject={topicSubjects.key ?? `${topic}-key`}
+        subjects={subjects}
+        lookup={props.keyLookup}
+      />
+    </div>
   );
 }

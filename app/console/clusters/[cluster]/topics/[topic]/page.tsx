@@ -30,6 +30,8 @@ import { TopicConfigsSection } from "./_components/topic-configs-section";
 import { throughputQuerySchema } from "@/lib/schemas/throughput";
 import { readThroughput } from "@/lib/server/throughput/read";
 import { ThroughputCard } from "@/components/throughput/throughput-card";
+import { TopicSubjectLinks } from "@/components/schema-registry/topic-subject-links";
+import { produceRegistry, topicSubjects } from "@/lib/server/schema-registry/topic-subjects";
 
 export const dynamic = "force-dynamic";
 
@@ -96,6 +98,15 @@ export default async function TopicPage({
                   .length
               }
             />
+            {can(role, "schema.view") && (
+              <>
+                <span aria-hidden="true">·</span>
+                {/* The registry answers on its own time: the header never waits for it. */}
+                <Suspense fallback={null}>
+                  <TopicSubjectLinks cluster={cluster} subjects={topicSubjects(cluster, details.name)} />
+                </Suspense>
+              </>
+            )}
           </span>
         }
         actions={
@@ -135,12 +146,28 @@ export default async function TopicPage({
             description="Write a test message, or several copies of it. Each produce is recorded in the audit log."
           />
           <div className="px-5 py-4">
-            <ProduceForm cluster={cluster} topic={details.name} partitions={partitions} />
+            <Suspense fallback={<TableSkeleton label="Loading the schema registry's subjects…" />}>
+              <ProduceTab cluster={cluster} topic={details.name} partitions={partitions} />
+            </Suspense>
           </div>
         </Card>
       )}
     </>
   );
+}
+
+/** The produce form with the registry's subjects, the topic's own (TopicNameStrategy) as defaults. */
+async function ProduceTab({
+  cluster,
+  topic,
+  partitions,
+}: {
+  cluster: string;
+  topic: string;
+  partitions: number[];
+}) {
+  const registry = await produceRegistry(cluster, topic);
+  return <ProduceForm cluster={cluster} topic={topic} partitions={partitions} registry={registry} />;
 }
 
 async function TopicConfigs({ cluster, topic, role }: { cluster: string; topic: string; role: Role }) {
