@@ -78,6 +78,58 @@ export function schemaRegistryPaths(builders: OpenApiBuilders): Record<string, J
         },
       },
     },
+    "/api/v1/clusters/{cluster}/schema-registry/produce-schema": {
+      get: {
+        summary: "The schema a produce with this subject and version would use (operator)",
+        description:
+          "For the produce form and POST …/topics/{topic}/messages with keySchema/valueSchema: the subject's chosen version (latest when absent) with its id, type, text and references, and the subject's versions.",
+        parameters: [
+          ...pathParameters("cluster"),
+          { name: "subject", in: "query", required: true, schema: { type: "string", maxLength: 2048 } },
+          {
+            name: "version",
+            in: "query",
+            required: false,
+            schema: { oneOf: [{ type: "integer", minimum: 1 }, { const: "latest" }], default: "latest" },
+          },
+        ],
+        responses: {
+          "200": {
+            description: "The version, and every live version of the subject",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  required: ["subject", "version", "id", "schemaType", "schema", "references", "versions"],
+                  properties: {
+                    subject: { type: "string" },
+                    version: { type: "integer" },
+                    id: { type: "integer" },
+                    schemaType: { enum: ["AVRO", "JSON", "PROTOBUF"] },
+                    schema: { type: "string" },
+                    references: {
+                      type: "array",
+                      items: {
+                        type: "object",
+                        properties: {
+                          name: { type: "string" },
+                          subject: { type: "string" },
+                          version: { type: "integer" },
+                        },
+                      },
+                    },
+                    versions: { type: "array", items: { type: "integer" } },
+                  },
+                },
+              },
+            },
+          },
+          ...readErrors,
+          ...registryErrors,
+          "422": problem("No subject, or a version that is not a positive whole number or latest"),
+        },
+      },
+    },
     "/api/v1/clusters/{cluster}/schema-registry/health": {
       get: {
         summary: "Whether the cluster's schema registry answers (viewer)",

@@ -35,6 +35,7 @@ describe("buildOpenApiDocument", () => {
       "/api/v1/clusters/{cluster}/schema-registry/config",
       "/api/v1/clusters/{cluster}/schema-registry/config/{subject}",
       "/api/v1/clusters/{cluster}/schema-registry/health",
+      "/api/v1/clusters/{cluster}/schema-registry/produce-schema",
       "/api/v1/clusters/{cluster}/schema-registry/schemas/{id}",
       "/api/v1/clusters/{cluster}/schema-registry/subjects",
       "/api/v1/clusters/{cluster}/schema-registry/subjects/{subject}",
