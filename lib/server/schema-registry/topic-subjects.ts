@@ -12,6 +12,7 @@ import {
 import { listTopicFacts } from "@/lib/server/kafka";
 
 import { registryClient } from "./index";
+import type { RegistryResult } from "./problems";
 
 /** The topic's key and value subjects that exist in the cluster's registry (soft-deleted ones left out). */
 export async function topicSubjects(cluster: string, topic: string): Promise<TopicSubjects> {
@@ -30,6 +31,9 @@ export async function produceRegistry(
   return { topicSubjects, subjects: subjects.slice(0, PRODUCE_SUBJECT_OPTIONS) };
 }
 
+/** The topic's page and its produce form wait this long for the registry, then go on without it. */
+export const TOPIC_SUBJECTS_WAIT_MS = 3_000;
+
 async function subjectsAround(
   cluster: string,
   topic: string,
@@ -37,7 +41,23 @@ async function subjectsAround(
 ): Promise<{ topicSubjects: TopicSubjects; subjects: string[] }> {
   const client = registryClient(cluster);
   if (!client) return { topicSubjects: { state: "not-configured" }, subjects: [] };
-  const listed = await client.listSubjects(options);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<RegistryResult<string[]>>((resolve) => {
+    timer = setTimeout(
+      () =>
+        resolve({
+          ok: false,
+          problem: {
+            kind: "unreachable",
+            title: `The registry at ${client.host} did not answer within ${TOPIC_SUBJECTS_WAIT_MS / 1000} s`,
+            hint: "Check that it runs and that the console reaches it.",
+            code: "TIMEOUT",
+          },
+        }),
+      TOPIC_SUBJECTS_WAIT_MS,
+    );
+  });
+  const listed = await Promise.race([client.listSubjects(options), late]).finally(() => clearTimeout(timer));
   if (!listed.ok) {
     const { title, hint, code } = listed.problem;
     return {
