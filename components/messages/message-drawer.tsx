@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { formatBytes, type DecodeMode } from "@/lib/messages/decode";
 import type { WireRecord } from "@/lib/messages/events";
 import { exportRecord } from "@/lib/messages/export";
-import { shownValue } from "@/lib/messages/schema-value";
+import { shownKey, shownValue } from "@/lib/messages/schema-value";
 import { useFullRecord } from "@/lib/queries/messages";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
@@ -43,7 +43,10 @@ export function MessageDrawer(props: MessageDrawerProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [republishing, setRepublishing] = useState(false);
   const truncated = Boolean(
-    props.record.value?.truncated || props.record.key?.truncated || props.record.valueSchema?.jsonTruncated,
+    props.record.value?.truncated ||
+    props.record.key?.truncated ||
+    props.record.valueSchema?.jsonTruncated ||
+    props.record.keySchema?.jsonTruncated,
   );
   const [loadFull, setLoadFull] = useState(false);
   const full = useFullRecord(props.cluster, props.topic, props.record, loadFull);
@@ -128,8 +131,12 @@ export function MessageDrawer(props: MessageDrawerProps) {
           </div>
         )}
         {full.error && <FormMessage tone="error">{full.error.message}</FormMessage>}
-        <PayloadView label="Key" payload={record.key} mode={props.keyMode} />
-        <ValueSchemaView cluster={props.cluster} record={record} />
+        <ValueSchemaView cluster={props.cluster} record={record} part="key" />
+        <PayloadView label="Key" payload={shownKey(record)} mode={props.keyMode} />
+        {record.keySchema?.json !== undefined && (
+          <PayloadView label="Key bytes" payload={record.key} mode="hex" />
+        )}
+        <ValueSchemaView cluster={props.cluster} record={record} part="value" />
         <PayloadView label="Value" payload={shownValue(record)} mode={props.valueMode} />
         {record.valueSchema?.json !== undefined && (
           <PayloadView label="Value bytes" payload={record.value} mode="hex" />

@@ -3,7 +3,7 @@
 import { memo, type KeyboardEvent } from "react";
 import { formatBytes, previewPayload, type DecodeMode } from "@/lib/messages/decode";
 import type { WireRecord } from "@/lib/messages/events";
-import { shownValue } from "@/lib/messages/schema-value";
+import { shownKey, shownValue } from "@/lib/messages/schema-value";
 import { cn } from "@/components/ui/cn";
 import type { MessageColumn } from "./columns";
 import { formatTimestamp, headersPreview } from "./format";
@@ -34,8 +34,10 @@ function cell(record: WireRecord, column: MessageColumn, keyMode: DecodeMode, va
       return record.partition;
     case "offset":
       return record.offset;
-    case "key":
-      return record.key === null ? nullText : previewPayload(record.key, keyMode, 80);
+    case "key": {
+      const key = shownKey(record);
+      return key === null ? nullText : previewPayload(key, keyMode, 80);
+    }
     case "value": {
       const value = shownValue(record);
       if (value === null) return nullText;

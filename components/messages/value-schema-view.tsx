@@ -5,16 +5,23 @@ import type { WireRecord } from "@/lib/messages/events";
 import { SCHEMA_FORMAT_LABELS } from "@/lib/messages/schema-value";
 import { schemaByIdPath } from "@/lib/paths";
 
+interface ValueSchemaViewProps {
+  cluster: string;
+  record: WireRecord;
+  part: "value" | "key";
+}
+
 /**
- * How a value framed for a schema registry was read: format, subject and version, the schema id
- * (a link to the schema), the Protobuf message, and why it could not be decoded. All text.
+ * How a value (or key) framed for a schema registry was read: format, subject and version, the
+ * schema id (a link to the schema), the Protobuf message, and why it could not be decoded. All text.
  */
-export function ValueSchemaView({ cluster, record }: { cluster: string; record: WireRecord }) {
-  const schema = record.valueSchema;
+export function ValueSchemaView({ cluster, record, part }: ValueSchemaViewProps) {
+  const schema = part === "key" ? record.keySchema : record.valueSchema;
   if (!schema) return null;
+  const title = part === "key" ? "Key schema" : "Value schema";
   return (
-    <section aria-label="Value schema" className="space-y-2">
-      <h3 className="text-sm font-semibold">Value schema</h3>
+    <section aria-label={title} className="space-y-2">
+      <h3 className="text-sm font-semibold">{title}</h3>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="text-zinc-500">Format</dt>
         <dd>{schema.format ? SCHEMA_FORMAT_LABELS[schema.format] : "unknown"}</dd>

@@ -37,6 +37,8 @@ export interface WireRecord {
   compression: Compression;
   /** Set when the value is in the Confluent wire format and the cluster has a schema registry. */
   valueSchema?: WireValueSchema;
+  /** The same for the key (`json` is then what the key shows as). */
+  keySchema?: WireValueSchema;
 }
 
 /**

@@ -2,7 +2,7 @@
 // text into a Blob download.
 import { payloadText } from "./decode";
 import type { WirePayload, WireRecord, WireValueSchema } from "./events";
-import { shownValue } from "./schema-value";
+import { shownKey, shownValue } from "./schema-value";
 
 export const EXPORT_FORMATS = ["json", "ndjson", "csv"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -36,6 +36,8 @@ export interface ExportedRecord {
   compression: WireRecord["compression"];
   /** The value was framed for a schema registry: `value` is then the decoded JSON when it decoded. */
   valueSchema?: Omit<WireValueSchema, "json" | "jsonTruncated">;
+  /** The same for the key. */
+  keySchema?: Omit<WireValueSchema, "json" | "jsonTruncated">;
 }
 
 function encodePayload(payload: WirePayload | null): { text: string | null; base64: boolean } {
@@ -50,7 +52,7 @@ function isoTimestamp(timestamp: number): string {
 }
 
 export function exportRecord(record: WireRecord): ExportedRecord {
-  const key = encodePayload(record.key);
+  const key = encodePayload(shownKey(record));
   const value = encodePayload(shownValue(record));
   return {
     partition: record.partition,
@@ -73,6 +75,7 @@ export function exportRecord(record: WireRecord): ExportedRecord {
     size: record.size,
     compression: record.compression,
     ...(record.valueSchema && { valueSchema: schemaOf(record.valueSchema) }),
+    ...(record.keySchema && { keySchema: schemaOf(record.keySchema) }),
   };
 }
 

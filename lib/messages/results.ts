@@ -2,7 +2,7 @@
 import type { StartPosition } from "@/lib/schemas/messages";
 import { searchableText } from "./decode";
 import type { WireRecord } from "./events";
-import { shownValue } from "./schema-value";
+import { shownKey, shownValue } from "./schema-value";
 
 export function recordId(record: Pick<WireRecord, "partition" | "offset">): string {
   return `${record.partition}:${record.offset}`;
@@ -29,7 +29,7 @@ function haystackOf(record: WireRecord): string {
   let text = haystacks.get(record);
   if (text === undefined) {
     text = [
-      searchableText(record.key),
+      searchableText(shownKey(record)),
       searchableText(shownValue(record)),
       ...record.headers.flatMap((header) => [header.name, searchableText(header.value)]),
     ]

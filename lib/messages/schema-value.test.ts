@@ -39,6 +39,18 @@ describe("values decoded with their schema", () => {
     });
   });
 
+  it("shows a key decoded to a JSON string as that string", () => {
+    const keyed: WireRecord = {
+      ...decoded,
+      key: { size: 9, base64: "AAAAAAMGYWJj" },
+      keySchema: { schemaId: 3, format: "AVRO", json: '"abc"' },
+    };
+    expect(shownValue(keyed)).toEqual({ size: 8, text: '{"city":"Oslo"}' });
+    expect(exportRecord(keyed)).toMatchObject({ key: "abc", keySchema: { schemaId: 3, format: "AVRO" } });
+    expect(quickSearch([keyed], "ABC")).toEqual([keyed]);
+    expect(describeValueSchema(keyed, "key")).toBe("Avro, schema id 3");
+  });
+
   it("describes the schema in words", () => {
     expect(describeValueSchema(decoded)).toBe("Avro, t-value version 2, schema id 1");
     expect(describeValueSchema(failed)).toBe("schema id 9");

@@ -176,9 +176,15 @@ describe("records written by @confluentinc/schemaregistry decode in a search", (
       { device: "77aa", temp: 19, count: 2 ** 40, raw: Buffer.alloc(0), note: null, tags: [] },
     ];
     const framed = await Promise.all(values.map((value) => serializer.serialize("readings-avro", value)));
+    // Keys with a schema of their own (readings-avro-key): decoded too, a string key shown as its text.
+    const keyId = ok(await client.register("readings-avro-key", { schema: '"string"' })).id;
+    const keySerializer = new AvroSerializer(confluent, SerdeType.KEY, { useLatestVersion: true });
+    const keys = await Promise.all(
+      ["k-hot", "k-cold"].map((key) => keySerializer.serialize("readings-avro", key)),
+    );
     await produce(
       pool,
-      framed.map((value) => ({ topic: "readings-avro", value })),
+      framed.map((value, index) => ({ topic: "readings-avro", key: keys[index], value })),
     );
 
     const run = await searchDecoded("readings-avro");
@@ -194,6 +200,12 @@ describe("records written by @confluentinc/schemaregistry decode in a search", (
     });
     // The raw bytes stay: framed, not text.
     expect(Buffer.from(run.records[0]!.value!.base64!, "base64")).toEqual(framed[0]);
+    expect(run.records.map((record) => record.keySchema)).toEqual([
+      { schemaId: keyId, format: "AVRO", subject: "readings-avro-key", version: 1, json: '"k-hot"' },
+      { schemaId: keyId, format: "AVRO", subject: "readings-avro-key", version: 1, json: '"k-cold"' },
+    ]);
+    const byKey = await searchDecoded("readings-avro", { key: "k-cold", keyMode: "equals" });
+    expect(byKey.records.map((record) => decodedOf(record).device)).toEqual(["77aa"]);
 
     expect(
       (await searchDecoded("readings-avro", { jsonPath: "$.temp > 30" })).records.map(decodedOf),

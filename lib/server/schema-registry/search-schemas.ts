@@ -25,6 +25,12 @@ export interface ValueDecoding {
   jsonBytes: Buffer | null;
 }
 
+/** A record's value and key decodings (null: not framed for a registry). */
+export interface RecordDecoding {
+  value: ValueDecoding | null;
+  key: ValueDecoding | null;
+}
+
 export class SearchSchemas {
   private readonly loaded = new Map<number, Promise<Loaded>>();
   private readonly settled = new Map<number, Loaded>();
@@ -44,6 +50,20 @@ export class SearchSchemas {
     for (const frame of framed) if (frame && !this.usable(frame.schemaId)) ids.add(frame.schemaId);
     if (ids.size > 0) await Promise.all([...ids].map((id) => this.load(id)));
     return framed.map((frame) => (frame ? this.decodeOne(frame.schemaId, frame.body) : null));
+  }
+
+  /** decodeAll for the values and keys of records, their schemas fetched together. */
+  async decodeRecords(
+    records: readonly { value: Uint8Array | null; key: Uint8Array | null }[],
+  ): Promise<RecordDecoding[]> {
+    const decoded = await this.decodeAll([
+      ...records.map((record) => record.value),
+      ...records.map((record) => record.key),
+    ]);
+    return records.map((_, index) => ({
+      value: decoded[index] ?? null,
+      key: keyDecoding(decoded[records.length + index] ?? null),
+    }));
   }
 
   private usable(id: number): boolean {
@@ -126,5 +146,17 @@ export class SearchSchemas {
       const message = error instanceof Error ? error.message : String(error);
       return { schema: { ...entry.info, error: message }, jsonBytes: null };
     }
+  }
+}
+
+/** A key filter matches text: a key decoded to a JSON string is that string, not its quoted JSON. */
+function keyDecoding(decoding: ValueDecoding | null): ValueDecoding | null {
+  const json = decoding?.schema.json;
+  if (!decoding || json === undefined || !json.startsWith('"')) return decoding;
+  try {
+    const text: unknown = JSON.parse(json);
+    return typeof text === "string" ? { ...decoding, jsonBytes: Buffer.from(text) } : decoding;
+  } catch {
+    return decoding;
   }
 }

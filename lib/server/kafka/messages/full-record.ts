@@ -57,8 +57,9 @@ export async function readFullRecord(
       const found = outcome.records.find((record) => record.offset === offset);
       if (!found) continue;
       const record = toWireRecord(partition, found.batch, found.record, Infinity);
-      const [decoding] = schemas ? await schemas.decodeAll([found.record.value]) : [];
-      if (decoding) record.valueSchema = decoding.schema;
+      const [decoding] = schemas ? await schemas.decodeRecords([found.record]) : [];
+      if (decoding?.value) record.valueSchema = decoding.value.schema;
+      if (decoding?.key) record.keySchema = decoding.key.schema;
       return { ok: true, data: record };
     }
     // Compacted away, aborted, or a control record: no message at that offset.

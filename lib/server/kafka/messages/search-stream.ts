@@ -11,7 +11,11 @@ import type {
   WireValueSchema,
 } from "@/lib/messages/events";
 import type { FilterableRecord, MessageMatcher } from "@/lib/server/messages/matcher";
-import type { SearchSchemas, ValueDecoding } from "@/lib/server/schema-registry/search-schemas";
+import type {
+  RecordDecoding,
+  SearchSchemas,
+  ValueDecoding,
+} from "@/lib/server/schema-registry/search-schemas";
 
 import type { FetchedRecord, FetchOutcome, PartitionFetcher } from "./partition-fetcher";
 import { characterBoundary, recordSize, recordTimestamp, toWireRecord } from "./records";
@@ -119,11 +123,11 @@ export async function* streamSearch(run: SearchRun): AsyncGenerator<SearchEvent>
       fetcher.launch();
 
       const scanned = outcome.records;
-      let decodings: (ValueDecoding | null)[] = [];
+      let decodings: RecordDecoding[] = [];
       if (run.schemas && scanned.length > 0) {
         // Fetching a schema waits for the registry: Stop does not wait.
         const decoded = await untilStopped(
-          run.schemas.decodeAll(scanned.map((fetched) => fetched.record.value)),
+          run.schemas.decodeRecords(scanned.map((fetched) => fetched.record)),
           signal,
         );
         if (!decoded) continue;
@@ -154,7 +158,8 @@ export async function* streamSearch(run: SearchRun): AsyncGenerator<SearchEvent>
         if (matches && !matches[index]) continue;
         const wire = toWireRecord(fetched.partition, fetched.batch, fetched.record, run.previewBytes);
         const decoding = decodings[index];
-        if (decoding) wire.valueSchema = previewOf(decoding, run.previewBytes);
+        if (decoding?.value) wire.valueSchema = previewOf(decoding.value, run.previewBytes);
+        if (decoding?.key) wire.keySchema = previewOf(decoding.key, run.previewBytes);
         shown.push(wire);
         counters.matched++;
         if (shown.length === RECORDS_PER_EVENT) {
@@ -178,17 +183,17 @@ export async function* streamSearch(run: SearchRun): AsyncGenerator<SearchEvent>
   }
 }
 
-/** What the filters see: a decoded value as its JSON text, anything else as stored. */
+/** What the filters see: a decoded value or key as its JSON text, anything else as stored. */
 function filterable(
   { partition, offset, batch, record }: FetchedRecord,
-  decoding?: ValueDecoding | null,
+  decoding?: RecordDecoding,
 ): FilterableRecord {
   return {
     partition,
     offset,
     timestamp: recordTimestamp(batch, record),
-    key: record.key,
-    value: decoding?.jsonBytes ?? record.value,
+    key: decoding?.key?.jsonBytes ?? record.key,
+    value: decoding?.value?.jsonBytes ?? record.value,
     headers: record.headers,
   };
 }
