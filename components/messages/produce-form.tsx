@@ -16,16 +16,10 @@ import { Button } from "@/components/ui/button";
 import { Field, FormMessage, Select, TextInput, inputClassName } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
 import { topicMessagePath } from "@/lib/paths";
-import type { SchemaChoice, TopicSubjects } from "@/lib/schemas/schema-produce";
+import type { SchemaChoice } from "@/lib/schemas/schema-produce";
 
-import { SchemaChoiceField } from "./schema-choice-field";
+import { RegistryChoices, type ProduceRegistry } from "./schema-choice-field";
 import { useProduceSchema, useSchemaValueCheck } from "./use-produce-schema";
-
-/** The cluster's registry as the form sees it: the topic's subjects and every subject to choose from. */
-export interface ProduceRegistry {
-  topicSubjects: TopicSubjects;
-  subjects: string[];
-}
 
 export interface ProduceFormProps {
   cluster: string;
@@ -371,49 +365,4 @@ function ProducedLink({ cluster, produced }: { cluster: string; produced: Produc
 /** "Fits orders-value version 2 (schema id 3)." once the server's check says so. */
 function fitText(check: ReturnType<typeof useSchemaValueCheck>): string | undefined {
   return check?.fits ? `Fits version ${check.version} (schema id ${check.schemaId}).` : undefined;
-}
-
-interface RegistryChoicesProps {
-  cluster: string;
-  topic: string;
-  registry: ProduceRegistry;
-  keyChoice: SchemaChoice | null;
-  valueChoice: SchemaChoice | null;
-  keyLookup: ReturnType<typeof useProduceSchema>;
-  valueLookup: ReturnType<typeof useProduceSchema>;
-  onKeyChoice: (choice: SchemaChoice | null) => void;
-  onValueChoice: (choice: SchemaChoice | null) => void;
-}
-
-/** The key's and the value's schema choices, or why there are none (no registry, registry down). */
-function RegistryChoices({ topic, registry, ...props }: RegistryChoicesProps) {
-  const { topicSubjects, subjects } = registry;
-  if (topicSubjects.state === "not-configured") return null;
-  if (topicSubjects.state === "unavailable") {
-    return (
-      <p className="text-sm text-amber-800 dark:text-amber-300">
-        Registry unavailable: {topicSubjects.problem.title}. Messages are sent as typed.
-      </p>
-    );
-  }
-  return (
-    <div className="grid gap-4 lg:grid-cols-2">
-      <SchemaChoiceField
-        part="value"
-        choice={props.valueChoice}
-        onChange={props.onValueChoice}
-        defaultSubject={topicSubjects.value ?? `${topic}-value`}
-        subjects={subjects}
-        lookup={props.valueLookup}
-      />
-      <SchemaChoiceField
-        part="key"
-        choice={props.keyChoice}
-        onChange={props.onKeyChoice}
-        defaultSubject={topicSubjects.key ?? `${topic}-key`}
-        subjects={subjects}
-        lookup={props.keyLookup}
-      />
-    </div>
-  );
 }

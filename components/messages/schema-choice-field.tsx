@@ -4,9 +4,15 @@ import { useId } from "react";
 
 import { Field, Select, TextInput } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
-import type { SchemaChoice } from "@/lib/schemas/schema-produce";
+import type { SchemaChoice, TopicSubjects } from "@/lib/schemas/schema-produce";
 
 import type { SchemaLookup } from "./use-produce-schema";
+
+/** The cluster's registry as the produce form sees it: the topic's subjects and every subject to choose from. */
+export interface ProduceRegistry {
+  topicSubjects: TopicSubjects;
+  subjects: string[];
+}
 
 export interface SchemaChoiceFieldProps {
   part: "key" | "value";
@@ -131,4 +137,49 @@ function prettySchema(schema: string): string {
   } catch {
     return schema;
   }
+}
+
+interface RegistryChoicesProps {
+  cluster: string;
+  topic: string;
+  registry: ProduceRegistry;
+  keyChoice: SchemaChoice | null;
+  valueChoice: SchemaChoice | null;
+  keyLookup: SchemaLookup;
+  valueLookup: SchemaLookup;
+  onKeyChoice: (choice: SchemaChoice | null) => void;
+  onValueChoice: (choice: SchemaChoice | null) => void;
+}
+
+/** The key's and the value's schema choices, or why there are none (no registry, registry down). */
+export function RegistryChoices({ topic, registry, ...props }: RegistryChoicesProps) {
+  const { topicSubjects, subjects } = registry;
+  if (topicSubjects.state === "not-configured") return null;
+  if (topicSubjects.state === "unavailable") {
+    return (
+      <p className="text-sm text-amber-800 dark:text-amber-300">
+        Registry unavailable: {topicSubjects.problem.title}. Messages are sent as typed.
+      </p>
+    );
+  }
+  return (
+    <div className="grid gap-4 lg:grid-cols-2">
+      <SchemaChoiceField
+        part="value"
+        choice={props.valueChoice}
+        onChange={props.onValueChoice}
+        defaultSubject={topicSubjects.value ?? `${topic}-value`}
+        subjects={subjects}
+        lookup={props.valueLookup}
+      />
+      <SchemaChoiceField
+        part="key"
+        choice={props.keyChoice}
+        onChange={props.onKeyChoice}
+        defaultSubject={topicSubjects.key ?? `${topic}-key`}
+        subjects={subjects}
+        lookup={props.keyLookup}
+      />
+    </div>
+  );
 }
