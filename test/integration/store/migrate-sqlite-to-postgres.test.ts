@@ -122,6 +122,7 @@ async function filledSqliteStore(path: string): Promise<{ store: ConsoleStore; s
     tiers,
   );
   await store.leases.acquire("sampler", "old-process", 0, 90_000);
+  await store.throttle.hit("address:192.0.2.66", 1_000, 900_000);
   return { store, sessionId: session.id };
 }
 
@@ -149,6 +150,7 @@ async function everything(store: ConsoleStore) {
     lagHourly: await store.lagHistory.series("local", "g", 3600, 0),
     throughput: await store.throughput.series("local", "orders", 300, 0),
     topTopics: await store.throughput.topTopics("local", 0, 5),
+    throttle: await store.throttle.counts(["address:192.0.2.66"]),
   };
 }
 

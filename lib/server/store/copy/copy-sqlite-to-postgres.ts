@@ -142,6 +142,7 @@ export const COPIED_TABLES: readonly CopiedTable[] = [
       "peak_bytes_per_second",
     ],
   },
+  { name: "sign_in_failures", key: "key", columns: ["key", "failures", "last_failure_at"] },
 ];
 
 /** Refused before anything is written; the message says what to do. */
