@@ -17,14 +17,30 @@ const SAMPLES = { cluster: "e2e" };
  * The lowest role the guards of a file require: they name permissions (lib/permissions.ts), which the
  * map turns into roles; a literal `role:` the scan in support/endpoints.ts found counts as well.
  */
-function requiredRoleOf(endpoint: { file: string; role: Role | null }): Role | null {
+function requiredRoleOf(endpoint: { file: string; role: Role | null }, method?: string): Role | null {
   const source = readFileSync(join(ROOT, endpoint.file), "utf8");
-  const named = [...source.matchAll(/\bpermission:\s*"([\w.-]+)"/g)].map((match) => match[1]!);
+  const named = [...(methodSource(source, method) ?? source).matchAll(/\bpermission:\s*"([\w.-]+)"/g)].map(
+    (match) => match[1]!,
+  );
   const roles = named
     .filter((name): name is Permission => Object.hasOwn(PERMISSIONS, name))
     .map((name) => PERMISSIONS[name] as Role);
   if (endpoint.role) roles.push(endpoint.role);
   return roles.sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b))[0] ?? null;
+}
+
+/**
+ * The part of a route file that defines one method (`export const DELETE = guardedRoute({ permission
+ * … })` up to the next export), so a file whose GET is for viewers and DELETE for admins is tested
+ * per method; undefined when the method is not written that way (the whole file counts then).
+ */
+function methodSource(source: string, method: string | undefined): string | undefined {
+  if (!method) return undefined;
+  const start = source.search(new RegExp(`export\\s+const\\s+${method}\\s*=`));
+  if (start < 0) return undefined;
+  const next = source.slice(start + 1).search(/\nexport\s/);
+  const part = next < 0 ? source.slice(start) : source.slice(start, start + 1 + next);
+  return /\bpermission:\s*"/.test(part) ? part : undefined;
 }
 
 const routes = findRouteHandlers(SAMPLES).map((route) => ({ ...route, role: requiredRoleOf(route) }));
@@ -78,7 +94,8 @@ for (const route of routes) {
         const anonymous = await clientFor(baseURL!, null);
         expect((await anonymous.fetch(route.path, { method })).status()).toBe(401);
         await anonymous.dispose();
-        for (const role of lowerRoles(route.role ?? "viewer")) {
+        const required = requiredRoleOf({ file: route.file, role: null }, method) ?? route.role;
+        for (const role of lowerRoles(required ?? "viewer")) {
           const client = await clientFor(baseURL!, role);
           expect((await client.fetch(route.path, { method })).status(), role).toBe(403);
           await client.dispose();
