@@ -11,6 +11,8 @@ export interface BytesRecord {
   key: Uint8Array | null;
   value: Uint8Array | null;
   headers: readonly (readonly [Uint8Array | null, Uint8Array | null])[];
+  /** The value already parsed (decoded with its registry schema): a JSON path reads it, no text needed. */
+  parsedValue?: { value: unknown };
 }
 
 export interface ByteTools {
@@ -68,6 +70,7 @@ export class RecordView<R extends BytesRecord = BytesRecord> {
   }
 
   valueJson(): unknown {
+    if (this.record.parsedValue) return this.record.parsedValue.value;
     if (this.valueJsonCache === undefined) {
       const text = this.valueText();
       try {
@@ -213,9 +216,10 @@ export function compileStructuredFilter(
         const backslash = encoder.encode("\\");
         predicates.push(
           (view) =>
-            view.record.value !== null &&
-            (tools.indexOf(view.record.value, needle) !== -1 ||
-              tools.indexOf(view.record.value, backslash) !== -1),
+            view.record.parsedValue !== undefined ||
+            (view.record.value !== null &&
+              (tools.indexOf(view.record.value, needle) !== -1 ||
+                tools.indexOf(view.record.value, backslash) !== -1)),
         );
       }
       predicates.push((view) => {

@@ -8,7 +8,7 @@ import "server-only";
 import type { WireValueSchema } from "@/lib/messages/events";
 
 import type { SchemaRegistryClient } from "./client";
-import { CodecError, compileCodec, parseFraming, type SchemaCodec } from "./codecs";
+import { CodecError, compileCodec, parseFraming, type DecodedValue, type SchemaCodec } from "./codecs";
 import { resolveSchema } from "./schema-fetch";
 
 export const MAX_SCHEMAS = 256;
@@ -18,11 +18,16 @@ type Loaded =
   | { ok: true; info: Omit<WireValueSchema, "json" | "error">; codec: SchemaCodec }
   | { ok: false; info: Omit<WireValueSchema, "json" | "error">; error: string; retryAt?: number };
 
-/** One value's decoding: what the record carries to the browser, and the JSON text the filters see. */
+/**
+ * One value's decoding: what the record carries to the browser, and what the filters see. The JSON
+ * text is made on first use (most records of a filtered scan are never shown nor read as text).
+ */
 export interface ValueDecoding {
-  schema: WireValueSchema;
+  readonly schema: WireValueSchema;
   /** The decoded JSON as UTF-8, for the filters; null when it was not decoded. */
-  jsonBytes: Buffer | null;
+  readonly jsonBytes: Buffer | null;
+  /** The decoded value itself, when the codec has it JSON-friendly (a JSON path reads it directly). */
+  readonly parsed?: { value: unknown };
 }
 
 /** A record's value and key decodings (null: not framed for a registry). */
@@ -137,11 +142,7 @@ export class SearchSchemas {
     if (!entry) return { schema: { schemaId: id, error: `Schema ${id} was not fetched` }, jsonBytes: null };
     if (!entry.ok) return { schema: { ...entry.info, error: entry.error }, jsonBytes: null };
     try {
-      const decoded = entry.codec.decode(body);
-      const schema: WireValueSchema = { ...entry.info, json: decoded.json };
-      if (decoded.messageType) schema.messageType = decoded.messageType;
-      if (decoded.mismatch) schema.error = `The value does not match its JSON schema: ${decoded.mismatch}`;
-      return { schema, jsonBytes: Buffer.from(decoded.json) };
+      return lazyDecoding(entry.info, entry.codec.decode(body));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       return { schema: { ...entry.info, error: message }, jsonBytes: null };
@@ -149,14 +150,43 @@ export class SearchSchemas {
   }
 }
 
+function lazyDecoding(info: Omit<WireValueSchema, "json" | "error">, decoded: DecodedValue): ValueDecoding {
+  let schema: WireValueSchema | undefined;
+  let jsonBytes: Buffer | undefined;
+  return {
+    get schema() {
+      if (!schema) {
+        schema = { ...info, json: decoded.json };
+        if (decoded.messageType) schema.messageType = decoded.messageType;
+        if (decoded.mismatch) schema.error = `The value does not match its JSON schema: ${decoded.mismatch}`;
+      }
+      return schema;
+    },
+    get jsonBytes() {
+      return (jsonBytes ??= Buffer.from(decoded.json));
+    },
+    ...(decoded.parsed && { parsed: decoded.parsed }),
+  };
+}
+
 /** A key filter matches text: a key decoded to a JSON string is that string, not its quoted JSON. */
 function keyDecoding(decoding: ValueDecoding | null): ValueDecoding | null {
-  const json = decoding?.schema.json;
-  if (!decoding || json === undefined || !json.startsWith('"')) return decoding;
-  try {
-    const text: unknown = JSON.parse(json);
-    return typeof text === "string" ? { ...decoding, jsonBytes: Buffer.from(text) } : decoding;
-  } catch {
-    return decoding;
+  if (!decoding) return null;
+  let text: unknown = decoding.parsed?.value;
+  if (!decoding.parsed) {
+    const json = decoding.schema.json;
+    if (json === undefined || !json.startsWith('"')) return decoding;
+    try {
+      text = JSON.parse(json);
+    } catch {
+      return decoding;
+    }
   }
+  if (typeof text !== "string") return decoding;
+  return {
+    get schema() {
+      return decoding.schema;
+    },
+    jsonBytes: Buffer.from(text),
+  };
 }

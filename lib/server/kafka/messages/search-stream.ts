@@ -10,6 +10,7 @@ import type {
   WireRecord,
   WireValueSchema,
 } from "@/lib/messages/events";
+import type { BytesRecord } from "@/lib/messages/filters";
 import type { FilterableRecord, MessageMatcher } from "@/lib/server/messages/matcher";
 import type {
   RecordDecoding,
@@ -188,14 +189,21 @@ function filterable(
   { partition, offset, batch, record }: FetchedRecord,
   decoding?: RecordDecoding,
 ): FilterableRecord {
-  return {
+  const filtered: FilterableRecord & Pick<BytesRecord, "parsedValue"> = {
     partition,
     offset,
     timestamp: recordTimestamp(batch, record),
     key: decoding?.key?.jsonBytes ?? record.key,
-    value: decoding?.value?.jsonBytes ?? record.value,
+    value: record.value,
     headers: record.headers,
   };
+  const decoded = decoding?.value;
+  if (!decoded) return filtered;
+  // The JSON text is made only when a filter reads the value as text or bytes; a JSON path reads
+  // the decoded value itself (RecordView.valueJson).
+  Object.defineProperty(filtered, "value", { get: () => decoded.jsonBytes, enumerable: true });
+  if (decoded.parsed) filtered.parsedValue = decoded.parsed;
+  return filtered;
 }
 
 /** The decoded JSON cut at the preview size like any payload ("load the full value" has it whole). */

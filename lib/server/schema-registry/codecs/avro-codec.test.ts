@@ -36,6 +36,18 @@ describe("Avro codec", () => {
     expect(decoded).toEqual({ ...value, raw: "AQL/" });
   });
 
+  it("gives the parsed value beside the text when it holds no bytes", () => {
+    const plain = { ...reading, fields: reading.fields.filter((field) => field.name !== "raw") };
+    const codec = compileAvro({ ...schema, schema: JSON.stringify(plain) });
+    const rest = Object.fromEntries(Object.entries(value).filter(([name]) => name !== "raw"));
+    const decoded = codec.decode(avro.Type.forSchema(plain as avro.Schema).toBuffer(rest));
+    expect(decoded.parsed?.value).toEqual(rest);
+    expect(JSON.parse(decoded.json)).toEqual(rest);
+    expect(
+      compileAvro(schema).decode(avro.Type.forSchema(reading as avro.Schema).toBuffer(value)).parsed,
+    ).toBeUndefined();
+  });
+
   it("reads longs past 2^53 as decimal strings", () => {
     const type = avro.types.LongType.__with({
       fromBuffer: (b: Buffer) => b.readBigInt64LE(),

@@ -106,7 +106,14 @@ export function compileAvro(resolved: ResolvedSchema): SchemaCodec {
           throw new CodecError(`The value does not match its Avro schema: ${messageOf(retried)}`);
         }
       }
-      return { json: JSON.stringify(value, replacer) };
+      let json: string | undefined;
+      return {
+        get json() {
+          return (json ??= JSON.stringify(value, replacer));
+        },
+        // With bytes or fixed the object holds Buffers, not their base64: the text only.
+        ...(replacer === undefined && { parsed: { value } }),
+      };
     },
     encode(value) {
       const type = wideType();

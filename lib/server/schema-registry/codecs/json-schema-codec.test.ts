@@ -34,9 +34,10 @@ const text = (value: unknown) => new TextEncoder().encode(JSON.stringify(value))
 describe("JSON Schema codec", () => {
   it("decodes a valid value as it was written", () => {
     const codec = compileJsonSchema(schema);
-    expect(codec.decode(text({ device: "a", temp: 3, place: { city: "Oslo" } }))).toEqual({
-      json: '{"device":"a","temp":3,"place":{"city":"Oslo"}}',
-    });
+    const decoded = codec.decode(text({ device: "a", temp: 3, place: { city: "Oslo" } }));
+    expect(decoded.json).toBe('{"device":"a","temp":3,"place":{"city":"Oslo"}}');
+    expect(decoded.parsed).toEqual({ value: { device: "a", temp: 3, place: { city: "Oslo" } } });
+    expect(decoded.mismatch).toBeUndefined();
   });
 
   it("keeps a value that breaks the schema, with the reasons", () => {

@@ -30,7 +30,8 @@ export function compileJsonSchema(resolved: ResolvedSchema): SchemaCodec {
       }
       const mismatch = validate(value) ? undefined : describeErrors(validate.errors);
       // The text as written (whitespace and all) is what was produced: keep it when it is compact.
-      return { json: /^\s|\n/.test(text) ? JSON.stringify(value) : text, ...(mismatch && { mismatch }) };
+      const compact = /^\s|\n/.test(text) ? JSON.stringify(value) : text;
+      return { json: compact, parsed: { value }, ...(mismatch && { mismatch }) };
     },
     encode(value) {
       if (!validate(value))

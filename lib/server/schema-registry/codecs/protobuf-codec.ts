@@ -43,8 +43,15 @@ export function compileProtobuf(resolved: ResolvedSchema): SchemaCodec {
         throw new CodecError(`The Protobuf message indexes are not valid: ${messageOf(error)}`);
       }
       try {
-        const message = type.decode(payload);
-        return { json: protojson.toJsonString(type, message), messageType: fullName(type) };
+        const value: unknown = protojson.toJson(type, type.decode(payload));
+        let json: string | undefined;
+        return {
+          get json() {
+            return (json ??= JSON.stringify(value));
+          },
+          parsed: { value },
+          messageType: fullName(type),
+        };
       } catch (error) {
         throw new CodecError(
           `The value does not match its Protobuf message ${fullName(type)}: ${messageOf(error)}`,

@@ -16,9 +16,12 @@ export interface NamedSchema extends ResolvedSchema {
 export interface DecodedValue {
   /**
    * The value as JSON text: what the filters, the inspector and exports see. Longs past 2^53 are
-   * strings, bytes base64 (see each codec); JSON.parse it for the value.
+   * strings, bytes base64 (see each codec). Serialized on first read: a scan that filters by JSON
+   * path reads `parsed` and serializes only the records it shows.
    */
-  json: string;
+  readonly json: string;
+  /** The value as JSON.parse(json) would give it, when the codec has it without serializing. */
+  readonly parsed?: { value: unknown };
   /** Protobuf: the fully-qualified message type the indexes chose. */
   messageType?: string;
   /** Decoded, but the value breaks the schema (JSON Schema validation): shown with the value. */
