@@ -239,7 +239,21 @@ export function consoleConfigSchema(resolve: ValueResolver, resolvePath: PathRes
       restProxy: restProxySettingsSchema.prefault({}),
       auth: authConfigSchema(resolve).prefault({}),
     })
-    .superRefine(reportUnknownDefaultCluster, evenIfFieldsAreInvalid);
+    .superRefine(reportUnknownDefaultCluster, evenIfFieldsAreInvalid)
+    .superRefine(requireSharedCaKey, evenIfFieldsAreInvalid);
+}
+
+// A generated key lives in one replica's data directory: replicas sharing a PostgreSQL store must
+// unseal the CA's keys (kept in the store) with the same configured one.
+function requireSharedCaKey(config: unknown, ctx: z.RefinementCtx) {
+  if (!isObject(config) || !isObject(config.server) || !isObject(config.server.store)) return;
+  if (config.server.store.kind !== "postgres") return;
+  if (isObject(config.ca) && config.ca.keyEncryptionKey !== undefined) return;
+  ctx.addIssue({
+    code: "custom",
+    path: ["ca", "keyEncryptionKey"],
+    message: "is needed with a postgres store: every replica must unseal the CA's keys with the same one",
+  });
 }
 
 function reportUnknownDefaultCluster(config: unknown, ctx: z.RefinementCtx) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { serverSettingsSchema } from "./config";
+import { consoleConfigSchema, serverSettingsSchema } from "./config";
 import type { ValueResolver } from "./config-values";
 import { parsePostgresUrl, storeSettingsSchema } from "./store-config";
 
@@ -153,5 +153,24 @@ describe("server.store", () => {
     expect(server.parse({ store: postgres, sessionSecret: "x".repeat(48) }).store).toMatchObject({
       kind: "postgres",
     });
+  });
+});
+
+describe("a postgres store in the whole configuration", () => {
+  const config = consoleConfigSchema(resolve, (...segments) => `/config/${segments.join("/")}`);
+  const base = {
+    clusters: [{ name: "local", bootstrapBrokers: ["127.0.0.1:9092"] }],
+    server: {
+      sessionSecret: "s".repeat(48),
+      store: { kind: "postgres", host: "db", database: "console", user: "console" },
+    },
+  };
+
+  it("needs ca.keyEncryptionKey: every replica unseals the CA's keys alike", () => {
+    const result = config.safeParse(base);
+    expect(result.success ? [] : result.error.issues.map((issue) => issue.path.join("."))).toEqual([
+      "ca.keyEncryptionKey",
+    ]);
+    expect(config.safeParse({ ...base, ca: { keyEncryptionKey: "k".repeat(48) } }).success).toBe(true);
   });
 });
