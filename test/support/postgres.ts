@@ -2,7 +2,16 @@
 // loopback port with its socket in the same dir, fsync off. ~2 s to start: one cluster per file, a
 // fresh database per test (createDatabase).
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -16,6 +25,8 @@ export interface TestPostgres {
   port: number;
   user: string;
   password: string;
+  /** With `tls: true`: the CA that signed the server's certificate (SAN IP 127.0.0.1), PEM. */
+  caPem?: string;
   /** A new empty database on the cluster; returns its URL. */
   createDatabase(name?: string): Promise<string>;
   stop(): Promise<void>;
@@ -64,7 +75,67 @@ function postgresRunner(dir: string): (binary: string, args: string[]) => void {
   };
 }
 
-export async function startTestPostgres(): Promise<TestPostgres> {
+/** A CA and a server certificate for 127.0.0.1 signed by it, made with openssl in dir. */
+function serverCertificate(dir: string): { caPem: string; settings: string } {
+  const openssl = (...args: string[]) => execFileSync("openssl", args, { cwd: dir, stdio: "pipe" });
+  const subject = (cn: string) => ["-subj", `/CN=${cn}`];
+  openssl(
+    "req",
+    "-x509",
+    "-newkey",
+    "ec",
+    "-pkeyopt",
+    "ec_paramgen_curve:P-256",
+    "-nodes",
+    "-days",
+    "2",
+    "-keyout",
+    "ca.key",
+    "-out",
+    "ca.pem",
+    ...subject("console-test-ca"),
+  );
+  openssl(
+    "req",
+    "-newkey",
+    "ec",
+    "-pkeyopt",
+    "ec_paramgen_curve:P-256",
+    "-nodes",
+    "-keyout",
+    "server.key",
+    "-out",
+    "server.csr",
+    ...subject("127.0.0.1"),
+  );
+  writeFileSync(join(dir, "server.ext"), "subjectAltName = IP:127.0.0.1\n");
+  openssl(
+    "x509",
+    "-req",
+    "-in",
+    "server.csr",
+    "-CA",
+    "ca.pem",
+    "-CAkey",
+    "ca.key",
+    "-CAcreateserial",
+    "-days",
+    "2",
+    "-extfile",
+    "server.ext",
+    "-out",
+    "server.pem",
+  );
+  // PostgreSQL refuses a key file others can read; it runs as the directory's owner.
+  chmodSync(join(dir, "server.key"), 0o600);
+  if (process.getuid?.() === 0) chownSync(join(dir, "server.key"), ...ownerOf(dir));
+  return {
+    caPem: readFileSync(join(dir, "ca.pem"), "utf8"),
+    settings: `-c ssl=on -c ssl_cert_file=${join(dir, "server.pem")} -c ssl_key_file=${join(dir, "server.key")}`,
+  };
+}
+
+export async function startTestPostgres(options: { tls?: boolean } = {}): Promise<TestPostgres> {
   const dir = mkdtempSync(join(tmpdir(), "kafka-console-postgres-"));
   chmodSync(dir, 0o700);
   const data = join(dir, "data");
@@ -85,6 +156,8 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     "--no-sync",
   ]);
 
+  const tls = options.tls ? serverCertificate(dir) : undefined;
+
   let port = 0;
   // A free port can be taken between the check and the start: try again with another.
   for (let attempt = 1; ; attempt += 1) {
@@ -92,6 +165,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     const settings = [
       `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir}`,
       "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
+      tls?.settings ?? "",
     ].join(" ");
     try {
       run("pg_ctl", ["start", "-D", data, "-w", "-t", "60", "-l", join(dir, "postgres.log"), "-o", settings]);
@@ -133,6 +207,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     port,
     user: USER,
     password: PASSWORD,
+    ...(tls && { caPem: tls.caPem }),
     createDatabase,
     stop: async () => {
       stopNow();
