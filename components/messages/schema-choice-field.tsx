@@ -41,7 +41,8 @@ export function SchemaChoiceField({
   return (
     <fieldset className="space-y-2">
       <legend className="text-sm font-medium">{label}</legend>
-      <div className="flex gap-4 text-sm" role="radiogroup" aria-label={label}>
+      {/* Named by the legend only: an aria-label "Value schema" would also answer to the label "Value". */}
+      <div className="flex gap-4 text-sm" role="radiogroup">
         <label className="flex items-center gap-2">
           <input
             type="radio"
