@@ -52,6 +52,13 @@ test("the topic page links the subjects it uses", async ({ page, baseURL }) => {
     "href",
     `/console/clusters/e2e/schema-registry/subjects/${topic}-value`,
   );
+  await subjects.getByRole("link", { name: `${topic}-value` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `${topic}-value` })).toBeVisible();
+  const subjectTopic = page.getByTestId("subject-topic");
+  await expect(subjectTopic).toContainText(`Topic (values): ${topic}`);
+  await subjectTopic.getByRole("link", { name: topic }).click();
+  await expect(page.getByRole("heading", { level: 1, name: topic })).toBeVisible();
+
   const plain = `sp-plain-${randomBytes(4).toString("hex")}`;
   const created = await page.request.post("/api/v1/clusters/e2e-plain/topics", {
     data: { name: plain, partitions: 1, replicationFactor: 1 },
@@ -67,7 +74,7 @@ test("produces a value typed as JSON with the topic's Avro subject, checked as i
 }) => {
   await page.goto(`/console/clusters/e2e/topics/${topic}?tab=produce`);
   const form = page.getByRole("form", { name: "Produce a message" });
-  const schema = form.getByRole("radiogroup", { name: "Value schema" });
+  const schema = form.getByRole("group", { name: "Value schema" });
   await expect(schema.getByRole("radio", { name: "Registered schema" })).toBeChecked();
   await expect(form.getByRole("combobox", { name: "Value subject" })).toHaveValue(`${topic}-value`);
   await expect(form.getByText(`AVRO schema ${topic}-value, version 1, id ${schemaId}`)).toBeVisible();
@@ -105,8 +112,15 @@ test("produces a value typed as JSON with the topic's Avro subject, checked as i
     json: '{"id":"o-1","quantity":2}',
   });
 
+  // The inspector shows it decoded, with its subject, version and a link to its schema.
   await form.getByRole("link", { name: "Open it in the inspector" }).click();
   const drawer = page.getByTestId("message-drawer");
-  await expect(drawer).toBeVisible();
   await expect(page.getByTestId("message-row")).toHaveCount(1);
+  await expect(drawer.getByTestId("value-view")).toContainText("o-1");
+  const valueSchema = drawer.getByRole("region", { name: "Value schema" });
+  await expect(valueSchema).toContainText(`${topic}-value, version 1`);
+  await expect(valueSchema.getByRole("link", { name: String(schemaId), exact: true })).toHaveAttribute(
+    "href",
+    `/console/clusters/e2e/schema-registry/schemas/${schemaId}`,
+  );
 });

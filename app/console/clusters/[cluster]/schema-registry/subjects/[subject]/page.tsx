@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { z } from "zod";
 
 import { CompatibilityCard } from "@/components/schema-registry/compatibility-card";
@@ -9,6 +10,7 @@ import { RegistryProblem } from "@/components/schema-registry/registry-problem";
 
 import { SchemaFacts } from "@/components/schema-registry/schema-facts";
 import { SchemaTextView } from "@/components/schema-registry/schema-text-view";
+import { SubjectTopicLink } from "@/components/schema-registry/subject-topic-link";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardHeader } from "@/components/ui/card";
@@ -22,6 +24,7 @@ import {
   subjectVersions,
 } from "@/lib/server/schema-registry/browse";
 import { formatSchema } from "@/lib/schema-registry/schema-text";
+import { topicForSubject } from "@/lib/server/schema-registry/topic-subjects";
 
 import { clusterOf, type ClusterParams } from "../../../_lib/cluster-param";
 import { SchemaDiffCard } from "./_components/schema-diff-card";
@@ -55,9 +58,15 @@ export default async function SubjectPage({
     <PageHeader
       title={subject}
       description={
-        <Link className="text-sky-700 underline dark:text-sky-400" href={schemaSubjectsPath(cluster)}>
-          ← Subjects of {cluster}&apos;s schema registry
-        </Link>
+        <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
+          <Link className="text-sky-700 underline dark:text-sky-400" href={schemaSubjectsPath(cluster)}>
+            ← Subjects of {cluster}&apos;s schema registry
+          </Link>
+          {/* TopicNameStrategy's topic; the cluster answers on its own time, the header never waits. */}
+          <Suspense fallback={null}>
+            <SubjectTopicLink cluster={cluster} topic={topicForSubject(cluster, subject)} />
+          </Suspense>
+        </span>
       }
     />
   );
