@@ -165,7 +165,7 @@ function lazyDecoding(info: Omit<WireValueSchema, "json" | "error">, decoded: De
     get jsonBytes() {
       return (jsonBytes ??= Buffer.from(decoded.json));
     },
-    ...(decoded.parsed && { parsed: decoded.parsed }),
+    parsed: decoded.parsed,
   };
 }
 

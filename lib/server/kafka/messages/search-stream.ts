@@ -189,21 +189,25 @@ function filterable(
   { partition, offset, batch, record }: FetchedRecord,
   decoding?: RecordDecoding,
 ): FilterableRecord {
-  const filtered: FilterableRecord & Pick<BytesRecord, "parsedValue"> = {
+  const timestamp = recordTimestamp(batch, record);
+  const key = decoding?.key?.jsonBytes ?? record.key;
+  const decoded = decoding?.value;
+  if (!decoded) return { partition, offset, timestamp, key, value: record.value, headers: record.headers };
+  // The JSON text is made only when a filter reads the value as text or bytes; a JSON path reads the
+  // decoded value itself (RecordView.valueJson). A getter in the literal: defineProperty would cost
+  // more than the decoding.
+  const decodedRecord: FilterableRecord & Pick<BytesRecord, "parsedValue"> = {
     partition,
     offset,
-    timestamp: recordTimestamp(batch, record),
-    key: decoding?.key?.jsonBytes ?? record.key,
-    value: record.value,
+    timestamp,
+    key,
+    get value() {
+      return decoded.jsonBytes;
+    },
     headers: record.headers,
+    parsedValue: decoded.parsed,
   };
-  const decoded = decoding?.value;
-  if (!decoded) return filtered;
-  // The JSON text is made only when a filter reads the value as text or bytes; a JSON path reads
-  // the decoded value itself (RecordView.valueJson).
-  Object.defineProperty(filtered, "value", { get: () => decoded.jsonBytes, enumerable: true });
-  if (decoded.parsed) filtered.parsedValue = decoded.parsed;
-  return filtered;
+  return decodedRecord;
 }
 
 /** The decoded JSON cut at the preview size like any payload ("load the full value" has it whole). */

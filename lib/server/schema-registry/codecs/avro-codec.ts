@@ -112,7 +112,7 @@ export function compileAvro(resolved: ResolvedSchema): SchemaCodec {
           return (json ??= JSON.stringify(value, replacer));
         },
         // With bytes or fixed the object holds Buffers, not their base64: the text only.
-        ...(replacer === undefined && { parsed: { value } }),
+        parsed: replacer === undefined ? { value } : undefined,
       };
     },
     encode(value) {

@@ -13,8 +13,9 @@ export interface FramedValue {
 /** The schema id and the rest, or null when the bytes are not framed (too short, another first byte). */
 export function parseFraming(bytes: Uint8Array | null): FramedValue | null {
   if (!bytes || bytes.length < HEADER_BYTES || bytes[0] !== MAGIC_BYTE) return null;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return { schemaId: view.getUint32(1), body: bytes.subarray(HEADER_BYTES) };
+  // By hand: a DataView per record costs more than the rest of the framing (a scan reads millions).
+  const schemaId = bytes[1]! * 0x1000000 + ((bytes[2]! << 16) | (bytes[3]! << 8) | bytes[4]!);
+  return { schemaId, body: bytes.subarray(HEADER_BYTES) };
 }
 
 /** Magic byte, id, (Protobuf) indexes, payload in one buffer. */
