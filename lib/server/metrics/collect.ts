@@ -106,6 +106,17 @@ export function metricsRegistry(): Registry {
     [],
     async (g) => g.set((await storeAnswers(() => getStore())) ? 1 : 0),
   );
+  gauge(
+    registry,
+    "store_pool_connections",
+    "The PostgreSQL store's connection pool: open, idle, waiting callers and the maximum (absent on SQLite).",
+    ["state"],
+    (g) => {
+      g.reset();
+      const stats = getStore().poolStats?.();
+      if (stats) for (const [state, value] of Object.entries(stats)) g.set({ state }, value);
+    },
+  );
   gauge(registry, "store_file_bytes", "Size of the SQLite store: the database file and its WAL.", [], (g) =>
     g.set(storeBytes(getConfig().server.storePath)),
   );

@@ -262,7 +262,18 @@ export interface ConsoleStore {
   transaction<T>(fn: (tx: ConsoleStore) => Promise<T>): Promise<T>;
   /** A trivial query (SELECT 1); rejects when the database does not answer. For /readyz. */
   ping(): Promise<void>;
+  /** The connection pool's state, for stores that pool connections (PostgreSQL); absent on SQLite. */
+  poolStats?(): StorePoolStats;
   close(): Promise<void>;
+}
+
+export interface StorePoolStats {
+  /** Connections open, idle among them, and callers waiting for one. */
+  total: number;
+  idle: number;
+  waiting: number;
+  /** The configured maximum. */
+  max: number;
 }
 
 export class StoreConflictError extends Error {

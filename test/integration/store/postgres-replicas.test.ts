@@ -127,4 +127,14 @@ describe("PostgreSQL store replicas", () => {
     const { events } = await a.audit.query({ limit: 100 });
     expect(new Set(events.map(({ id }) => id)).size).toBe(40);
   });
+
+  it("reports its pool for /metrics: open, idle and waiting connections against the maximum", async () => {
+    const store = await openReplica(await postgres.createDatabase("pooled"));
+    expect(store.poolStats?.()).toMatchObject({ max: 5, waiting: 0 });
+    await Promise.all(Array.from({ length: 12 }, () => store.ping()));
+    const stats = store.poolStats?.();
+    expect(stats?.total).toBeGreaterThan(0);
+    expect(stats?.total).toBeLessThanOrEqual(5);
+    expect(stats?.idle).toBe(stats?.total);
+  });
 });

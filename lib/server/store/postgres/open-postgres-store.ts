@@ -76,6 +76,12 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     ...createTables(outer, (fn) => transactions.run((db) => fn(db))),
     transaction: (fn) => transactions.run((db, nested) => fn(transactionStore(db, nested))),
     ping: async () => void (await outer.query("SELECT 1")),
+    poolStats: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+      max: pool.options.max ?? 10,
+    }),
     async close() {
       if (closed) return;
       closed = true;
