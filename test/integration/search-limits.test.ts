@@ -18,7 +18,11 @@ vi.mock("@/lib/server/kafka/global-pool", () => ({
   closeCurrentPool: async () => {},
 }));
 vi.mock("@/lib/server/config", () => ({
-  getConfig: () => ({ messages: { previewBytes: 1024 * 1024, maxConcurrentSearches: LIMITS } }),
+  // No cluster names a schema registry: searches look one up since the inspector decodes values.
+  getConfig: () => ({
+    clusters: [],
+    messages: { previewBytes: 1024 * 1024, maxConcurrentSearches: LIMITS },
+  }),
 }));
 // Who asks comes from test headers; the guard itself is tested elsewhere. The params and query are
 // parsed as the real guard parses them.
