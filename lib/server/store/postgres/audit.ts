@@ -1,24 +1,8 @@
-import type { AuditEvent, AuditOutcome, AuditQuery, AuditStore } from "../types";
-import { type Database, nullableText, numeric, one, type Row, text } from "./connection";
+import type { AuditQuery, AuditStore } from "../types";
+import { toAuditEvent } from "../rows";
+import { type Database, one } from "./connection";
 
 export const MAX_AUDIT_PAGE = 1000;
-
-function toEvent(row: Row): AuditEvent {
-  return {
-    id: numeric(row, "id"),
-    at: text(row, "at"),
-    actor: text(row, "actor"),
-    action: text(row, "action"),
-    target: nullableText(row, "target"),
-    outcome: text(row, "outcome") as AuditOutcome,
-    clientAddress: nullableText(row, "client_address"),
-    requestId: nullableText(row, "request_id"),
-    details: JSON.parse(text(row, "details")) as AuditEvent["details"],
-    count: numeric(row, "count"),
-    firstAt: nullableText(row, "first_at"),
-    lastAt: nullableText(row, "last_at"),
-  };
-}
 
 /** "auth." → "auth.%", with the prefix's own % and _ matched literally. */
 const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (wildcard) => `\\${wildcard}`)}%`;
@@ -71,7 +55,7 @@ export function createAuditStore(db: Database): AuditStore {
           event.lastAt ?? null,
         ],
       );
-      return toEvent(row!);
+      return toAuditEvent(row!);
     },
 
     // Keyset paging, newest first: one row more than asked tells whether an older page exists.
@@ -82,7 +66,7 @@ export function createAuditStore(db: Database): AuditStore {
         `SELECT * FROM audit_events ${where.sql} ORDER BY id DESC LIMIT $${where.values.length + 1}`,
         [...where.values, limit + 1],
       );
-      const events = rows.slice(0, limit).map(toEvent);
+      const events = rows.slice(0, limit).map(toAuditEvent);
       return { events, nextBefore: rows.length > limit ? (events.at(-1)?.id ?? null) : null };
     },
   };

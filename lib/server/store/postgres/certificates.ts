@@ -1,44 +1,7 @@
 // The CA's certificates, the certificates it issued and its CRLs.
-import type { CaRecord, CaRole, CertificateRecord, CertificateStore, CrlRecord } from "../types";
-import { type Database, nullableText, numeric, one, type Row, text, insertOrConflict } from "./connection";
-
-function toAuthority(row: Row): CaRecord {
-  return {
-    role: text(row, "role") as CaRole,
-    certificatePem: text(row, "certificate_pem"),
-    encryptedKey: nullableText(row, "encrypted_key"),
-    createdAt: text(row, "created_at"),
-  };
-}
-
-function toCertificate(row: Row): CertificateRecord {
-  return {
-    serialNumber: text(row, "serial"),
-    commonName: text(row, "common_name"),
-    subject: text(row, "subject"),
-    subjectAltNames: JSON.parse(text(row, "sans")) as CertificateRecord["subjectAltNames"],
-    keyAlgorithm: text(row, "key_algorithm"),
-    serverAuth: row.server_auth === true,
-    source: text(row, "source") as CertificateRecord["source"],
-    issuedBy: text(row, "issued_by"),
-    issuedAt: text(row, "issued_at"),
-    notBefore: text(row, "not_before"),
-    notAfter: text(row, "not_after"),
-    certificatePem: text(row, "certificate_pem"),
-    fingerprint: text(row, "fingerprint"),
-    revokedAt: nullableText(row, "revoked_at"),
-    revocationReason: nullableText(row, "revocation_reason"),
-  };
-}
-
-function toCrl(row: Row): CrlRecord {
-  return {
-    id: numeric(row, "id"),
-    der: Buffer.from(row.der as Buffer),
-    thisUpdate: text(row, "this_update"),
-    nextUpdate: text(row, "next_update"),
-  };
-}
+import type { CertificateStore } from "../types";
+import { toAuthority, toCertificate, toCrl } from "../rows";
+import { type Database, numeric, one, insertOrConflict } from "./connection";
 
 /** Held from nextCrlNumber to the commit of the transaction that signs the CRL. */
 const CRL_LOCK = "7106552003";

@@ -53,9 +53,6 @@ export async function insertOrConflict(
 export const isUniqueViolation = (error: unknown): boolean =>
   error instanceof Error && "code" in error && error.code === UNIQUE_VIOLATION;
 
-// Rows come back as loosely typed values; these read one column as the record field expects.
-export const text = (row: Row, column: string): string => String(row[column]);
-export const nullableText = (row: Row, column: string): string | null =>
-  row[column] === null || row[column] === undefined ? null : String(row[column]);
-/** bigint and numeric arrive as strings (they may exceed a double); counts and ids fit one. */
-export const numeric = (row: Row, column: string): number => Number(row[column]);
+// Rows come back as loosely typed values (bigint and numeric as strings: they may exceed a double;
+// counts and ids fit one); the readers both stores share turn a column into the record's field.
+export { nullableText, numeric, text } from "../rows";

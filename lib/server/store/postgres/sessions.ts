@@ -1,19 +1,8 @@
 import { randomUUID } from "node:crypto";
 
-import type { SessionRecord, SessionStore } from "../types";
-import { changed, type Database, nullableText, one, type Row, text, insertOrConflict } from "./connection";
-
-function toSession(row: Row): SessionRecord {
-  return {
-    id: text(row, "id"),
-    userId: text(row, "user_id"),
-    createdAt: text(row, "created_at"),
-    lastSeenAt: text(row, "last_seen_at"),
-    expiresAt: text(row, "expires_at"),
-    clientAddress: nullableText(row, "client_address"),
-    userAgent: nullableText(row, "user_agent"),
-  };
-}
+import type { SessionStore } from "../types";
+import { toSession } from "../rows";
+import { changed, type Database, one, insertOrConflict } from "./connection";
 
 export function createSessionStore(db: Database): SessionStore {
   return {

@@ -1,21 +1,11 @@
 import { bucketStart } from "@/lib/lag-history/tiers";
 
-import { CLUSTER_TOTAL, type ThroughputPointRecord, type ThroughputStore } from "../throughput-types";
-import { type Database, one, type Row } from "./connection";
+import { CLUSTER_TOTAL, type ThroughputStore } from "../throughput-types";
+import { toThroughputPoint } from "../rows";
+import { type Database, one } from "./connection";
 import type { TransactionRunner } from "./transactions";
 
 const POINT_COLUMNS = "at, ms, messages, bytes, peak_messages_per_second, peak_bytes_per_second";
-
-function toPoint(row: Row): ThroughputPointRecord {
-  return {
-    at: Number(row.at),
-    ms: Number(row.ms),
-    messages: Number(row.messages),
-    bytes: Number(row.bytes),
-    peakMessagesPerSecond: Number(row.peak_messages_per_second),
-    peakBytesPerSecond: Number(row.peak_bytes_per_second),
-  };
-}
 
 // One statement per sample writes every tier's row: a bucket adds its intervals up and keeps the
 // largest rate of one of them.
@@ -90,7 +80,7 @@ export function createThroughputStore(db: Database, transaction: TransactionRunn
            ORDER BY at`,
           [cluster, resolutionSeconds, since],
         );
-        return rows.map(toPoint);
+        return rows.map(toThroughputPoint);
       }
       // A topic has rows only where it grew: the cluster's rows give every sampled time (and its
       // duration), the topic's counts are 0 where it has none. Its peak is its own.
@@ -109,7 +99,7 @@ export function createThroughputStore(db: Database, transaction: TransactionRunn
          ORDER BY total.at`,
         [topic, cluster, resolutionSeconds, since],
       );
-      return rows.map(toPoint);
+      return rows.map(toThroughputPoint);
     },
 
     async topTopics(cluster, sinceSeconds, limit) {

@@ -1,22 +1,7 @@
-import type { Role } from "@/lib/schemas/auth";
-
 import { newApiTokenId } from "../ids";
-import type { ApiTokenRecord, ApiTokenStore } from "../types";
-import { type Database, nullableText, one, type Row, text, insertOrConflict } from "./connection";
-
-function toToken(row: Row): ApiTokenRecord {
-  return {
-    id: text(row, "id"),
-    name: text(row, "name"),
-    role: text(row, "role") as Role,
-    secretHash: text(row, "secret_hash"),
-    createdBy: text(row, "created_by"),
-    createdAt: text(row, "created_at"),
-    expiresAt: nullableText(row, "expires_at"),
-    revokedAt: nullableText(row, "revoked_at"),
-    lastUsedAt: nullableText(row, "last_used_at"),
-  };
-}
+import type { ApiTokenStore } from "../types";
+import { toToken } from "../rows";
+import { type Database, one, insertOrConflict } from "./connection";
 
 export function createApiTokenStore(db: Database): ApiTokenStore {
   const find = async (sql: string, values: unknown[]) => {

@@ -1,18 +1,8 @@
 import { randomUUID } from "node:crypto";
 
-import type { Role } from "@/lib/schemas/auth";
-
-import type { UserRecord, UserStore } from "../types";
-import {
-  changed,
-  type Database,
-  nullableText,
-  numeric,
-  one,
-  type Row,
-  text,
-  insertOrConflict,
-} from "./connection";
+import type { UserStore } from "../types";
+import { toUser } from "../rows";
+import { changed, type Database, numeric, one, insertOrConflict } from "./connection";
 
 type UserPatch = Parameters<UserStore["update"]>[1];
 
@@ -23,22 +13,6 @@ const COLUMNS: Record<keyof UserPatch, string> = {
   disabledAt: "disabled_at",
   lastSignInAt: "last_sign_in_at",
 };
-
-function toUser(row: Row): UserRecord {
-  return {
-    id: text(row, "id"),
-    username: text(row, "username"),
-    role: text(row, "role") as Role,
-    passwordHash: text(row, "password_hash"),
-    mustChangePassword: row.must_change_password === true,
-    createdAt: text(row, "created_at"),
-    updatedAt: text(row, "updated_at"),
-    disabledAt: nullableText(row, "disabled_at"),
-    lastSignInAt: nullableText(row, "last_sign_in_at"),
-    provider: nullableText(row, "provider"),
-    subject: nullableText(row, "subject"),
-  };
-}
 
 export function createUserStore(db: Database): UserStore {
   const find = async (sql: string, values: unknown[]) => {

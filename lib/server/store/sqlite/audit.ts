@@ -1,25 +1,9 @@
-import type { AuditEvent, AuditOutcome, AuditQuery, AuditStore } from "../types";
-import { type Connection, nullableText, type Row, text } from "./connection";
+import type { AuditQuery, AuditStore } from "../types";
+import { toAuditEvent } from "../rows";
+import { type Connection, type Row } from "./connection";
 import type { Sync } from "./sync";
 
 export const MAX_AUDIT_PAGE = 1000;
-
-function toEvent(row: Row): AuditEvent {
-  return {
-    id: Number(row.id),
-    at: text(row, "at"),
-    actor: text(row, "actor"),
-    action: text(row, "action"),
-    target: nullableText(row, "target"),
-    outcome: text(row, "outcome") as AuditOutcome,
-    clientAddress: nullableText(row, "client_address"),
-    requestId: nullableText(row, "request_id"),
-    details: JSON.parse(text(row, "details")) as AuditEvent["details"],
-    count: Number(row.count),
-    firstAt: nullableText(row, "first_at"),
-    lastAt: nullableText(row, "last_at"),
-  };
-}
 
 /** "auth." → "auth.%", with the prefix's own % and _ matched literally. */
 const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (wildcard) => `\\${wildcard}`)}%`;
@@ -69,7 +53,7 @@ export function createAuditStore({ statement, now }: Connection): Sync<AuditStor
         event.firstAt ?? null,
         event.lastAt ?? null,
       );
-      return toEvent(row as Row);
+      return toAuditEvent(row as Row);
     },
 
     // Keyset paging, newest first: one row more than asked tells whether an older page exists.
@@ -80,7 +64,7 @@ export function createAuditStore({ statement, now }: Connection): Sync<AuditStor
         ...where.values,
         limit + 1,
       );
-      const events = rows.slice(0, limit).map(toEvent);
+      const events = rows.slice(0, limit).map(toAuditEvent);
       return { events, nextBefore: rows.length > limit ? (events.at(-1)?.id ?? null) : null };
     },
   };

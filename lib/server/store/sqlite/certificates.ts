@@ -1,46 +1,8 @@
 // The CA's certificates, the certificates it issued and its CRLs.
-import type { CaRecord, CaRole, CertificateRecord, CertificateStore, CrlRecord } from "../types";
-import { type Connection, flag, nullableText, type Row, text, withConflict } from "./connection";
+import type { CertificateStore } from "../types";
+import { toAuthority, toCertificate, toCrl } from "../rows";
+import { type Connection, type Row, withConflict } from "./connection";
 import type { Sync } from "./sync";
-
-function toAuthority(row: Row): CaRecord {
-  return {
-    role: text(row, "role") as CaRole,
-    certificatePem: text(row, "certificate_pem"),
-    encryptedKey: nullableText(row, "encrypted_key"),
-    createdAt: text(row, "created_at"),
-  };
-}
-
-function toCertificate(row: Row): CertificateRecord {
-  return {
-    serialNumber: text(row, "serial"),
-    commonName: text(row, "common_name"),
-    subject: text(row, "subject"),
-    subjectAltNames: JSON.parse(text(row, "sans")) as CertificateRecord["subjectAltNames"],
-    keyAlgorithm: text(row, "key_algorithm"),
-    serverAuth: flag(row, "server_auth"),
-    source: text(row, "source") as CertificateRecord["source"],
-    issuedBy: text(row, "issued_by"),
-    issuedAt: text(row, "issued_at"),
-    notBefore: text(row, "not_before"),
-    notAfter: text(row, "not_after"),
-    certificatePem: text(row, "certificate_pem"),
-    fingerprint: text(row, "fingerprint"),
-    revokedAt: nullableText(row, "revoked_at"),
-    revocationReason: nullableText(row, "revocation_reason"),
-  };
-}
-
-function toCrl(row: Row): CrlRecord {
-  const der = row.der as Uint8Array;
-  return {
-    id: Number(row.id),
-    der: Buffer.from(der.buffer, der.byteOffset, der.byteLength),
-    thisUpdate: text(row, "this_update"),
-    nextUpdate: text(row, "next_update"),
-  };
-}
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (character) => `\\${character}`);
 

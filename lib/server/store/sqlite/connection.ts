@@ -47,8 +47,6 @@ export function withConflict<T>(conflictMessage: string, write: () => T): T {
   }
 }
 
-// Rows come back as loosely typed values; these read one column as the record field expects.
-export const text = (row: Row, column: string): string => String(row[column]);
-export const nullableText = (row: Row, column: string): string | null =>
-  row[column] === null || row[column] === undefined ? null : String(row[column]);
-export const flag = (row: Row, column: string): boolean => row[column] === 1;
+// Rows come back as loosely typed values; the readers both stores share turn a column into the
+// record's field.
+export { flag, nullableText, text } from "../rows";

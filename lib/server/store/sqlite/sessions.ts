@@ -1,20 +1,9 @@
 import { randomUUID } from "node:crypto";
 
-import type { SessionRecord, SessionStore } from "../types";
-import { type Connection, nullableText, type Row, text, withConflict } from "./connection";
+import type { SessionStore } from "../types";
+import { toSession } from "../rows";
+import { type Connection, type Row, withConflict } from "./connection";
 import type { Sync } from "./sync";
-
-function toSession(row: Row): SessionRecord {
-  return {
-    id: text(row, "id"),
-    userId: text(row, "user_id"),
-    createdAt: text(row, "created_at"),
-    lastSeenAt: text(row, "last_seen_at"),
-    expiresAt: text(row, "expires_at"),
-    clientAddress: nullableText(row, "client_address"),
-    userAgent: nullableText(row, "user_agent"),
-  };
-}
 
 export function createSessionStore({ statement }: Connection): Sync<SessionStore> {
   return {

@@ -1,21 +1,11 @@
 import { bucketStart } from "@/lib/lag-history/tiers";
 
-import { CLUSTER_TOTAL, type ThroughputPointRecord, type ThroughputStore } from "../throughput-types";
-import { type Connection, type Row } from "./connection";
+import { CLUSTER_TOTAL, type ThroughputStore } from "../throughput-types";
+import { toThroughputPoint } from "../rows";
+import { type Connection } from "./connection";
 import type { Sync } from "./sync";
 
 const POINT_COLUMNS = "at, ms, messages, bytes, peak_messages_per_second, peak_bytes_per_second";
-
-function toPoint(row: Row): ThroughputPointRecord {
-  return {
-    at: Number(row.at),
-    ms: Number(row.ms),
-    messages: Number(row.messages),
-    bytes: Number(row.bytes),
-    peakMessagesPerSecond: Number(row.peak_messages_per_second),
-    peakBytesPerSecond: Number(row.peak_bytes_per_second),
-  };
-}
 
 export function createThroughputStore(
   { statement }: Connection,
@@ -93,7 +83,7 @@ export function createThroughputStore(
            ORDER BY at`,
         )
           .all(cluster, resolutionSeconds, since)
-          .map(toPoint);
+          .map(toThroughputPoint);
       // A topic has rows only where it grew: the cluster's rows give every sampled time (and its
       // duration), the topic's counts are 0 where it has none. Its peak is its own.
       return statement(
@@ -111,7 +101,7 @@ export function createThroughputStore(
          ORDER BY total.at`,
       )
         .all(topic, cluster, resolutionSeconds, since)
-        .map(toPoint);
+        .map(toThroughputPoint);
     },
 
     topTopics(cluster, sinceSeconds, limit) {

@@ -1,23 +1,8 @@
-import type { Role } from "@/lib/schemas/auth";
-
 import { newApiTokenId } from "../ids";
-import type { ApiTokenRecord, ApiTokenStore } from "../types";
-import { type Connection, nullableText, type Row, text, withConflict } from "./connection";
+import type { ApiTokenStore } from "../types";
+import { toToken } from "../rows";
+import { type Connection, type Row, withConflict } from "./connection";
 import type { Sync } from "./sync";
-
-function toToken(row: Row): ApiTokenRecord {
-  return {
-    id: text(row, "id"),
-    name: text(row, "name"),
-    role: text(row, "role") as Role,
-    secretHash: text(row, "secret_hash"),
-    createdBy: text(row, "created_by"),
-    createdAt: text(row, "created_at"),
-    expiresAt: nullableText(row, "expires_at"),
-    revokedAt: nullableText(row, "revoked_at"),
-    lastUsedAt: nullableText(row, "last_used_at"),
-  };
-}
 
 export function createApiTokenStore({ statement, now }: Connection): Sync<ApiTokenStore> {
   const one = (row: Row | undefined) => (row ? toToken(row) : undefined);

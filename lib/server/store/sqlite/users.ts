@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 
-import type { Role } from "@/lib/schemas/auth";
-
-import type { UserRecord, UserStore } from "../types";
-import { type Connection, flag, nullableText, type Row, text, withConflict } from "./connection";
+import type { UserStore } from "../types";
+import { toUser } from "../rows";
+import { type Connection, type Row, withConflict } from "./connection";
 import type { Sync } from "./sync";
 
 type UserPatch = Parameters<UserStore["update"]>[1];
@@ -15,22 +14,6 @@ const COLUMNS: Record<keyof UserPatch, string> = {
   disabledAt: "disabled_at",
   lastSignInAt: "last_sign_in_at",
 };
-
-function toUser(row: Row): UserRecord {
-  return {
-    id: text(row, "id"),
-    username: text(row, "username"),
-    role: text(row, "role") as Role,
-    passwordHash: text(row, "password_hash"),
-    mustChangePassword: flag(row, "must_change_password"),
-    createdAt: text(row, "created_at"),
-    updatedAt: text(row, "updated_at"),
-    disabledAt: nullableText(row, "disabled_at"),
-    lastSignInAt: nullableText(row, "last_sign_in_at"),
-    provider: nullableText(row, "provider"),
-    subject: nullableText(row, "subject"),
-  };
-}
 
 export function createUserStore(connection: Connection): Sync<UserStore> {
   const { statement, now } = connection;
