@@ -213,6 +213,16 @@ describe("records written by @confluentinc/schemaregistry decode in a search", (
     const js = await searchDecoded("readings-avro", { js: 'value.device === "77aa" && value.note === null' });
     expect(js.records.map((record) => decodedOf(record).device)).toEqual(["77aa"]);
     expect((await searchDecoded("readings-avro", { value: '"hot"' })).records).toHaveLength(1);
+    // A JSON path comparing strings skips the payloads without the text (not decoded) and still
+    // finds what holds it: a string, part of one, an array's item; base64 of bytes is not in the
+    // payload, so a text that could be part of it is decoded and compared every time.
+    const devicesWhere = async (jsonPath: string) =>
+      (await searchDecoded("readings-avro", { jsonPath })).records.map((record) => decodedOf(record).device);
+    expect(await devicesWhere('$.device == "77aa"')).toEqual(["77aa"]);
+    expect(await devicesWhere('$.device contains "12ab"')).toEqual(["4412abe2"]);
+    expect(await devicesWhere('$.tags contains "eu"')).toEqual(["4412abe2"]);
+    expect(await devicesWhere('$.raw == "AQL/"')).toEqual(["4412abe2"]);
+    expect(await devicesWhere('$.device == "absent"')).toEqual([]);
   });
 
   it("JSON Schema: same values, and a value that breaks its schema is shown with the reason", async () => {

@@ -6,9 +6,18 @@ import "server-only";
 // decoded here, on the thread that runs the search's other structured filters: a value's decoding
 // costs about what JSON.parse of the same value costs (`npm run bench -- schema-search`).
 import type { WireValueSchema } from "@/lib/messages/events";
+import { parseJsonPath, requiredJsonText } from "@/lib/messages/filters/json-path";
+import type { MessageQuery } from "@/lib/schemas/messages";
 
 import type { SchemaRegistryClient } from "./client";
-import { CodecError, compileCodec, parseFraming, type DecodedValue, type SchemaCodec } from "./codecs";
+import {
+  CodecError,
+  compileCodec,
+  parseFraming,
+  type DecodedValue,
+  type FramedValue,
+  type SchemaCodec,
+} from "./codecs";
 import { resolveSchema } from "./schema-fetch";
 
 export const MAX_SCHEMAS = 256;
@@ -34,11 +43,29 @@ export interface ValueDecoding {
 export interface RecordDecoding {
   value: ValueDecoding | null;
   key: ValueDecoding | null;
+  /** The value's payload lacks the text the filter requires: not decoded, and not a match. */
+  cannotMatch?: true;
+}
+
+const BACKSLASH = Buffer.from("\\");
+
+/**
+ * Text that a record's decoded value must hold for the query's JSON-path filter to match it (a string
+ * compared with == or contains), as UTF-8; null when the filter requires none.
+ */
+export function requiredValueText(query: Pick<MessageQuery, "jsonPath">): Buffer | null {
+  if (query.jsonPath === undefined) return null;
+  const parsed = parseJsonPath(query.jsonPath);
+  const text = parsed.ok ? requiredJsonText(parsed.expression) : null;
+  return text === null ? null : Buffer.from(text);
 }
 
 export class SearchSchemas {
   private readonly loaded = new Map<number, Promise<Loaded>>();
   private readonly settled = new Map<number, Loaded>();
+  /** Per schema id, whether the needle of the search's filter is in a matching value's payload. */
+  private readonly needleInPayload = new Map<number, boolean | "unless-escaped">();
+  private needle: Buffer | null = null;
 
   constructor(
     private readonly client: SchemaRegistryClient,
@@ -51,24 +78,56 @@ export class SearchSchemas {
    */
   async decodeAll(values: readonly (Uint8Array | null)[]): Promise<(ValueDecoding | null)[]> {
     const framed = values.map(parseFraming);
-    const ids = new Set<number>();
-    for (const frame of framed) if (frame && !this.usable(frame.schemaId)) ids.add(frame.schemaId);
-    if (ids.size > 0) await Promise.all([...ids].map((id) => this.load(id)));
+    await this.loadFor(framed);
     return framed.map((frame) => (frame ? this.decodeOne(frame.schemaId, frame.body) : null));
   }
 
-  /** decodeAll for the values and keys of records, their schemas fetched together. */
+  /**
+   * decodeAll for the values and keys of records, their schemas fetched together. With `needle` (see
+   * requiredValueText), a value whose codec keeps strings in the payload and whose payload lacks
+   * the needle is not decoded: it cannot match the search's filter, and says so (`cannotMatch`).
+   */
   async decodeRecords(
     records: readonly { value: Uint8Array | null; key: Uint8Array | null }[],
+    needle: Buffer | null = null,
   ): Promise<RecordDecoding[]> {
-    const decoded = await this.decodeAll([
-      ...records.map((record) => record.value),
-      ...records.map((record) => record.key),
-    ]);
-    return records.map((_, index) => ({
-      value: decoded[index] ?? null,
-      key: keyDecoding(decoded[records.length + index] ?? null),
-    }));
+    const values = records.map((record) => parseFraming(record.value));
+    const keys = records.map((record) => parseFraming(record.key));
+    await this.loadFor([...values, ...keys]);
+    return records.map((_, index) => {
+      const value = values[index];
+      if (needle && value && this.cannotHold(value, needle))
+        return { value: null, key: null, cannotMatch: true };
+      const key = keys[index];
+      return {
+        value: value ? this.decodeOne(value.schemaId, value.body) : null,
+        key: keyDecoding(key ? this.decodeOne(key.schemaId, key.body) : null),
+      };
+    });
+  }
+
+  private async loadFor(frames: readonly (FramedValue | null)[]): Promise<void> {
+    const ids = new Set<number>();
+    for (const frame of frames) if (frame && !this.usable(frame.schemaId)) ids.add(frame.schemaId);
+    if (ids.size > 0) await Promise.all([...ids].map((id) => this.load(id)));
+  }
+
+  /** The payload cannot decode to a value holding the needle (JSON text with a backslash might). */
+  private cannotHold({ schemaId, body }: FramedValue, needle: Buffer): boolean {
+    if (this.needle !== needle) {
+      this.needle = needle;
+      this.needleInPayload.clear();
+    }
+    let inPayload = this.needleInPayload.get(schemaId);
+    if (inPayload === undefined) {
+      const entry = this.settled.get(schemaId);
+      inPayload = (entry?.ok && entry.codec.textInPayload?.(needle.toString())) || false;
+      this.needleInPayload.set(schemaId, inPayload);
+    }
+    if (inPayload === false) return false;
+    const payload = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+    if (payload.indexOf(needle) !== -1) return false;
+    return inPayload === true || payload.indexOf(BACKSLASH) === -1;
   }
 
   private usable(id: number): boolean {

@@ -41,6 +41,8 @@ export interface SearchRun {
   signal: AbortSignal;
   /** The cluster's registry schemas: framed values are decoded, and filtered and shown decoded. */
   schemas?: SearchSchemas;
+  /** Text a decoded value must hold to match (requiredValueText): values without it are not decoded. */
+  requiredValueText?: Buffer | null;
 }
 
 export async function* streamSearch(run: SearchRun): AsyncGenerator<SearchEvent> {
@@ -128,7 +130,10 @@ export async function* streamSearch(run: SearchRun): AsyncGenerator<SearchEvent>
       if (run.schemas && scanned.length > 0) {
         // Fetching a schema waits for the registry: Stop does not wait.
         const decoded = await untilStopped(
-          run.schemas.decodeRecords(scanned.map((fetched) => fetched.record)),
+          run.schemas.decodeRecords(
+            scanned.map((fetched) => fetched.record),
+            run.requiredValueText,
+          ),
           signal,
         );
         if (!decoded) continue;
@@ -137,17 +142,22 @@ export async function* streamSearch(run: SearchRun): AsyncGenerator<SearchEvent>
       let limit = scanned.length;
       let matches: boolean[] | null = null;
       if (matcher.active && scanned.length > 0) {
+        // Values the decoding found cannot match are not handed to the filter.
+        const candidates: number[] = [];
+        for (let index = 0; index < scanned.length; index++)
+          if (!decodings[index]?.cannotMatch) candidates.push(index);
+        const records = candidates.map((index) => filterable(scanned[index]!, decodings[index]));
         // The filter may wait its turn on a worker shared with other searches: Stop does not wait.
-        const records = scanned.map((fetched, index) => filterable(fetched, decodings[index]));
         const result = await untilStopped(matcher.match(records), signal);
         if (!result) continue;
-        matches = result.matches;
+        matches = new Array<boolean>(scanned.length).fill(false);
+        result.matches.forEach((matched, at) => (matches![candidates[at]!] = matched));
         const failures = result.fatal ? [...result.failures, result.fatal] : result.failures;
         for (const failure of failures) {
           if (filterErrors++ < MAX_FILTER_ERROR_EVENTS) yield { type: "filter-error", failure };
         }
         if (result.fatal) {
-          limit = result.matches.length;
+          limit = candidates[result.matches.length] ?? scanned.length;
           reason = "filter-failed";
         }
       }

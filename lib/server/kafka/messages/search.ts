@@ -8,7 +8,7 @@ import { maxResultsOf, type MessageQuery } from "@/lib/schemas/messages";
 import { getConfig } from "@/lib/server/config";
 import { createMessageMatcher } from "@/lib/server/messages/matcher";
 import { registryClient } from "@/lib/server/schema-registry";
-import { SearchSchemas } from "@/lib/server/schema-registry/search-schemas";
+import { requiredValueText, SearchSchemas } from "@/lib/server/schema-registry/search-schemas";
 
 import type { ClusterResult, FetchConsumer } from "../cluster-pool";
 import { describeKafkaError } from "../errors/describe-kafka-error";
@@ -150,6 +150,7 @@ export async function startSearch(
     previewBytes: options.previewBytes,
     signal,
     schemas: options.schemas,
+    requiredValueText: options.schemas && matcher.active ? requiredValueText(query) : null,
   });
   return { ok: true, events };
 }

@@ -119,6 +119,22 @@ describe("Avro codec", () => {
     expect(JSON.parse(codec.decode(bytes).json)).toEqual({ place: { city: "Oslo" } });
   });
 
+  it("says which texts a matching value holds in its payload: not an enum symbol's, base64's or a long's", () => {
+    const codec = compileAvro({ schemaType: "AVRO", schema: JSON.stringify(reading), references: [] });
+    const inPayload = (text: string) => codec.textInPayload?.(text);
+    expect(inPayload("sensor-7")).toBe(true);
+    expect(inPayload("HIG")).toBe(false); // part of the enum symbol HIGH, written as its index
+    expect(inPayload("AQL")).toBe(false); // could be part of a bytes field's base64
+    expect(inPayload("9007199254740993")).toBe(false); // a long past 2^53, decoded as digits
+    const textOnly = compileAvro({
+      schemaType: "AVRO",
+      schema: JSON.stringify({ type: "record", name: "R", fields: [{ name: "s", type: "string" }] }),
+      references: [],
+    });
+    expect(textOnly.textInPayload?.("AQL")).toBe(true);
+    expect(textOnly.textInPayload?.("-12")).toBe(false);
+  });
+
   it("refuses a schema that is not Avro", () => {
     expect(() => compileAvro({ ...schema, schema: "{" })).toThrow(/not JSON/);
     expect(() => compileAvro({ ...schema, schema: '{"type":"recordz"}' })).toThrow(/not valid/);

@@ -89,6 +89,7 @@ export function compileAvro(resolved: ResolvedSchema): SchemaCodec {
 
   return {
     format: "AVRO",
+    textInPayload: stringsFromElsewhere(fast.schema()),
     decode(body) {
       const buffer = Buffer.isBuffer(body)
         ? body
@@ -133,6 +134,30 @@ export function compileAvro(resolved: ResolvedSchema): SchemaCodec {
       }
     },
   };
+}
+
+/**
+ * Avro writes strings as their UTF-8 bytes. The decoded value's other strings are enum symbols
+ * (written as an index), base64 of bytes and fixed, and longs past 2^53 as digits: a text that could
+ * be part of one of those is not known to be in the payload.
+ */
+function stringsFromElsewhere(schema: unknown): (text: string) => boolean {
+  const symbols: string[] = [];
+  let binary = false;
+  const visit = (node: unknown) => {
+    if (node === "bytes" || node === "fixed") binary = true;
+    else if (Array.isArray(node)) node.forEach(visit);
+    else if (node !== null && typeof node === "object") {
+      const { type, symbols: enumSymbols } = node as { type?: unknown; symbols?: unknown };
+      if (type === "enum" && Array.isArray(enumSymbols)) symbols.push(...enumSymbols.map(String));
+      Object.values(node).forEach(visit);
+    }
+  };
+  visit(schema);
+  return (text) =>
+    !/^[-\d]*$/.test(text) &&
+    !(binary && /^[A-Za-z0-9+/=]*$/.test(text)) &&
+    !symbols.some((symbol) => symbol.includes(text));
 }
 
 function base64Buffers(this: unknown, key: string, value: unknown): unknown {

@@ -10,6 +10,7 @@ import { frameValue } from "./wire-format";
 export { CodecError } from "./types";
 export type { DecodedValue, NamedSchema, ResolvedSchema, SchemaCodec, SchemaFormat } from "./types";
 export { frameValue, parseFraming, readMessageIndexes, writeMessageIndexes } from "./wire-format";
+export type { FramedValue } from "./wire-format";
 
 /** Builds the codec for a schema; throws CodecError when the schema itself cannot be used. */
 export function compileCodec(schema: ResolvedSchema): SchemaCodec {

@@ -19,6 +19,7 @@ export function compileJsonSchema(resolved: ResolvedSchema): SchemaCodec {
 
   return {
     format: "JSON",
+    textInPayload: () => "unless-escaped",
     decode(body) {
       let text: string;
       let value: unknown;

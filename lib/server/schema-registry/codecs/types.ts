@@ -37,6 +37,13 @@ export interface EncodedPayload {
 
 export interface SchemaCodec {
   readonly format: SchemaFormat;
+  /**
+   * Whether every decoded value with a string equal to or containing `text` has `text` in its payload
+   * as UTF-8, so a search can skip decoding the payloads without it (search-schemas.ts): true, false,
+   * or "unless-escaped" for a payload that is JSON text (a backslash may hide it). Absent: never
+   * (Protobuf's enums, base64 bytes and int64 strings are not in the payload as text).
+   */
+  textInPayload?(text: string): boolean | "unless-escaped";
   /** Throws CodecError when the payload does not match the schema. */
   decode(body: Uint8Array): DecodedValue;
   /** Validates first; throws CodecError naming what is wrong and where. */
