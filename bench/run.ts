@@ -12,6 +12,7 @@ import { benchKeyGeneration } from "./key-generation";
 import { benchMessageSearch } from "./message-search";
 import { benchRestProxy } from "./rest-proxy";
 import { benchSchemaSearch } from "./schema-search";
+import { benchSchemaSubjects } from "./schema-subjects";
 import { benchStatusManyTopics } from "./status-many-topics";
 import { benchStore } from "./store";
 import { benchThroughputSampler } from "./throughput-sampler";
@@ -31,6 +32,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   "message-search": () => benchMessageSearch(),
   "rest-proxy": () => benchRestProxy(),
   "schema-search": () => benchSchemaSearch(),
+  "schema-subjects": () => benchSchemaSubjects(),
   "status-many-topics": () => benchStatusManyTopics(),
   store: () => benchStore(),
   "throughput-sampler": () => benchThroughputSampler(),

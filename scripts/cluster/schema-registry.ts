@@ -25,6 +25,11 @@ const RUNNER = join(REGISTRY_BUNDLE, `apicurio-registry-app-${APICURIO_VERSION}-
 /** The path of the Confluent-compatible API under the registry's root. */
 export const CCOMPAT_PATH = "/apis/ccompat/v7";
 export const DEFAULT_REGISTRY_PORT = 8081;
+/**
+ * Apicurio's GET /subjects answers at most `registry.ccompat.max-subjects` names (1,000 by default,
+ * silently cut); the console lists and searches whatever it answers, so raise it past any real registry.
+ */
+export const MAX_SUBJECTS = 1_000_000;
 
 /** Puts the registry's bundle in place with Maven the first time; later calls find it. */
 export function ensureRegistryBundle(log: (line: string) => void = console.log): void {
@@ -131,6 +136,7 @@ export async function startRegistry(options: {
       "-Dquarkus.http.host=127.0.0.1",
       `-Dquarkus.http.port=${port}`,
       "-Dquarkus.log.console.color=false",
+      `-Dregistry.ccompat.max-subjects=${MAX_SUBJECTS}`,
       "-jar",
       RUNNER,
     ],
