@@ -40,6 +40,8 @@ test("lists, searches and pages the registry's subjects; the header says it is r
   const pages = page.getByRole("navigation", { name: "Subject pages" });
   await expect(pages).toContainText(`1–50 of ${registered.length} subjects`);
   await page.getByRole("searchbox", { name: "Search subjects" }).fill("e2e-sr-");
+  // The search reaches the address after a pause: paging before it would be undone by it.
+  await expect(page).toHaveURL(/[?&]q=e2e-sr-/);
   await expect(pages).toContainText("1–50 of 53 subjects");
   await expect(table.getByRole("row").nth(1)).toContainText("e2e-sr-00-value");
   await pages.getByRole("link", { name: /next/i }).click();

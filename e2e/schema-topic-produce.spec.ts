@@ -2,11 +2,13 @@
 // topic page links its TopicNameStrategy subject; the produce form picks `<topic>-value`, checks the
 // JSON as it is typed (a bad field is named), refuses it on Produce, then encodes a fitting value in
 // the Confluent wire format; the inspector shows the record (decoded with its schema where the
-// inspector decodes).
+// inspector decodes). Then issue 19's whole flow as an operator: browse the subjects, register a
+// compatible version with the register form, produce with it, see it decoded with its schema link.
 import { randomBytes } from "node:crypto";
 
 import { expect, test } from "@playwright/test";
 
+import { storageStateFor } from "./support/credentials";
 import { consoleKafka } from "./support/kafka";
 
 const REGISTRY = () => {
@@ -24,24 +26,48 @@ const ORDER = JSON.stringify({
   ],
 });
 
-const topic = `sp-orders-${randomBytes(4).toString("hex")}`;
+/** The flow's own schemas: content of its own, so the registry gives it ids no other subject shares. */
+const FLOW_ORDER = JSON.stringify({ ...JSON.parse(ORDER), namespace: "shop.flow" });
+const FLOW_ORDER_WITH_NOTE = JSON.stringify({
+  type: "record",
+  name: "Order",
+  namespace: "shop.flow",
+  fields: [
+    { name: "id", type: "string" },
+    { name: "quantity", type: "int" },
+    { name: "note", type: "string", default: "" },
+  ],
+});
+
+const suffix = randomBytes(4).toString("hex");
+const topic = `sp-orders-${suffix}`;
+/** The flow's own topic, so the versions it registers do not change what the tests above expect. */
+const flowTopic = `sp-flow-${suffix}`;
 let schemaId: number;
+
+async function registerVersion(subject: string, schema: string): Promise<number> {
+  const response = await fetch(`${REGISTRY()}/subjects/${subject}/versions`, {
+    method: "POST",
+    headers: { "content-type": "application/vnd.schemaregistry.v1+json" },
+    body: JSON.stringify({ schema }),
+  });
+  expect(response.ok).toBe(true);
+  return ((await response.json()) as { id: number }).id;
+}
 
 test.beforeAll(async () => {
   const admin = consoleKafka().admin();
   await admin.connect();
   try {
-    await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
+    await admin.createTopics({
+      topics: [topic, flowTopic].map((name) => ({ topic: name, numPartitions: 1 })),
+      waitForLeaders: true,
+    });
   } finally {
     await admin.disconnect();
   }
-  const response = await fetch(`${REGISTRY()}/subjects/${topic}-value/versions`, {
-    method: "POST",
-    headers: { "content-type": "application/vnd.schemaregistry.v1+json" },
-    body: JSON.stringify({ schema: ORDER }),
-  });
-  expect(response.ok).toBe(true);
-  schemaId = ((await response.json()) as { id: number }).id;
+  schemaId = await registerVersion(`${topic}-value`, ORDER);
+  await registerVersion(`${flowTopic}-value`, FLOW_ORDER);
 });
 
 test("the topic page links the subjects it uses", async ({ page, baseURL }) => {
@@ -123,4 +149,63 @@ test("produces a value typed as JSON with the topic's Avro subject, checked as i
     "href",
     `/console/clusters/e2e/schema-registry/schemas/${schemaId}`,
   );
+});
+
+test.describe("as an operator", () => {
+  test.use({ storageState: storageStateFor("operator") });
+
+  test("browses to the topic's subject, registers a compatible version, produces with it and sees it decoded with its schema link", async ({
+    page,
+  }) => {
+    const subject = `${flowTopic}-value`;
+    await page.goto("/console/clusters/e2e");
+    await page.getByRole("navigation").getByRole("link", { name: "Schema registry", exact: true }).click();
+    await page.getByRole("searchbox", { name: "Search subjects" }).fill(flowTopic);
+    await page.getByRole("table", { name: "Subjects" }).getByRole("link", { name: subject }).click();
+    await expect(page.getByRole("heading", { level: 1, name: subject })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Version 1" })).toBeVisible();
+
+    await page.getByRole("textbox", { name: "Schema", exact: true }).fill(FLOW_ORDER_WITH_NOTE);
+    const register = page.getByRole("button", { name: "Register", exact: true });
+    await expect(register).toBeDisabled();
+    await page.getByRole("button", { name: "Check compatibility" }).click();
+    await expect(page.getByText(/Compatible with the latest version under [A-Z_]+\./)).toBeVisible();
+    await register.click();
+    const registered = page.getByText(/Registered version 2 with id \d+\./);
+    await expect(registered).toBeVisible();
+    const version2Id = Number(/with id (\d+)\./.exec((await registered.textContent()) ?? "")?.[1]);
+    expect(version2Id).toBeGreaterThan(0);
+
+    await page.getByTestId("subject-topic").getByRole("link", { name: flowTopic }).click();
+    await expect(page.getByRole("heading", { level: 1, name: flowTopic })).toBeVisible();
+    await page.goto(`/console/clusters/e2e/topics/${flowTopic}?tab=produce`);
+    const form = page.getByRole("form", { name: "Produce a message" });
+    await form
+      .getByRole("group", { name: "Value schema" })
+      .getByRole("radio", { name: "Registered schema" })
+      .check();
+    await form.getByRole("combobox", { name: "Value subject" }).fill(subject);
+    await form.getByRole("combobox", { name: "Value version" }).selectOption("2");
+    await expect(form.getByText(`AVRO schema ${subject}, version 2, id ${version2Id}`)).toBeVisible();
+
+    const value = form.getByRole("textbox", { name: "Value", exact: true });
+    await value.fill('{"id": "o-7", "quantity": 3, "note": "gift wrap"}');
+    await expect(value).toHaveAccessibleDescription(
+      new RegExp(`Fits version 2 \\(schema id ${version2Id}\\)`),
+    );
+    await form.getByRole("button", { name: "Produce" }).click();
+    await expect(form.getByText(`Sent 1 message to ${flowTopic}: partition 0 offset 0.`)).toBeVisible();
+
+    await form.getByRole("link", { name: "Open it in the inspector" }).click();
+    await expect(page.getByTestId("message-row")).toHaveCount(1);
+    await expect(page.getByTestId("message-row")).toContainText("gift wrap");
+    const drawer = page.getByTestId("message-drawer");
+    await expect(drawer.getByTestId("value-view")).toContainText("gift wrap");
+    const valueSchema = drawer.getByRole("region", { name: "Value schema" });
+    await expect(valueSchema).toContainText(`${subject}, version 2`);
+    await expect(valueSchema.getByRole("link", { name: String(version2Id), exact: true })).toHaveAttribute(
+      "href",
+      `/console/clusters/e2e/schema-registry/schemas/${version2Id}`,
+    );
+  });
 });
