@@ -331,20 +331,23 @@ if (!kafkaAtLeast(4, 0)) {
         messages: [{ value: "a" }, { value: "b" }, { value: "c" }],
       });
       await producer.disconnect();
+      // The 3 are lag; so is the record delivered last when the member stopped before acknowledging it
+      // (CI saw it): its acquisition lock runs out and the broker offers it again.
       let lagged: unknown;
       await eventually(async () => {
         const again = await describeGroup("local", SHARE_GROUP);
         lagged = again.ok ? again.data : undefined;
-        return again.ok && again.data?.totalLag === "3";
+        return again.ok && ["3", "4"].includes(again.data?.totalLag ?? "");
       }, 30_000);
+      const { totalLag } = lagged as { totalLag: string };
+      expect(["3", "4"]).toContain(totalLag);
       expect(lagged).toMatchObject({
-        totalLag: "3",
         partitions: [
           {
             topic: KIP848_TOPIC,
             partition: 0,
             logEndOffset: String(logEnd + 3),
-            lag: "3",
+            lag: totalLag,
           },
         ],
       });
