@@ -365,7 +365,8 @@ if (!kafkaAtLeast(4, 0)) {
       const known = lags.filter((lag) => lag !== null).map(BigInt);
       expect(known).toEqual([...known].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0)));
       expect(lags.slice(known.length).every((lag) => lag === null)).toBe(true);
-      expect(byLag.data.groups.find((group) => group.id === SHARE_GROUP)?.totalLag).toBe("3");
+      // 3, or 4 once the unacknowledged record's lock has run out (it may between the two reads).
+      expect(["3", "4"]).toContain(byLag.data.groups.find((group) => group.id === SHARE_GROUP)?.totalLag);
     }, 150_000);
   });
 }
