@@ -1,18 +1,7 @@
 import type { AuditQuery, AuditStore } from "../types";
+import { isoTimestamp, likePrefix, MAX_AUDIT_PAGE } from "../audit-query";
 import { toAuditEvent } from "../rows";
 import { type Database, one } from "./connection";
-
-export const MAX_AUDIT_PAGE = 1000;
-
-/** "auth." → "auth.%", with the prefix's own % and _ matched literally. */
-const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (wildcard) => `\\${wildcard}`)}%`;
-
-/** Accepts any date the Date constructor reads and compares it as the stored ISO text. */
-function isoTimestamp(value: string, name: string): string {
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw new RangeError(`audit query: ${name} is not a timestamp`);
-  return date.toISOString();
-}
 
 /** WHERE clause and values for a query; `since` is inclusive, `until` exclusive. */
 function whereClause(query: AuditQuery): { sql: string; values: (string | number)[] } {
