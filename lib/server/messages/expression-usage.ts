@@ -27,9 +27,9 @@ const BEFORE_REGEX_WORDS = new Set([
   "case",
 ]);
 
-type Token = { kind: "name" | "string" | "punct" | "other"; text: string };
+export type Token = { kind: "name" | "string" | "punct" | "other"; text: string };
 
-function tokenize(source: string): Token[] | null {
+export function tokenize(source: string): Token[] | null {
   const tokens: Token[] = [];
   let at = 0;
   while (at < source.length) {
