@@ -91,7 +91,11 @@ const producers = new WeakMap<ClusterPool, Producer>();
  * Idempotent, with patient timeouts: on a loaded machine a timed-out send is retried, and the broker
  * must drop the copy rather than shift every offset the tests expect.
  */
-export async function produce(pool: ClusterPool, messages: MessageToProduce[]): Promise<void> {
+export async function produce(
+  pool: ClusterPool,
+  messages: MessageToProduce[],
+  options: { compression?: "none" | "gzip" | "snappy" | "lz4" | "zstd" } = {},
+): Promise<void> {
   const connection = connections.get(pool);
   if (!connection) throw new Error("register the pool's connection with testProducerFor first");
   let producer = producers.get(pool);
@@ -100,7 +104,7 @@ export async function produce(pool: ClusterPool, messages: MessageToProduce[]): 
     producer = new Producer({ ...producerOptions(connection, timeouts), idempotent: true });
     producers.set(pool, producer);
   }
-  await producer.send({ messages });
+  await producer.send({ messages, ...options });
 }
 
 const connections = new WeakMap<ClusterPool, ClusterConnection>();

@@ -14,6 +14,7 @@ export {
   type ByteTools,
   type StructuredCompile,
   type StructuredFilter,
+  type TextRequirement,
 } from "./structured";
 
 /** Every syntax error in the query's regular expressions and JSON path (empty when all are valid). */

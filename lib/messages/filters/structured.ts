@@ -85,9 +85,20 @@ export class RecordView<R extends BytesRecord = BytesRecord> {
 
 type Predicate = (view: RecordView) => boolean;
 
+/**
+ * Bytes a record must hold to pass: one of `anyOf` somewhere in its key, value or headers. `of` says
+ * which part the filter reads: a key or value decoded with a registry schema no longer holds them.
+ */
+export interface TextRequirement {
+  of: "key" | "value" | "headers";
+  anyOf: Uint8Array[];
+}
+
 export interface StructuredFilter {
   /** False when the query sets no structured filter. */
   readonly active: boolean;
+  /** What every passing record holds: a search skips record batches that hold none of it. */
+  readonly requirements: TextRequirement[];
   test(view: RecordView): boolean;
 }
 
@@ -153,6 +164,10 @@ export function compileStructuredFilter(
 ): StructuredCompile {
   const predicates: Predicate[] = [];
   const errors: FilterSyntaxError[] = [];
+  const requirements: TextRequirement[] = [];
+  const requireText = (of: TextRequirement["of"], ...anyOf: Uint8Array[]) => {
+    if (anyOf.every((bytes) => bytes.length > 0)) requirements.push({ of, anyOf });
+  };
   const { from, to } = query;
   if (from !== undefined) predicates.push((view) => view.record.timestamp >= from);
   if (to !== undefined) predicates.push((view) => view.record.timestamp <= to);
@@ -160,6 +175,8 @@ export function compileStructuredFilter(
   if (query.header !== undefined) {
     const name = encoder.encode(query.header);
     const value = query.headerValue === undefined ? undefined : encoder.encode(query.headerValue);
+    requireText("headers", name);
+    if (value) requireText("headers", value);
     predicates.push((view) =>
       view.record.headers.some(
         ([headerName, headerValue]) =>
@@ -181,6 +198,7 @@ export function compileStructuredFilter(
       } else errors.push(compiled.error);
     } else {
       const bytes = encoder.encode(key);
+      requireText("key", bytes);
       predicates.push(
         query.keyMode === "equals"
           ? (view) => sameBytes(view.record.key, bytes)
@@ -201,6 +219,7 @@ export function compileStructuredFilter(
       } else errors.push(compiled.error);
     } else {
       const bytes = encoder.encode(query.value);
+      requireText("value", bytes);
       predicates.push((view) => view.record.value !== null && tools.indexOf(view.record.value, bytes) !== -1);
     }
   }
@@ -214,6 +233,7 @@ export function compileStructuredFilter(
         // Most values can be rejected without parsing: see requiredJsonText.
         const needle = encoder.encode(required);
         const backslash = encoder.encode("\\");
+        requireText("value", needle, backslash);
         predicates.push(
           (view) =>
             view.record.parsedValue !== undefined ||
@@ -234,6 +254,7 @@ export function compileStructuredFilter(
     ok: true,
     filter: {
       active: predicates.length > 0,
+      requirements,
       test(view) {
         for (const predicate of predicates) if (!predicate(view)) return false;
         return true;

@@ -47,6 +47,23 @@ describe("createMessageMatcher", () => {
     matcher.dispose();
   });
 
+  it("does not hand the sandbox records without the text an `===` requires (or a backslash)", async () => {
+    // `value.a.b` throws where `a` is missing: only records that reach the sandbox can fail.
+    const matcher = await matcherFor({ js: 'value.a.b === "dev-7"' });
+    const result = await matcher.match([
+      record({ other: "dev-1" }),
+      record({ other: "dev-7" }),
+      record('{"a":{"b":"dev\\u002d7"}}'),
+      record({ c: 1 }, { headers: [[Buffer.from("h"), Buffer.from("dev-7")]] }),
+    ]);
+    expect(result.matches).toEqual([false, false, true, false]);
+    expect(result.failures.map((failure) => failure.kind)).toEqual(["exception", "exception"]);
+    expect(
+      matcher.requirements.map(({ of, anyOf }) => [of, anyOf.map((bytes) => Buffer.from(bytes).toString())]),
+    ).toEqual([["value", ["dev-7", "\\"]]]);
+    matcher.dispose();
+  });
+
   it("gives the expression text, null and metadata when the value is not JSON", async () => {
     const matcher = await matcherFor({
       js: '(value === null || value.startsWith("plain")) && offset === "7" && partition === 2 && timestamp === 5',

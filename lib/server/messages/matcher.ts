@@ -4,10 +4,17 @@ import "server-only";
 // then the JavaScript expression in its sandbox on a filter worker, on the records that passed them.
 import { setFlagsFromString } from "node:v8";
 import type { FilterFailure, FilterSyntaxError } from "@/lib/messages/events";
-import { compileStructuredFilter, RecordView, type ByteTools } from "@/lib/messages/filters";
+import {
+  compileStructuredFilter,
+  RecordView,
+  type ByteTools,
+  type TextRequirement,
+} from "@/lib/messages/filters";
 import type { MessageQuery } from "@/lib/schemas/messages";
+import { requiredTexts } from "./expression-needles";
 import { expressionUsage, type ExpressionUsage } from "./expression-usage";
 import { compileJsFilter, type JsFilter, type SandboxLimits, type SandboxRecord } from "./js-sandbox";
+import { recordMayMatch } from "./record-gate";
 
 export interface FilterableRecord {
   partition: number;
@@ -27,6 +34,8 @@ export interface MatchBatchResult {
 export interface MessageMatcher {
   /** False when the query has no filter at all (the engine may skip calling match). */
   readonly active: boolean;
+  /** Bytes every matching record holds (record-gate.ts): the search skips batches without them. */
+  readonly requirements: TextRequirement[];
   /** One boolean per record, in order. A thrown expression is a failure (reported, counts as no match);
    * a timeout or memory exhaustion is `fatal`: matches then stops at that record's index. */
   match(records: FilterableRecord[]): Promise<MatchBatchResult>;
@@ -60,11 +69,17 @@ export async function createMessageMatcher(
   const filter = structured.filter;
   const sandbox = js;
   const usage = expressionUsage(query.js ?? "");
+  // What the expression compares with `===` (an exact string): records without it skip the sandbox.
+  // The sandbox sees the record's key, value and headers as given here, so this holds for decoded
+  // values too (their JSON text), but not for a batch's stored bytes then (record-gate.ts).
+  const jsRequirements = sandbox ? jsTextRequirements(query.js ?? "") : [];
+  const jsNeedles = jsRequirements.map(({ anyOf }) => anyOf.map(asBuffer));
 
   return {
     ok: true,
     matcher: {
       active: filter.active || sandbox !== null,
+      requirements: [...filter.requirements, ...jsRequirements],
       async match(records) {
         if (!filter.active && !sandbox) return { matches: records.map(() => true), failures: [] };
         const matches = records.map(() => false);
@@ -74,6 +89,7 @@ export async function createMessageMatcher(
           const view = new RecordView(record, serverByteTools);
           if (filter.active && !filter.test(view)) return;
           if (!sandbox) matches[index] = true;
+          else if (jsNeedles.length > 0 && !recordMayMatch(record, jsNeedles)) return;
           else {
             candidates.push(index);
             views.push(view);
@@ -109,6 +125,16 @@ export async function createMessageMatcher(
       },
     },
   };
+}
+
+const BACKSLASH = Buffer.from("\\");
+
+/** A JSON text can spell any string with escapes: a record holding a backslash may match too. */
+function jsTextRequirements(source: string): TextRequirement[] {
+  return (requiredTexts(source) ?? []).map((text) => ({
+    of: "value",
+    anyOf: [Buffer.from(text), BACKSLASH],
+  }));
 }
 
 function sandboxRecordOf(view: RecordView<FilterableRecord>, usage: ExpressionUsage): SandboxRecord {

@@ -1,6 +1,9 @@
-import type { KafkaRecord, RecordsBatch } from "@platformatic/kafka";
-import { describe, expect, it } from "vitest";
+import { createRecordsBatch, type KafkaRecord, type RecordsBatch } from "@platformatic/kafka";
+import { describe, expect, it, vi } from "vitest";
 
+import { batchGate } from "@/lib/server/messages/record-gate";
+
+import { LazyRecordsBatch } from "./lazy-batch";
 import {
   collectRecords,
   fetchBudget,
@@ -10,6 +13,7 @@ import {
   takeTurns,
   type FetchedRecord,
   type PartitionCursor,
+  type SkippedRun,
 } from "./partition-fetcher";
 
 const TRANSACTIONAL = 0x10;
@@ -140,6 +144,43 @@ describe("collectRecords", () => {
       records,
     );
     expect(offsets(records)).toEqual([2, 3]);
+  });
+});
+
+describe("collectRecords with a gate", () => {
+  /** A batch as the broker sends it (lz4), read lazily. */
+  function stored(firstOffset: number, values: string[]): LazyRecordsBatch {
+    const messages = values.map((value) => ({ topic: "t", value: Buffer.from(value) }));
+    const bytes = Buffer.from(createRecordsBatch(messages, { compression: "lz4" }).buffer);
+    bytes.writeBigInt64BE(BigInt(firstOffset), 0);
+    return new LazyRecordsBatch(bytes);
+  }
+
+  it("reads only the records holding what the gate requires, counting the others in their place", () => {
+    const batches = [
+      stored(0, ["a0", "a1", "a2", "a3"]),
+      stored(4, ["b4", "needle5", "b6"]),
+      stored(7, ["c7", "c8", "c9", "c10", "c11"]),
+      stored(12, ["needle12", "needle13"]),
+    ];
+    const read = batches.map((one) => vi.spyOn(one, "records", "get"));
+    const at = cursor(2, 13);
+    const records: FetchedRecord[] = [];
+    const skipped: SkippedRun[] = [];
+    const gate = batchGate([[Buffer.from("needle")]]);
+    collectRecords(at, { records: batches, abortedTransactions: [] }, records, gate, skipped);
+
+    expect(records.map((fetched) => [fetched.offset, fetched.record.value?.toString()])).toEqual([
+      [5n, "needle5"],
+      [12n, "needle12"],
+    ]);
+    // Offsets 2–4 before needle5; 6 and 7–11 between it and needle12; 13 is past the end.
+    expect(skipped).toEqual([
+      { before: 0, records: 3, bytes: 6 },
+      { before: 1, records: 6, bytes: 14 },
+    ]);
+    expect(read.map((spy) => spy.mock.calls.length)).toEqual([0, 0, 0, 0]);
+    expect(at.next).toBe(14n);
   });
 });
 

@@ -5,6 +5,10 @@ import type { Consumer, KafkaRecord, RecordsBatch } from "@platformatic/kafka";
 
 import { DEFAULT_FETCH_BYTES } from "@/lib/schemas/config";
 
+import { rangeHolds, type Occurrences } from "@/lib/server/messages/record-gate";
+
+import { countRecords, LazyRecordsBatch, selectRecords, type SkippedRecords } from "./lazy-batch";
+import { installLeanFetch } from "./lean-fetch";
 import { isControlBatch, isTransactionalBatch, recordOffset } from "./records";
 import { READ_COMMITTED, type TopicLayout } from "./topic-offsets";
 
@@ -36,8 +40,24 @@ export interface FetchedRecord {
   record: KafkaRecord;
 }
 
+/** Records of batches the gate ruled out, counted where they stand: before records[before]. */
+export interface SkippedRun extends SkippedRecords {
+  before: number;
+}
+
+/**
+ * Where a batch's records (their bytes, decompressed) meet what a match requires, or null when
+ * nothing in the batch can match: the fetcher counts the records that cannot, without reading them.
+ */
+export type BatchGate = (payload: Buffer) => Occurrences | null;
+
 export type FetchOutcome =
-  { ok: true; node: number; records: FetchedRecord[] } | { ok: false; node: number; error: unknown };
+  | { ok: true; node: number; records: FetchedRecord[]; skipped: SkippedRun[] }
+  | { ok: false; node: number; error: unknown };
+
+/** The outcome carries nothing to scan (no record, none skipped). */
+export const isEmptyOutcome = (outcome: FetchOutcome) =>
+  outcome.ok && outcome.records.length === 0 && outcome.skipped.length === 0;
 
 export class PartitionFetcher {
   readonly cursors: Map<number, PartitionCursor>;
@@ -49,13 +69,18 @@ export class PartitionFetcher {
   /** Per leader: where the next request's share of its partitions starts. */
   #turns = new Map<number, number>();
 
-  /** fetchBytes: messages.fetchBytes, the most one response may carry. */
+  /**
+   * fetchBytes: messages.fetchBytes, the most one response may carry. gate: batches it rules out are
+   * counted, not read (their records never reach the outcome).
+   */
   constructor(
     private readonly consumer: Consumer,
     ranges: { partition: number; start: bigint; end: bigint | null }[],
     layout: TopicLayout,
     fetchBytes = DEFAULT_FETCH_BYTES,
+    private readonly gate: BatchGate | null = null,
   ) {
+    installLeanFetch(consumer);
     this.#layout = layout;
     this.#fetchBytes = fetchBytes;
     this.#requestBytes = Math.min(fetchBytes, FIRST_FETCH_BYTES);
@@ -123,7 +148,7 @@ export class PartitionFetcher {
       abortedProducers: new Set(),
     };
     return this.#request(node, [cursor], 0).then((outcome) =>
-      outcome.ok ? { ...outcome, records: [] } : outcome,
+      outcome.ok ? { ...outcome, records: [], skipped: [] } : outcome,
     );
   }
 
@@ -177,16 +202,17 @@ export class PartitionFetcher {
       });
       const requested = new Map(cursors.map((cursor) => [cursor.partition, cursor]));
       const records: FetchedRecord[] = [];
+      const skipped: SkippedRun[] = [];
       for (const topic of response.responses) {
         if (topic.topicId !== topicId) continue;
         for (const fetched of topic.partitions) {
           // An incremental fetch session may answer for partitions this request did not ask about.
           const cursor = requested.get(fetched.partitionIndex);
-          if (cursor) collectRecords(cursor, fetched, records);
+          if (cursor) collectRecords(cursor, fetched, records, this.gate, skipped);
         }
       }
       this.#requestBytes = nextRequestBytes(this.#requestBytes, this.#fetchBytes);
-      return { ok: true, node, records };
+      return { ok: true, node, records, skipped };
     } catch (error) {
       return { ok: false, node, error };
     }
@@ -240,6 +266,8 @@ export function collectRecords(
   cursor: PartitionCursor,
   fetched: Pick<FetchedPartition, "records" | "abortedTransactions">,
   records: FetchedRecord[],
+  gate: BatchGate | null = null,
+  skipped: SkippedRun[] = [],
 ) {
   const aborted = [...(fetched.abortedTransactions ?? [])].sort((a, b) =>
     a.firstOffset < b.firstOffset ? -1 : a.firstOffset > b.firstOffset ? 1 : 0,
@@ -253,7 +281,23 @@ export function collectRecords(
     const skip = isControlBatch(batch)
       ? (endsTransaction(batch, cursor), true)
       : isTransactionalBatch(batch) && cursor.abortedProducers.has(batch.producerId);
-    if (!skip) {
+    if (!skip && gate && batch instanceof LazyRecordsBatch) {
+      const from = Number(cursor.next - batch.firstOffset);
+      const end = cursor.end === null ? Infinity : Number(cursor.end - batch.firstOffset);
+      const found = gate(batch.payload());
+      if (found === null) addSkipped(skipped, records.length, countRecords(batch, from, end));
+      else {
+        const { partition } = cursor;
+        selectRecords(
+          batch,
+          from,
+          end,
+          (start, stop) => rangeHolds(found, start, stop),
+          (record) => records.push({ partition, offset: recordOffset(batch, record), batch, record }),
+          (bytes) => addSkipped(skipped, records.length, { records: 1, bytes }),
+        );
+      }
+    } else if (!skip) {
       for (const record of batch.records) {
         const offset = recordOffset(batch, record);
         if (offset < cursor.next) continue;
@@ -263,6 +307,15 @@ export function collectRecords(
     }
     cursor.next = lastOffset + 1n;
   }
+}
+
+function addSkipped(skipped: SkippedRun[], before: number, counted: SkippedRecords) {
+  if (counted.records === 0) return;
+  const last = skipped.at(-1);
+  if (last && last.before === before) {
+    last.records += counted.records;
+    last.bytes += counted.bytes;
+  } else skipped.push({ before, ...counted });
 }
 
 /** An ABORT marker (control record type 0) closes that producer's aborted transaction. */

@@ -162,7 +162,17 @@ export async function* streamSearch(run: SearchRun): AsyncGenerator<SearchEvent>
         }
       }
       let shown: WireRecord[] = [];
+      // Records the gate counted without reading them, in their place among the others.
+      const skips = outcome.skipped;
+      let skip = 0;
+      const countSkippedBefore = (index: number) => {
+        for (; skip < skips.length && skips[skip]!.before <= index; skip++) {
+          counters.scanned += skips[skip]!.records;
+          counters.bytes += skips[skip]!.bytes;
+        }
+      };
       for (let index = 0; index < limit; index++) {
+        countSkippedBefore(index);
         const fetched = scanned[index]!;
         counters.scanned++;
         counters.bytes += recordSize(fetched.record);
@@ -182,6 +192,7 @@ export async function* streamSearch(run: SearchRun): AsyncGenerator<SearchEvent>
           break;
         }
       }
+      if (limit === scanned.length && reason === null) countSkippedBefore(scanned.length);
       if (shown.length > 0) yield { type: "records", records: shown };
       const progress = reason === null && progressDue();
       if (progress) yield progress;

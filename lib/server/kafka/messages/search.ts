@@ -7,6 +7,7 @@ import type { ClusterProblem } from "@/lib/schemas/cluster";
 import { maxResultsOf, type MessageQuery } from "@/lib/schemas/messages";
 import { getConfig } from "@/lib/server/config";
 import { createMessageMatcher } from "@/lib/server/messages/matcher";
+import { batchGate, storedRequirements } from "@/lib/server/messages/record-gate";
 import { registryClient } from "@/lib/server/schema-registry";
 import { requiredValueText, SearchSchemas } from "@/lib/server/schema-registry/search-schemas";
 
@@ -14,7 +15,7 @@ import type { ClusterResult, FetchConsumer } from "../cluster-pool";
 import { describeKafkaError } from "../errors/describe-kafka-error";
 import { problemStatus } from "../errors/problem-status";
 import { currentPool } from "../global-pool";
-import { PartitionFetcher, type FetchOutcome } from "./partition-fetcher";
+import { isEmptyOutcome, PartitionFetcher, type BatchGate, type FetchOutcome } from "./partition-fetcher";
 import { planSearch, type PartitionRange } from "./plan";
 import { closeConsumer, streamSearch } from "./search-stream";
 import { isUnknownTopic, readLayout, readOffsetsForTime, readWatermarks } from "./topic-offsets";
@@ -119,7 +120,8 @@ export async function startSearch(
     return failure;
   };
 
-  const prepared = await prepare(fetchConsumer, topic, query, options.fetchBytes);
+  const gate = batchGate(storedRequirements(matcher.requirements, Boolean(options.schemas)));
+  const prepared = await prepare(fetchConsumer, topic, query, options.fetchBytes, gate);
   if (!prepared.ok) return give(prepared);
   const { plan, fetcher } = prepared;
   const first = await firstFetch(fetcher, plan.partitions, signal);
@@ -145,7 +147,7 @@ export async function startSearch(
         end: range.end === null ? null : range.end.toString(),
       })),
     },
-    firstOutcome: first && first.ok && first.records.length === 0 ? null : first,
+    firstOutcome: first && isEmptyOutcome(first) ? null : first,
     max: maxResultsOf(query),
     previewBytes: options.previewBytes,
     signal,
@@ -172,6 +174,7 @@ async function prepare(
   topic: string,
   query: MessageQuery,
   fetchBytes?: number,
+  gate: BatchGate | null = null,
 ): Promise<Prepared> {
   try {
     consumer.topics.track(topic);
@@ -203,7 +206,11 @@ async function prepare(
         status: 400,
         problem: { title: plan.message, hint: "", code: "UNKNOWN_PARTITION" },
       };
-    return { ok: true, plan, fetcher: new PartitionFetcher(consumer, plan.partitions, layout, fetchBytes) };
+    return {
+      ok: true,
+      plan,
+      fetcher: new PartitionFetcher(consumer, plan.partitions, layout, fetchBytes, gate),
+    };
   } catch (error) {
     if (isUnknownTopic(error)) {
       const problem = {
