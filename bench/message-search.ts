@@ -16,6 +16,8 @@ import { BENCH_TOPIC, ensureTelemetryTopic, MESSAGES, NEEDLE_DEVICE } from "./su
 const NEEDLES = MESSAGES / 1_000;
 const FULL_SCAN = { start: "oldest", max: "100000" } as const;
 const JS_FILTER = { js: `value.device_id === "${NEEDLE_DEVICE}"` };
+/** The same 1,000 matches with nothing to look for in the bytes: every record goes to the sandbox. */
+const JS_COMPUTED_FILTER = { js: "value.seq % 1000 === 100" };
 const JSON_PATH_FILTER = { jsonPath: `$.device_id == "${NEEDLE_DEVICE}"` };
 const HEADER_FILTER = { header: "device_id", headerValue: NEEDLE_DEVICE };
 /** Redpanda Console's figures in issue 11, the goals' reference when no peer runs beside this one. */
@@ -135,17 +137,23 @@ async function measureEngine(
     return { measured: `${firstMs.toFixed(0)} ms`, met: firstMs < 200 };
   });
 
-  const scans: [string, Record<string, string>, number, boolean][] = [
+  // ratio: of kcat's rate (null: no such goal); againstPeer: ≥ 1.5× the peer's JavaScript scan.
+  const scans: [string, Record<string, string>, number | null, boolean][] = [
     ["JavaScript filter, full scan", JS_FILTER, 0.4, true],
     ["JSON-path filter, full scan", JSON_PATH_FILTER, 0.7, false],
     ["header filter, full scan", HEADER_FILTER, 0.5, false],
+    // Not in the issue's table: what a filter gets when the record gate has nothing to look for.
+    ["JavaScript filter without a text to look for, full scan", JS_COMPUTED_FILTER, null, true],
   ];
   let cpuRow: FigureRow | null = null;
   for (const [figure, filter, ratio, againstPeer] of scans) {
-    const peerGoal = againstPeer
-      ? `, ≥ 1.5× peer (${fmt(peerRate ?? ISSUE_PEER.jsRate)}${peerRate ? "" : " in issue 11"})`
-      : "";
-    await attempt(rows, figure, `≥ ${ratio * 100}% of kcat${peerGoal}`, async () => {
+    const goals = [
+      ratio === null ? null : `≥ ${ratio * 100}% of kcat`,
+      againstPeer
+        ? `≥ 1.5× peer (${fmt(peerRate ?? ISSUE_PEER.jsRate)}${peerRate ? "" : " in issue 11"})`
+        : null,
+    ];
+    await attempt(rows, figure, goals.filter(Boolean).join(", "), async () => {
       const result = await scan(searchMessages, cluster, BENCH_TOPIC, { ...FULL_SCAN, ...filter });
       const scanRate = rate(result.scanned, result.seconds);
       const percent = ((100 * scanRate) / kcatRate).toFixed(0);
@@ -158,7 +166,7 @@ async function measureEngine(
       const versusPeer = againstPeer
         ? `, ${(scanRate / (peerRate ?? ISSUE_PEER.jsRate)).toFixed(2)}× peer`
         : "";
-      if (againstPeer) {
+      if (filter === JS_FILTER) {
         cpuRow = {
           figure: "server CPU per 1M scanned, JavaScript",
           measured: `${cpuPerMillion.toFixed(1)} s`,
@@ -167,7 +175,8 @@ async function measureEngine(
         };
       }
       const fast =
-        scanRate >= ratio * kcatRate && (!againstPeer || scanRate >= 1.5 * (peerRate ?? ISSUE_PEER.jsRate));
+        (ratio === null || scanRate >= ratio * kcatRate) &&
+        (!againstPeer || scanRate >= 1.5 * (peerRate ?? ISSUE_PEER.jsRate));
       return {
         measured: `${fmt(scanRate)} msg/s = ${percent}% of kcat${versusPeer}${wrong}`,
         met: exact && fast,

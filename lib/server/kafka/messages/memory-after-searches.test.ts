@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { COLLECT_AFTER_MS, memoryCollector, searchBegan, searchEnded } from "./memory-after-searches";
+import {
+  COLLECT_AFTER_MS,
+  memoryCollector,
+  MIN_COLLECT_YOUNG_BYTES,
+  searchBegan,
+  searchEnded,
+  YoungCollections,
+} from "./memory-after-searches";
 
 describe("memory after searches", () => {
   beforeEach(() => vi.useFakeTimers());
@@ -32,5 +39,20 @@ describe("memory after searches", () => {
     searchEnded(collected);
     vi.advanceTimersByTime(COLLECT_AFTER_MS);
     expect(collected).toHaveBeenCalledTimes(1);
+  });
+
+  it("collects the young generation every two responses' worth of fetched bytes, at least 4 MiB", () => {
+    const collect = vi.fn();
+    const young = new YoungCollections(collect);
+    const MiB = 1024 * 1024;
+    for (let response = 0; response < 8; response++) young.fetched(MiB);
+    expect(collect).toHaveBeenCalledTimes(8 / (MIN_COLLECT_YOUNG_BYTES / MiB));
+    collect.mockClear();
+    for (let response = 0; response < 6; response++) young.fetched(6 * MiB);
+    expect(collect).toHaveBeenCalledTimes(3);
+  });
+
+  it("runs V8's young collection", () => {
+    expect(() => memoryCollector()?.({ type: "minor" })).not.toThrow();
   });
 });

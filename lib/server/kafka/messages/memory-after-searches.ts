@@ -10,7 +10,9 @@ import { runInNewContext } from "node:vm";
 /** Long enough for the next search of a burst to start, short enough to be "right after". */
 export const COLLECT_AFTER_MS = 1_000;
 
-type Collect = (options: { type: "major"; execution: "sync"; flavor: "last-resort" }) => void;
+type Collect = (
+  options: { type: "major"; execution: "sync"; flavor: "last-resort" } | { type: "minor" },
+) => void;
 
 let collect: Collect | null | undefined;
 let running = 0;
@@ -44,3 +46,35 @@ export function searchEnded(onCollected?: () => void): void {
   }, COLLECT_AFTER_MS);
   timer.unref();
 }
+
+/**
+ * During searches the young generation is collected every two responses' worth of fetched bytes (at
+ * least MIN_COLLECT_YOUNG_BYTES). A scan allocates few objects now that batches are read lazily, so V8
+ * seldom collects on its own, and each fetched response (megabytes outside the V8 heap) stays
+ * resident until it does: 60–90 MB of dead buffers at a scan's peak, freed by full collections that
+ * cost more than the scan. A young collection frees them in about a millisecond. Not after every
+ * response: the one being read would survive two collections, move to the old generation and wait
+ * for a full one (measured: twice the CPU per scan).
+ */
+export const MIN_COLLECT_YOUNG_BYTES = 4 * 1024 * 1024;
+
+export class YoungCollections {
+  #sinceCollection = 0;
+  #largestResponse = 0;
+
+  constructor(private readonly collect: () => void) {}
+
+  /** A search has read a response of `bytes` from Kafka. */
+  fetched(bytes: number): void {
+    this.#largestResponse = Math.max(this.#largestResponse, bytes);
+    this.#sinceCollection += bytes;
+    if (this.#sinceCollection < Math.max(MIN_COLLECT_YOUNG_BYTES, 2 * this.#largestResponse)) return;
+    this.#sinceCollection = 0;
+    this.collect();
+  }
+}
+
+const youngCollections = new YoungCollections(() => memoryCollector()?.({ type: "minor" }));
+
+/** A search has read a response of `bytes` from Kafka. */
+export const fetched = (bytes: number) => youngCollections.fetched(bytes);

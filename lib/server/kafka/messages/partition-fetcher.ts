@@ -52,7 +52,7 @@ export interface SkippedRun extends SkippedRecords {
 export type BatchGate = (payload: Buffer) => Occurrences | null;
 
 export type FetchOutcome =
-  | { ok: true; node: number; records: FetchedRecord[]; skipped: SkippedRun[] }
+  | { ok: true; node: number; records: FetchedRecord[]; skipped: SkippedRun[]; bytes: number }
   | { ok: false; node: number; error: unknown };
 
 /** The outcome carries nothing to scan (no record, none skipped). */
@@ -148,7 +148,7 @@ export class PartitionFetcher {
       abortedProducers: new Set(),
     };
     return this.#request(node, [cursor], 0).then((outcome) =>
-      outcome.ok ? { ...outcome, records: [], skipped: [] } : outcome,
+      outcome.ok ? { ...outcome, records: [], skipped: [], bytes: 0 } : outcome,
     );
   }
 
@@ -203,16 +203,18 @@ export class PartitionFetcher {
       const requested = new Map(cursors.map((cursor) => [cursor.partition, cursor]));
       const records: FetchedRecord[] = [];
       const skipped: SkippedRun[] = [];
+      let bytes = 0;
       for (const topic of response.responses) {
         if (topic.topicId !== topicId) continue;
         for (const fetched of topic.partitions) {
+          for (const batch of fetched.records ?? []) bytes += batch.length;
           // An incremental fetch session may answer for partitions this request did not ask about.
           const cursor = requested.get(fetched.partitionIndex);
           if (cursor) collectRecords(cursor, fetched, records, this.gate, skipped);
         }
       }
       this.#requestBytes = nextRequestBytes(this.#requestBytes, this.#fetchBytes);
-      return { ok: true, node, records, skipped };
+      return { ok: true, node, records, skipped, bytes };
     } catch (error) {
       return { ok: false, node, error };
     }

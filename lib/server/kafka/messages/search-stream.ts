@@ -21,7 +21,7 @@ import type {
 import type { FetchedRecord, FetchOutcome, PartitionFetcher } from "./partition-fetcher";
 import { characterBoundary, recordSize, recordTimestamp, toWireRecord } from "./records";
 import { FetchRecovery } from "./fetch-recovery";
-import { searchBegan, searchEnded } from "./memory-after-searches";
+import { fetched as noteFetched, searchBegan, searchEnded } from "./memory-after-searches";
 import { untilStopped } from "./until-stopped";
 
 export const RECORDS_PER_EVENT = 300;
@@ -122,6 +122,7 @@ export async function* streamSearch(run: SearchRun): AsyncGenerator<SearchEvent>
         continue;
       }
       for (const event of recovery.afterSuccess()) yield event;
+      noteFetched(outcome.bytes);
       // Ask for the next round now, so it travels while this one is read and sent.
       fetcher.launch();
 
