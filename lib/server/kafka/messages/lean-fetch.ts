@@ -74,24 +74,23 @@ export function parseLeanResponse(
   const throttleTimeMs = reader.readInt32();
   const errorCode = reader.readInt16();
   if (errorCode !== 0) errors.push([apiVersion >= 15 ? "" : "/", [errorCode, null]]);
-  const response = {
+  const response: {
+    throttleTimeMs: number;
+    errorCode: number;
+    sessionId: number;
+    nodeEndpoints?: { nodeId: number; host: string; port: number; rack: string | null }[];
+    responses: ReturnType<typeof readTopics>;
+  } = {
     throttleTimeMs,
     errorCode,
     sessionId: reader.readInt32(),
-    nodeEndpoints: [] as { nodeId: number; host: string; port: number; rack: string | null }[],
-    responses: reader.readArray((topicReader, topicIndex) => ({
-      // Version 12 names the topic; the client maps the name back to its id.
-      topicId: apiVersion <= 12 ? topicReader.readString() : topicReader.readUUID(),
-      partitions: topicReader.readArray(
-        (partitionReader, partitionIndex) =>
-          readPartition(partitionReader, topicIndex, partitionIndex, errors),
-        true,
-        false,
-      ),
-    })),
+    // Version 16 and later carry node endpoints (the client fills in none for older ones).
+    ...(apiVersion >= 16 ? { nodeEndpoints: [] } : {}),
+    responses: readTopics(reader, apiVersion, errors),
   };
   readKnownTaggedFields(reader, {
     0: (tagged: Reader) => {
+      if (apiVersion < 16) return;
       response.nodeEndpoints = tagged.readArray((endpoint) => ({
         nodeId: endpoint.readInt32(),
         host: endpoint.readString(),
@@ -102,6 +101,18 @@ export function parseLeanResponse(
   });
   if (errors.length > 0) throw new ResponseError(apiKey, apiVersion, Object.fromEntries(errors), response);
   return response;
+}
+
+function readTopics(reader: Reader, apiVersion: number, errors: Errors) {
+  return reader.readArray((topicReader, topicIndex) => ({
+    // Version 12 names the topic; the client maps the name back to its id.
+    topicId: apiVersion <= 12 ? topicReader.readString() : topicReader.readUUID(),
+    partitions: topicReader.readArray(
+      (partitionReader, partitionIndex) => readPartition(partitionReader, topicIndex, partitionIndex, errors),
+      true,
+      false,
+    ),
+  }));
 }
 
 function readPartition(reader: Reader, topicIndex: number, partitionIndex: number, errors: Errors) {
