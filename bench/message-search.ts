@@ -1,6 +1,7 @@
 // The message search on 1,000,000 JSON messages of ~1 KiB (local cluster), each figure of issue 11
 // against its goal, with kcat as the limit measured in the same run and, when the user runs one, a
 // Redpanda Console on the same cluster as the peer (BENCH_PEER_URL; skipped when unset).
+import { consoleScanMemoryRow } from "./support/console-scan-memory";
 import { loadEngine, type Engine } from "./support/engine";
 import { attempt, printTable, type FigureRow } from "./support/figures-table";
 import { kcatConsume } from "./support/kcat-reference";
@@ -98,7 +99,7 @@ async function measurePeer(rows: FigureRow[]): Promise<PeerScan | null> {
   return result;
 }
 
-/** Memory of a search server process, as `npm start` runs it and without its runtime settings; tail. */
+/** Memory of a search server process, as `npm start` runs it and without its runtime settings, then of the console itself; tail. */
 async function measureServers(cluster: LocalCluster, rows: FigureRow[]) {
   const scans = [
     { label: "JavaScript", params: { ...FULL_SCAN, ...JS_FILTER }, matches: NEEDLES },
@@ -112,6 +113,7 @@ async function measureServers(cluster: LocalCluster, rows: FigureRow[]) {
     await scanMemoryRows(cluster, runtime, BENCH_TOPIC, scans, rows);
     await slowClientRows(cluster, runtime, BENCH_TOPIC, slowCases, rows);
   }
+  await consoleScanMemoryRow(cluster, BENCH_TOPIC, scans, rows);
   await tailRow(cluster, rows);
 }
 

@@ -2,7 +2,7 @@
 // settings of scripts/server-runtime.ts) in a process of its own, on a broker's configuration, with
 // an API token added to its store: what a REST client outside would talk to.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { fileURLToPath } from "node:url";
@@ -27,10 +27,41 @@ export interface ConsoleProcess {
   close(): Promise<void>;
 }
 
-/** The production build, made first when there is none (`next build`, a minute or two). */
+/** What `next build` reads: a build older than the newest of these is of other code. */
+const BUILD_SOURCE_DIRS = ["app", "lib", "components"];
+const BUILD_SOURCE_FILES = [
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.js",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package.json",
+  "package-lock.json",
+];
+/** Source files in those directories; tests are left out (they are not built). */
+const BUILT_FILE = /(?<!\.test)\.(ts|tsx|js|mjs|css)$/;
+
+/** The newest modification time (ms) among the build's sources. */
+export function newestSourceMs(root = ROOT): number {
+  const times = BUILD_SOURCE_FILES.map((file) => join(root, file))
+    .filter((path) => existsSync(path))
+    .map((path) => statSync(path).mtimeMs);
+  for (const dir of BUILD_SOURCE_DIRS) {
+    const files = readdirSync(join(root, dir), { recursive: true, encoding: "utf8" });
+    for (const file of files) if (BUILT_FILE.test(file)) times.push(statSync(join(root, dir, file)).mtimeMs);
+  }
+  return Math.max(0, ...times);
+}
+
+/** The production build of the current sources: `next build` (a minute or two) when there is none or it is older. */
 export function ensureProductionBuild(): string {
-  if (!existsSync(BUILD_ID)) {
-    console.log("no production build in .next: running next build");
+  const reason = !existsSync(BUILD_ID)
+    ? "no production build in .next"
+    : statSync(BUILD_ID).mtimeMs < newestSourceMs()
+      ? "the production build in .next is older than the sources"
+      : null;
+  if (reason) {
+    console.log(`${reason}: running next build`);
     const built = spawnSync(process.execPath, [join(ROOT, "node_modules/next/dist/bin/next"), "build"], {
       cwd: ROOT,
       env: { ...process.env, NODE_OPTIONS: "" },
@@ -39,7 +70,7 @@ export function ensureProductionBuild(): string {
     if (built.status !== 0) throw new Error(`next build failed (${built.status})`);
   }
   const age = (Date.now() - statSync(BUILD_ID).mtimeMs) / 60_000;
-  return `production build of ${age.toFixed(0)} min ago (rebuild with \`npx next build\` after changes)`;
+  return `production build of ${age.toFixed(0)} min ago${reason ? ` (built now: ${reason})` : ", newer than every source"}`;
 }
 
 /**
@@ -76,7 +107,11 @@ export function countAuditEntries(storePath: string, action: string, target: str
 }
 
 /** `node server.mjs` with CONSOLE_CONFIG; resolves once it answers HTTP. BENCH_CPU_PROFILE=<dir> profiles it. */
-export async function startConsoleProcess(configPath: string): Promise<ConsoleProcess> {
+export async function startConsoleProcess(
+  configPath: string,
+  /** More environment, e.g. CONSOLE__SERVER__DATA_DIR for a store of its own. */
+  extraEnv: Record<string, string> = {},
+): Promise<ConsoleProcess> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const profileDir = process.env.BENCH_CPU_PROFILE;
@@ -88,6 +123,7 @@ export async function startConsoleProcess(configPath: string): Promise<ConsolePr
     NODE_ENV: "production" as const,
     PORT: String(port),
     HOSTNAME: "127.0.0.1",
+    ...extraEnv,
   });
   const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, ...profile, join(ROOT, "server.mjs")], {
     env,

@@ -12,9 +12,9 @@ import { ensureTailTopic, MESSAGES, PARTITIONS, TAIL_TOPIC } from "./telemetry-t
 
 export const RSS_GOAL_MB = 200;
 /** "Back near idle": within this of the RSS the idle server had before its first search. */
-const NEAR_IDLE_MB = 20;
+export const NEAR_IDLE_MB = 20;
 /** The search ends, the console's collection follows a second later; look a little after. */
-const SETTLE_MS = 3_000;
+export const SETTLE_MS = 3_000;
 
 export interface ScanQuery {
   label: string;

@@ -10,6 +10,8 @@ export interface StreamClientOptions {
   tickMs?: number;
   /** Read slowly for this long, then as fast as possible (to finish in bounded time). */
   slowForMs?: number;
+  /** More request headers, e.g. Authorization for the console's REST route. */
+  headers?: Record<string, string>;
   /** Called with each event and the moment (performance.now()) its line was read. */
   onEvent?: (event: SearchEvent, at: number) => void;
 }
@@ -24,7 +26,7 @@ export interface StreamClient {
 export function openStream(url: string, options: StreamClientOptions = {}): StreamClient {
   let response: IncomingMessage | undefined;
   let timer: NodeJS.Timeout | undefined;
-  const request = get(url, { headers: { accept: "text/event-stream" } });
+  const request = get(url, { headers: { accept: "text/event-stream", ...options.headers } });
   const finished = new Promise<{ bytes: number; events: number }>((resolve, reject) => {
     let pending = "";
     let bytes = 0;
