@@ -6,7 +6,7 @@ import "server-only";
 import type { Consumer } from "@platformatic/kafka";
 
 import type { ClusterResult } from "./cluster-pool";
-import { collectRecords, type FetchedRecord } from "./messages/partition-fetcher";
+import { collectRecords, type FetchedRecord } from "./messages/collect-records";
 import { recordTimestamp } from "./messages/records";
 import { openConsumer } from "./messages/search";
 import { closeConsumer } from "./messages/search-stream";

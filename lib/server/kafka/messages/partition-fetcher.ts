@@ -1,19 +1,21 @@
 // Reads a topic's partitions straight from their leaders with Fetch: no consumer group, one request
 // per leader covering all its partitions, at most one outstanding per leader. Each partition keeps
 // the next offset not yet read, so a retry after a failure neither skips nor repeats a record.
-import type { Consumer, KafkaRecord, RecordsBatch } from "@platformatic/kafka";
+import type { Consumer } from "@platformatic/kafka";
 
 import { DEFAULT_FETCH_BYTES } from "@/lib/schemas/config";
 
-import { rangeHolds, type Occurrences } from "@/lib/server/messages/record-gate";
-
-import { countRecords, LazyRecordsBatch, selectRecords, type SkippedRecords } from "./lazy-batch";
+import {
+  collectRecords,
+  type BatchGate,
+  type FetchedRecord,
+  type PartitionCursor,
+  type SkippedRun,
+} from "./collect-records";
 import { installLeanFetch } from "./lean-fetch";
-import { isControlBatch, isTransactionalBatch, recordOffset } from "./records";
 import { READ_COMMITTED, type TopicLayout } from "./topic-offsets";
 
-type FetchResponse = Awaited<ReturnType<Consumer["fetch"]>>;
-type FetchedPartition = FetchResponse["responses"][number]["partitions"][number];
+export type { BatchGate, FetchedRecord, PartitionCursor, SkippedRun } from "./collect-records";
 
 /** Kafka's own default per partition; a smaller share of the budget is asked for when there is one. */
 export const PARTITION_MAX_BYTES = 1024 * 1024;
@@ -21,35 +23,6 @@ export const PARTITION_MAX_BYTES = 1024 * 1024;
 export const FIRST_FETCH_BYTES = 256 * 1024;
 /** Long enough to spare a tailing broker, short enough that Stop is felt at once. */
 export const MAX_WAIT_MS = 500;
-
-export interface PartitionCursor {
-  partition: number;
-  /** The next offset to read: everything before it has been scanned. */
-  next: bigint;
-  /** Exclusive; null while tailing. */
-  end: bigint | null;
-  inFlight: boolean;
-  /** Producers whose aborted transaction is still open at `next` (read_committed bookkeeping). */
-  abortedProducers: Set<bigint>;
-}
-
-export interface FetchedRecord {
-  partition: number;
-  offset: bigint;
-  batch: RecordsBatch;
-  record: KafkaRecord;
-}
-
-/** Records of batches the gate ruled out, counted where they stand: before records[before]. */
-export interface SkippedRun extends SkippedRecords {
-  before: number;
-}
-
-/**
- * Where a batch's records (their bytes, decompressed) meet what a match requires, or null when
- * nothing in the batch can match: the fetcher counts the records that cannot, without reading them.
- */
-export type BatchGate = (payload: Buffer) => Occurrences | null;
 
 export type FetchOutcome =
   | { ok: true; node: number; records: FetchedRecord[]; skipped: SkippedRun[]; bytes: number }
@@ -256,72 +229,4 @@ export function takeTurns<T>(items: T[], count: number, turn: number): T[] {
 
 export function finished(cursor: PartitionCursor): boolean {
   return cursor.end !== null && cursor.next >= cursor.end;
-}
-
-/**
- * Appends the partition's records from `cursor.next` up to its end and advances the cursor past every
- * batch read. Control batches and batches of aborted transactions are skipped: the library drops
- * aborted ranges only when their abort marker is in the same response, so the open ones are tracked
- * here across responses, as the Java consumer does.
- */
-export function collectRecords(
-  cursor: PartitionCursor,
-  fetched: Pick<FetchedPartition, "records" | "abortedTransactions">,
-  records: FetchedRecord[],
-  gate: BatchGate | null = null,
-  skipped: SkippedRun[] = [],
-) {
-  const aborted = [...(fetched.abortedTransactions ?? [])].sort((a, b) =>
-    a.firstOffset < b.firstOffset ? -1 : a.firstOffset > b.firstOffset ? 1 : 0,
-  );
-  for (const batch of fetched.records ?? []) {
-    const lastOffset = batch.firstOffset + BigInt(batch.lastOffsetDelta);
-    if (lastOffset < cursor.next) continue;
-    while (aborted.length > 0 && (aborted[0]?.firstOffset ?? 0n) <= lastOffset) {
-      cursor.abortedProducers.add(aborted.shift()!.producerId);
-    }
-    const skip = isControlBatch(batch)
-      ? (endsTransaction(batch, cursor), true)
-      : isTransactionalBatch(batch) && cursor.abortedProducers.has(batch.producerId);
-    if (!skip && gate && batch instanceof LazyRecordsBatch) {
-      const from = Number(cursor.next - batch.firstOffset);
-      const end = cursor.end === null ? Infinity : Number(cursor.end - batch.firstOffset);
-      const found = gate(batch.payload());
-      if (found === null) addSkipped(skipped, records.length, countRecords(batch, from, end));
-      else {
-        const { partition } = cursor;
-        selectRecords(
-          batch,
-          from,
-          end,
-          (start, stop) => rangeHolds(found, start, stop),
-          (record) => records.push({ partition, offset: recordOffset(batch, record), batch, record }),
-          (bytes) => addSkipped(skipped, records.length, { records: 1, bytes }),
-        );
-      }
-    } else if (!skip) {
-      for (const record of batch.records) {
-        const offset = recordOffset(batch, record);
-        if (offset < cursor.next) continue;
-        if (cursor.end !== null && offset >= cursor.end) break;
-        records.push({ partition: cursor.partition, offset, batch, record });
-      }
-    }
-    cursor.next = lastOffset + 1n;
-  }
-}
-
-function addSkipped(skipped: SkippedRun[], before: number, counted: SkippedRecords) {
-  if (counted.records === 0) return;
-  const last = skipped.at(-1);
-  if (last && last.before === before) {
-    last.records += counted.records;
-    last.bytes += counted.bytes;
-  } else skipped.push({ before, ...counted });
-}
-
-/** An ABORT marker (control record type 0) closes that producer's aborted transaction. */
-function endsTransaction(batch: RecordsBatch, cursor: PartitionCursor) {
-  const key = batch.records[0]?.key;
-  if (key && key.length >= 4 && key.readInt16BE(2) === 0) cursor.abortedProducers.delete(batch.producerId);
 }
