@@ -4,110 +4,40 @@
 import type { SchemaRegistryConnection } from "@/lib/schemas/schema-registry-config";
 
 import { createTransport, DEFAULT_TIMEOUT_MS, type RegistryTransport } from "./http";
-import type { RegistryProblem, RegistryResult } from "./problems";
+import type { RegistryResult } from "./problems";
+import {
+  asNumbers,
+  asReferences,
+  asSchemaType,
+  asStrings,
+  invalid,
+  map,
+  notTheApi,
+  schemaBody,
+  subjectPath,
+  versionPath,
+} from "./api-answers";
+import {
+  COMPATIBILITY_LEVELS,
+  type CompatibilityCheck,
+  type CompatibilityLevel,
+  type NewSchema,
+  type RegisteredSchema,
+  type SubjectVersion,
+  type VersionSelector,
+} from "./api-types";
 
-export type SchemaType = "AVRO" | "JSON" | "PROTOBUF";
-
-export interface SchemaReference {
-  name: string;
-  subject: string;
-  version: number;
-}
-
-export interface RegisteredSchema {
-  id: number;
-  schemaType: SchemaType;
-  schema: string;
-  references: SchemaReference[];
-}
-
-export interface SubjectVersion extends RegisteredSchema {
-  subject: string;
-  version: number;
-}
-
-export type VersionSelector = number | "latest";
-
-export const COMPATIBILITY_LEVELS = [
-  "NONE",
-  "BACKWARD",
-  "BACKWARD_TRANSITIVE",
-  "FORWARD",
-  "FORWARD_TRANSITIVE",
-  "FULL",
-  "FULL_TRANSITIVE",
-] as const;
-export type CompatibilityLevel = (typeof COMPATIBILITY_LEVELS)[number];
-
-export interface CompatibilityCheck {
-  compatible: boolean;
-  /** The registry's reasons when not compatible (Confluent's `messages`, Apicurio's `reason`). */
-  messages: string[];
-}
-
-export interface NewSchema {
-  schema: string;
-  /** AVRO when absent, as in the Confluent API. */
-  schemaType?: SchemaType;
-  references?: SchemaReference[];
-}
-
-const MAX_SUBJECT_LENGTH = 2048;
-
-function invalid(title: string): { ok: false; problem: RegistryProblem } {
-  return {
-    ok: false,
-    problem: { kind: "invalid", title, hint: "Check the value sent.", code: "INVALID_INPUT" },
-  };
-}
-
-function subjectPath(subject: string): string | undefined {
-  if (subject === "" || subject.length > MAX_SUBJECT_LENGTH) return undefined;
-  return encodeURIComponent(subject);
-}
-
-function versionPath(version: VersionSelector): string | undefined {
-  if (version === "latest") return "latest";
-  return Number.isSafeInteger(version) && version > 0 ? String(version) : undefined;
-}
-
-function map<T, U>(result: RegistryResult<T>, transform: (data: T) => U): RegistryResult<U> {
-  return result.ok ? { ok: true, data: transform(result.data) } : result;
-}
-
-function asSchemaType(value: unknown): SchemaType {
-  return value === "JSON" || value === "PROTOBUF" ? value : "AVRO";
-}
-
-function asReferences(value: unknown): SchemaReference[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((entry: unknown) => {
-    const { name, subject, version } = (entry ?? {}) as Record<string, unknown>;
-    return typeof name === "string" && typeof subject === "string" && typeof version === "number"
-      ? [{ name, subject, version }]
-      : [];
-  });
-}
-
-function asStrings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
-}
-
-function asNumbers(value: unknown): number[] {
-  return Array.isArray(value) ? value.filter((item): item is number => typeof item === "number") : [];
-}
-
-function notTheApi(what: string): { ok: false; problem: RegistryProblem } {
-  return {
-    ok: false,
-    problem: {
-      kind: "registry",
-      title: `The registry's answer to ${what} is not the Confluent API's`,
-      hint: "Check schemaRegistry.url: it must be the base of the Confluent API (Apicurio: …/apis/ccompat/v7).",
-      code: "UNEXPECTED_ANSWER",
-    },
-  };
-}
+export { COMPATIBILITY_LEVELS } from "./api-types";
+export type {
+  CompatibilityCheck,
+  CompatibilityLevel,
+  NewSchema,
+  RegisteredSchema,
+  SchemaReference,
+  SchemaType,
+  SubjectVersion,
+  VersionSelector,
+} from "./api-types";
 
 export class SchemaRegistryClient {
   private readonly transport: RegistryTransport;
@@ -323,13 +253,4 @@ export class SchemaRegistryClient {
     });
     return map(result, (data) => asNumbers(data).sort((a, b) => a - b));
   }
-}
-
-function schemaBody({ schema, schemaType, references }: NewSchema): Record<string, unknown> {
-  return {
-    schema,
-    // AVRO is the API's default; Confluent's own clients leave it out.
-    ...(schemaType && schemaType !== "AVRO" && { schemaType }),
-    ...(references?.length && { references }),
-  };
 }
