@@ -1,25 +1,21 @@
 "use client";
 
-import { startTransition, useActionState, useId, useMemo, useRef, useState, type FormEvent } from "react";
+import { startTransition, useActionState, useMemo, useRef, useState, type FormEvent } from "react";
 import { produceMessages } from "@/lib/actions/produce-messages";
-import {
-  COMPRESSIONS,
-  MAX_PRODUCE_COPIES,
-  type Compression,
-  type ProduceMessagesAnswer,
-  type ProduceMessagesInput,
-} from "@/lib/schemas/messages";
+import type { Compression, ProduceMessagesAnswer, ProduceMessagesInput } from "@/lib/schemas/messages";
 import { useFocusFirstInvalid } from "@/components/ui/use-focus-first-invalid";
 import { HeaderRowsField, headerRow, type HeaderRow } from "@/components/topics/header-rows-field";
-import { describeProduced, firstWritten } from "@/components/topics/produce-summary";
 import { Button } from "@/components/ui/button";
-import { Field, FormMessage, Select, TextInput, inputClassName } from "@/components/ui/field";
+import { Field, TextInput, inputClassName } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
-import { topicMessagePath } from "@/lib/paths";
 import type { SchemaChoice } from "@/lib/schemas/schema-produce";
 
+import { DeliveryFields } from "./delivery-fields";
+import { ProduceOutcome, type ProduceState } from "./produce-outcome";
+import { ProduceTargetFields } from "./produce-target-fields";
 import { RegistryChoices, type ProduceRegistry } from "./schema-choice-field";
 import { useProduceSchema, useSchemaValueCheck } from "./use-produce-schema";
+import { ValueFormatField } from "./value-format-field";
 
 export interface ProduceFormProps {
   cluster: string;
@@ -34,7 +30,6 @@ export interface ProduceFormProps {
   registry?: ProduceRegistry;
 }
 
-type ProduceState = Awaited<ReturnType<typeof produceMessages>>;
 type ProducePayload = ProduceMessagesInput & { cluster: string };
 
 /** The JSON parser's complaint about the value, or null when it parses. */
@@ -83,7 +78,6 @@ export function ProduceForm({
   const keyCheck = useSchemaValueCheck(cluster, keyChoice ?? undefined, key);
   const valueCheck = useSchemaValueCheck(cluster, valueChoice ?? undefined, value);
   const formRef = useRef<HTMLFormElement>(null);
-  const formatId = useId();
 
   const [state, dispatch, pending] = useActionState(
     async (previous: ProduceState | null, payload: ProducePayload) => {
@@ -135,7 +129,6 @@ export function ProduceForm({
     startTransition(() => dispatch(payload));
   };
 
-  const produced = state?.ok ? state.data : null;
   const valueErrors = liveJsonError
     ? [liveJsonError]
     : valueCheck && !valueCheck.fits && !localErrors
@@ -147,51 +140,19 @@ export function ProduceForm({
   return (
     <form ref={formRef} onSubmit={submit} aria-label="Produce a message" noValidate className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-3">
-        <Field label="Topic" errors={errors?.topic}>
-          {(control) => (
-            <TextInput
-              {...control}
-              name="topic"
-              value={targetTopic}
-              readOnly={!topicEditable}
-              autoComplete="off"
-              spellCheck={false}
-              className={cn(control.className, "font-mono", !topicEditable && "bg-zinc-50 dark:bg-zinc-900")}
-              onChange={(event) => {
-                setTargetTopic(event.target.value);
-                setLocalErrors(null);
-              }}
-            />
-          )}
-        </Field>
-        <Field label="Partition" hint="Automatic: by key, else round-robin." errors={errors?.partition}>
-          {(control) =>
-            topicEditable && targetTopic !== topic ? (
-              <TextInput
-                {...control}
-                name="partition"
-                inputMode="numeric"
-                placeholder="automatic"
-                value={partition}
-                onChange={(event) => setPartition(event.target.value.trim())}
-              />
-            ) : (
-              <Select
-                {...control}
-                name="partition"
-                value={partition}
-                onChange={(event) => setPartition(event.target.value)}
-              >
-                <option value="">Automatic</option>
-                {partitions.map((candidate) => (
-                  <option key={candidate} value={String(candidate)}>
-                    Partition {candidate}
-                  </option>
-                ))}
-              </Select>
-            )
-          }
-        </Field>
+        <ProduceTargetFields
+          topic={topic}
+          partitions={partitions}
+          targetTopic={targetTopic}
+          topicEditable={topicEditable}
+          partition={partition}
+          errors={errors}
+          onTargetTopic={(changed) => {
+            setTargetTopic(changed);
+            setLocalErrors(null);
+          }}
+          onPartition={setPartition}
+        />
         <Field
           label="Key"
           hint={keyChoice ? "JSON, encoded with the key schema. Empty: no key." : "Empty: no key."}
@@ -231,26 +192,7 @@ export function ProduceForm({
         />
       )}
 
-      <fieldset className="space-y-1" hidden={valueChoice !== null}>
-        <legend className="text-sm font-medium">Value format</legend>
-        <div className="flex gap-4 text-sm" role="radiogroup" aria-describedby={formatId}>
-          {(["text", "json"] as const).map((format) => (
-            <label key={format} className="flex items-center gap-2">
-              <input
-                type="radio"
-                name="valueFormat"
-                value={format}
-                checked={valueFormat === format}
-                onChange={() => setValueFormat(format)}
-              />
-              {format === "text" ? "Text" : "JSON"}
-            </label>
-          ))}
-        </div>
-        <p id={formatId} className="text-xs text-zinc-500 dark:text-zinc-400">
-          JSON is checked as you type and sent exactly as written (UTF-8).
-        </p>
-      </fieldset>
+      <ValueFormatField valueFormat={valueFormat} onChange={setValueFormat} hidden={valueChoice !== null} />
       <Field
         label="Value"
         hint={
@@ -288,77 +230,21 @@ export function ProduceForm({
         errors={errors?.headers}
       />
 
-      <div className="grid gap-4 sm:grid-cols-3">
-        <Field label="Compression" errors={errors?.compression}>
-          {(control) => (
-            <Select
-              {...control}
-              name="compression"
-              value={compression}
-              onChange={(event) => setCompression(event.target.value as Compression)}
-            >
-              {COMPRESSIONS.map((codec) => (
-                <option key={codec} value={codec}>
-                  {codec}
-                </option>
-              ))}
-            </Select>
-          )}
-        </Field>
-        <Field
-          label="Copies"
-          hint={`Send the same message up to ${MAX_PRODUCE_COPIES.toLocaleString("en")} times, for testing.`}
-          errors={errors?.copies}
-        >
-          {(control) => (
-            <TextInput
-              {...control}
-              name="copies"
-              type="number"
-              min={1}
-              max={MAX_PRODUCE_COPIES}
-              value={copies}
-              onChange={(event) => setCopies(event.target.value)}
-            />
-          )}
-        </Field>
-      </div>
+      <DeliveryFields
+        compression={compression}
+        copies={copies}
+        errors={errors}
+        onCompression={setCompression}
+        onCopies={setCopies}
+      />
 
       <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" variant="primary" aria-busy={pending || undefined} disabled={pending}>
           {pending ? "Sending…" : "Produce"}
         </Button>
       </div>
-      {!localErrors && state && !state.ok && <FormMessage tone="error">{state.error}</FormMessage>}
-      {!localErrors && produced && (
-        <FormMessage tone="notice">
-          {describeProduced(produced)} <ProducedLink cluster={cluster} produced={produced} />
-        </FormMessage>
-      )}
+      {!localErrors && <ProduceOutcome cluster={cluster} state={state} />}
     </form>
-  );
-}
-
-/**
- * The first message sent, opened in the inspector. A full page load: the inspector reads its search
- * from the address when it mounts, and it may already be mounted (republishing from its drawer).
- */
-function ProducedLink({ cluster, produced }: { cluster: string; produced: ProduceMessagesAnswer }) {
-  const first = firstWritten(produced);
-  if (!first) return null;
-  return (
-    <a
-      href={topicMessagePath(
-        cluster,
-        produced.topic,
-        first.partition,
-        first.offset,
-        Math.min(produced.count, 100),
-      )}
-      className="font-medium underline underline-offset-2"
-    >
-      {produced.count === 1 ? "Open it in the inspector" : "Open the first in the inspector"}
-    </a>
   );
 }
 
