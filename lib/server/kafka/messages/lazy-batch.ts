@@ -59,7 +59,18 @@ export class LazyRecordsBatch implements RecordsBatch {
   }
 
   get records(): KafkaRecord[] {
-    this.#records ??= readRecords(this.payload(), this.recordCount);
+    if (!this.#records) {
+      const records: KafkaRecord[] = [];
+      selectRecords(
+        this,
+        -Infinity,
+        Infinity,
+        null,
+        (record) => records.push(record),
+        () => {},
+      );
+      this.#records = records;
+    }
     return this.#records;
   }
 
@@ -148,24 +159,6 @@ export function countRecords(batch: LazyRecordsBatch, fromDelta: number, endDelt
     },
   );
   return counted;
-}
-
-/** The records as the client reads them (readRecord in its protocol/records.js), views on `bytes`. */
-export function readRecords(bytes: Buffer, count: number): KafkaRecord[] {
-  const reader = new VarReader(bytes);
-  const records: KafkaRecord[] = [];
-  for (let index = 0; index < count && reader.at < bytes.length; index++) {
-    const length = reader.varInt();
-    const attributes = bytes.readInt8(reader.at++);
-    const timestampDelta = reader.varLong();
-    const offsetDelta = reader.varInt();
-    const key = reader.bytes();
-    const value = reader.bytes();
-    const headers: [Buffer | null, Buffer | null][] = [];
-    for (let left = reader.varInt(); left > 0; left--) headers.push([reader.bytes(), reader.bytes()]);
-    records.push({ length, attributes, timestampDelta, offsetDelta, key, value, headers });
-  }
-  return records;
 }
 
 /** Kafka's zig-zag varints over a Buffer, without the client's chunked-buffer indirection. */
