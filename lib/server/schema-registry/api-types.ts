@@ -1,6 +1,8 @@
 // The Confluent Schema Registry API's shapes as the client answers them (subjects, versions, schemas,
 // compatibility), shared by the client and the modules that use its answers.
-export type SchemaType = "AVRO" | "JSON" | "PROTOBUF";
+import { COMPATIBILITY_LEVEL_NAMES, SCHEMA_TYPES } from "@/lib/schemas/schema-registry-evolve";
+
+export type SchemaType = (typeof SCHEMA_TYPES)[number];
 
 export interface SchemaReference {
   name: string;
@@ -22,16 +24,7 @@ export interface SubjectVersion extends RegisteredSchema {
 
 export type VersionSelector = number | "latest";
 
-export const COMPATIBILITY_LEVELS = [
-  "NONE",
-  "BACKWARD",
-  "BACKWARD_TRANSITIVE",
-  "FORWARD",
-  "FORWARD_TRANSITIVE",
-  "FULL",
-  "FULL_TRANSITIVE",
-] as const;
-export type CompatibilityLevel = (typeof COMPATIBILITY_LEVELS)[number];
+export type CompatibilityLevel = (typeof COMPATIBILITY_LEVEL_NAMES)[number];
 
 export interface CompatibilityCheck {
   compatible: boolean;

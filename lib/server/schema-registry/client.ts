@@ -1,6 +1,7 @@
 // A client of the Confluent Schema Registry API (Confluent, Apicurio's /apis/ccompat/v7, Redpanda,
 // Karapace): subjects, versions, schemas by id, compatibility and mode, compatibility checks,
 // registration and soft/hard deletes. Every call answers a RegistryResult, never throws.
+import { COMPATIBILITY_LEVEL_NAMES } from "@/lib/schemas/schema-registry-evolve";
 import type { SchemaRegistryConnection } from "@/lib/schemas/schema-registry-config";
 
 import { createTransport, DEFAULT_TIMEOUT_MS, type RegistryTransport } from "./http";
@@ -18,7 +19,6 @@ import {
   versionPath,
 } from "./api-answers";
 import {
-  COMPATIBILITY_LEVELS,
   type CompatibilityCheck,
   type CompatibilityLevel,
   type NewSchema,
@@ -27,7 +27,6 @@ import {
   type VersionSelector,
 } from "./api-types";
 
-export { COMPATIBILITY_LEVELS } from "./api-types";
 export type {
   CompatibilityCheck,
   CompatibilityLevel,
@@ -161,7 +160,7 @@ export class SchemaRegistryClient {
   }
 
   async setCompatibility(level: CompatibilityLevel, subject?: string): Promise<RegistryResult<string>> {
-    if (!COMPATIBILITY_LEVELS.includes(level)) return invalid(`Unknown compatibility level`);
+    if (!COMPATIBILITY_LEVEL_NAMES.includes(level)) return invalid(`Unknown compatibility level`);
     const path = subject === undefined ? "config" : subjectPath(subject) && `config/${subjectPath(subject)}`;
     if (!path) return invalid("A subject name is 1 to 2048 characters");
     const result = await this.transport.send<Record<string, unknown>>("PUT", path, {

@@ -7,7 +7,7 @@ import type { SchemaRegistryConnection } from "@/lib/schemas/schema-registry-con
 
 import { SchemaRegistryClient } from "./client";
 
-export { SchemaRegistryClient, COMPATIBILITY_LEVELS } from "./client";
+export { SchemaRegistryClient } from "./client";
 export type {
   CompatibilityCheck,
   CompatibilityLevel,
