@@ -41,26 +41,9 @@ export interface TestBroker {
 export async function startTestBroker(
   settings: { heap?: string; plain?: boolean; scramSha256?: boolean } = {},
 ): Promise<TestBroker> {
-  const dir = mkdtempSync(join(tmpdir(), "kafka-console-broker-"));
-  const ports: BrokerPorts = { ssl: await freePort(), sasl: await freePort(), controller: await freePort() };
   const scramUser = { username: "scram-client", password: randomBytes(12).toString("base64url") };
-  const plain = settings.plain ? ensurePlainUsers(brokerLayout(dir)) : undefined;
-  const options = {
-    dir,
-    ports,
-    heap: settings.heap ?? "256m",
-    scramUsers: { [scramUser.username]: scramUser.password },
-    plain,
-    scramSha256: settings.scramSha256,
-  };
-  // A crashed test run must not leave a JVM behind.
-  const killOnExit = () => {
-    const status = brokerStatus(dir);
-    if (status?.running) process.kill(status.pid, "SIGKILL");
-  };
-  process.once("exit", killOnExit);
-
-  await startBroker(options);
+  const { options, killOnExit } = await startOnFreePorts(settings, scramUser);
+  const { dir, ports, plain } = options;
   const layout = brokerLayout(dir);
   return {
     dir,
@@ -88,4 +71,45 @@ export async function startTestBroker(
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A free port can be taken between choosing it and the broker binding it: then try new ones. */
+const BIND_ATTEMPTS = 3;
+
+async function startOnFreePorts(
+  settings: { heap?: string; plain?: boolean; scramSha256?: boolean },
+  scramUser: { username: string; password: string },
+) {
+  for (let attempt = 1; ; attempt++) {
+    const dir = mkdtempSync(join(tmpdir(), "kafka-console-broker-"));
+    const ports: BrokerPorts = {
+      ssl: await freePort(),
+      sasl: await freePort(),
+      controller: await freePort(),
+    };
+    const plain = settings.plain ? ensurePlainUsers(brokerLayout(dir)) : undefined;
+    // A crashed test run must not leave a JVM behind.
+    const killOnExit = () => {
+      const status = brokerStatus(dir);
+      if (status?.running) process.kill(status.pid, "SIGKILL");
+    };
+    process.once("exit", killOnExit);
+    const options = {
+      dir,
+      ports,
+      heap: settings.heap ?? "256m",
+      scramUsers: { [scramUser.username]: scramUser.password },
+      plain,
+      scramSha256: settings.scramSha256,
+    };
+    try {
+      await startBroker(options);
+      return { options, killOnExit };
+    } catch (error) {
+      const taken = error instanceof Error && error.message.includes("Address already in use");
+      if (!taken || attempt === BIND_ATTEMPTS) throw error;
+      process.removeListener("exit", killOnExit);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
 }
